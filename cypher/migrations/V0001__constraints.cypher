@@ -1,0 +1,13 @@
+// Uniqueness for every natural key: the ingest MERGEs on these, and they are the global ids.
+CREATE CONSTRAINT case_number IF NOT EXISTS FOR (c:Case) REQUIRE c.caseNumber IS UNIQUE;
+CREATE CONSTRAINT child_uid IF NOT EXISTS FOR (c:Child) REQUIRE c.uid IS UNIQUE;
+CREATE CONSTRAINT child_external_id IF NOT EXISTS FOR (c:Child) REQUIRE c.childId IS UNIQUE;
+CREATE CONSTRAINT person_uid IF NOT EXISTS FOR (p:Person) REQUIRE p.uid IS UNIQUE;
+CREATE CONSTRAINT person_external_id IF NOT EXISTS FOR (p:Person) REQUIRE p.personId IS UNIQUE;
+CREATE CONSTRAINT phone_e164 IF NOT EXISTS FOR (p:Phone) REQUIRE p.e164 IS UNIQUE;
+CREATE CONSTRAINT email_address IF NOT EXISTS FOR (e:Email) REQUIRE e.address IS UNIQUE;
+CREATE CONSTRAINT handle_key IF NOT EXISTS FOR (h:Handle) REQUIRE h.key IS UNIQUE;
+CREATE CONSTRAINT ad_id IF NOT EXISTS FOR (a:Ad) REQUIRE a.adId IS UNIQUE;
+CREATE CONSTRAINT image_hash IF NOT EXISTS FOR (i:Image) REQUIRE i.hash IS UNIQUE;
+CREATE CONSTRAINT location_key IF NOT EXISTS FOR (l:Location) REQUIRE l.key IS UNIQUE;
+CREATE CONSTRAINT agency_code IF NOT EXISTS FOR (a:Agency) REQUIRE a.code IS UNIQUE;

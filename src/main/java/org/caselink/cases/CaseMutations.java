@@ -1,0 +1,235 @@
+package org.caselink.cases;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.caselink.db.Graph;
+import org.caselink.graph.InvalidInputException;
+import org.caselink.graph.Lookup;
+import org.caselink.ingest.GraphWriter;
+import org.caselink.ingest.Inputs.ContactsInput;
+import org.caselink.ingest.Inputs.EvidenceInput;
+import org.caselink.ingest.Inputs.HandleInput;
+import org.caselink.ingest.Inputs.LocationInput;
+import org.caselink.ingest.Provenance;
+import org.caselink.ingest.Rows.CaseRow;
+import org.caselink.ingest.Rows.ChildRow;
+import org.caselink.ingest.Rows.Contact;
+import org.caselink.ingest.Rows.ContactRow;
+import org.caselink.ingest.Rows.PersonRow;
+import org.caselink.ingest.Rows.PlaceRow;
+import org.caselink.ingest.Validate;
+import org.caselink.model.Case;
+import org.caselink.model.CaseStatus;
+import org.caselink.model.CaseType;
+import org.caselink.model.Child;
+import org.caselink.model.Entity;
+import org.caselink.model.EntityType;
+import org.caselink.model.Person;
+import org.caselink.model.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Writes to cases. Every mutation validates all of its input first, then writes in one
+ * transaction: a refused mutation leaves nothing behind.
+ */
+@Controller
+class CaseMutations {
+
+    record CreateCaseInput(
+            String caseNumber,
+            CaseType type,
+            @Nullable CaseStatus status,
+            OffsetDateTime reportedAt,
+            String agency,
+            @Nullable String state,
+            @Nullable String summary,
+            @Nullable List<String> phones,
+            @Nullable List<String> emails,
+            @Nullable List<HandleInput> handles,
+            @Nullable List<LocationInput> lastSeen,
+            @Nullable EvidenceInput evidence) {}
+
+    record UpdateCaseInput(
+            @Nullable CaseType type,
+            @Nullable CaseStatus status,
+            @Nullable OffsetDateTime reportedAt,
+            @Nullable String state,
+            @Nullable String summary) {}
+
+    record ChildInput(
+            @Nullable String id,
+            @Nullable String childId,
+            @Nullable String firstName,
+            @Nullable String lastName,
+            @Nullable LocalDate dob,
+            @Nullable String sex,
+            @Nullable ContactsInput contacts) {}
+
+    record PersonInput(
+            @Nullable String id,
+            @Nullable String personId,
+            @Nullable String firstName,
+            @Nullable String lastName,
+            @Nullable List<String> aliases,
+            @Nullable LocalDate dob,
+            @Nullable ContactsInput contacts) {}
+
+    private final Graph graph;
+    private final GraphWriter writer;
+    private final Lookup lookup;
+    private final String region;
+
+    CaseMutations(Graph graph, GraphWriter writer, Lookup lookup, @Value("${caselink.phone.default-region:US}") String region) {
+        this.graph = graph;
+        this.writer = writer;
+        this.lookup = lookup;
+        this.region = region;
+    }
+
+    @MutationMapping
+    Case createCase(@Argument CreateCaseInput input) {
+        Provenance ev = Validate.provenance("input.evidence", input.evidence());
+        String number = Validate.id("input.caseNumber", input.caseNumber());
+        CaseRow row = new CaseRow(
+                number,
+                input.type(),
+                input.status() == null ? CaseStatus.OPEN : input.status(),
+                input.reportedAt(),
+                Validate.id("input.agency", input.agency()),
+                Validate.state("input.state", input.state()),
+                Validate.text("input.summary", input.summary(), Validate.TEXT_MAX),
+                ev);
+        List<ContactRow> contacts = Validate.contacts("input.", input.phones(), input.emails(), input.handles(), region).stream()
+                .map(c -> new ContactRow(EntityType.CASE, number, c, ev))
+                .toList();
+        List<LocationInput> seen = Validate.list("input.lastSeen", input.lastSeen());
+        List<PlaceRow> places = new ArrayList<>();
+        for (int i = 0; i < seen.size(); i++) {
+            String city = Validate.requiredText("input.lastSeen[" + i + "].city", seen.get(i).city(), Validate.NAME_MAX);
+            String state = Validate.state("input.lastSeen[" + i + "].state", seen.get(i).state());
+            if (state == null) {
+                throw new InvalidInputException("input.lastSeen[" + i + "].state", "is required");
+            }
+            places.add(new PlaceRow(EntityType.CASE, number, city, state, ev));
+        }
+        graph.inWriteTransaction(tx -> {
+            boolean exists = !tx.run("MATCH (c:Case {caseNumber: $n}) RETURN c.caseNumber AS n", Map.of("n", number), r -> r).isEmpty();
+            if (exists) {
+                throw new InvalidInputException("input.caseNumber", "case " + number + " already exists");
+            }
+            writer.cases(tx, List.of(row));
+            writer.contacts(tx, contacts);
+            writer.places(tx, places);
+            return null;
+        });
+        return existingCase("input.caseNumber", number);
+    }
+
+    @MutationMapping
+    Case updateCase(@Argument String caseNumber, @Argument UpdateCaseInput input) {
+        Case current = existingCase("caseNumber", caseNumber);
+        Map<String, Object> p = new HashMap<>();
+        p.put("n", current.caseNumber());
+        p.put("type", input.type() == null ? null : input.type().name());
+        p.put("status", input.status() == null ? null : input.status().name());
+        p.put("reportedAt", input.reportedAt());
+        p.put("state", Validate.state("input.state", input.state()));
+        p.put("summary", Validate.text("input.summary", input.summary(), Validate.TEXT_MAX));
+        graph.write("""
+                MATCH (c:Case {caseNumber: $n})
+                SET c.type = coalesce($type, c.type), c.status = coalesce($status, c.status),
+                    c.reportedAt = coalesce($reportedAt, c.reportedAt), c.state = coalesce($state, c.state),
+                    c.summary = coalesce($summary, c.summary), c.updatedAt = datetime()
+                """, p, r -> r);
+        return existingCase("caseNumber", caseNumber);
+    }
+
+    @MutationMapping
+    Child addChild(@Argument String caseNumber, @Argument ChildInput child, @Argument @Nullable EvidenceInput evidence) {
+        Case kase = existingCase("caseNumber", caseNumber);
+        Provenance ev = Validate.provenance("evidence", evidence);
+        String uid = existingUid("child", child.id(), EntityType.CHILD,
+                child.childId() != null || child.firstName() != null || child.lastName() != null || child.dob() != null || child.sex() != null);
+        if (uid == null && child.firstName() == null && child.lastName() == null && child.childId() == null) {
+            throw new InvalidInputException("child", "give the child's id, or at least a name or an external childId");
+        }
+        ChildRow row = new ChildRow(
+                kase.caseNumber(),
+                uid,
+                Validate.optionalId("child.childId", child.childId()),
+                Validate.text("child.firstName", child.firstName(), Validate.NAME_MAX),
+                Validate.text("child.lastName", child.lastName(), Validate.NAME_MAX),
+                child.dob(),
+                Validate.text("child.sex", child.sex(), 20),
+                ev);
+        List<Contact> contacts = Validate.contacts("child.contacts.", child.contacts(), region);
+        String written = graph.inWriteTransaction(tx -> {
+            String id = writer.children(tx, List.of(row)).getFirst();
+            writer.contacts(tx, contacts.stream().map(c -> new ContactRow(EntityType.CHILD, id, c, ev)).toList());
+            return id;
+        });
+        return lookup.<Child>find(EntityType.CHILD, written).orElseThrow();
+    }
+
+    @MutationMapping
+    Person addPerson(@Argument String caseNumber, @Argument Role role, @Argument PersonInput person, @Argument @Nullable EvidenceInput evidence) {
+        Case kase = existingCase("caseNumber", caseNumber);
+        Provenance ev = Validate.provenance("evidence", evidence);
+        String uid = existingUid("person", person.id(), EntityType.PERSON,
+                person.personId() != null || person.firstName() != null || person.lastName() != null || person.dob() != null || person.aliases() != null);
+        if (uid == null && person.firstName() == null && person.lastName() == null && person.personId() == null) {
+            throw new InvalidInputException("person", "give the person's id, or at least a name or an external personId");
+        }
+        List<String> aliases = new ArrayList<>();
+        List<String> given = Validate.list("person.aliases", person.aliases());
+        for (int i = 0; i < given.size(); i++) {
+            String a = Validate.text("person.aliases[" + i + "]", given.get(i), Validate.NAME_MAX);
+            if (a != null && !aliases.contains(a)) {
+                aliases.add(a);
+            }
+        }
+        PersonRow row = new PersonRow(
+                kase.caseNumber(),
+                role,
+                uid,
+                Validate.optionalId("person.personId", person.personId()),
+                Validate.text("person.firstName", person.firstName(), Validate.NAME_MAX),
+                Validate.text("person.lastName", person.lastName(), Validate.NAME_MAX),
+                aliases,
+                person.dob(),
+                ev);
+        List<Contact> contacts = Validate.contacts("person.contacts.", person.contacts(), region);
+        String written = graph.inWriteTransaction(tx -> {
+            String id = writer.persons(tx, List.of(row)).getFirst();
+            writer.contacts(tx, contacts.stream().map(c -> new ContactRow(EntityType.PERSON, id, c, ev)).toList());
+            return id;
+        });
+        return lookup.<Person>find(EntityType.PERSON, written).orElseThrow();
+    }
+
+    private Case existingCase(String field, String caseNumber) {
+        return lookup.<Case>find(EntityType.CASE, caseNumber.strip())
+                .orElseThrow(() -> new InvalidInputException(field, "no case " + caseNumber.strip()));
+    }
+
+    /** The uid behind {@code id}, which must name an existing node of {@code type}; null when no id was given. */
+    private @Nullable String existingUid(String field, @Nullable String id, EntityType type, boolean detailsGiven) {
+        if (id == null) {
+            return null;
+        }
+        if (detailsGiven) {
+            throw new InvalidInputException(field, "give either an existing id or the details of a new one, not both");
+        }
+        return lookup.<Entity>find(id, type)
+                .map(Entity::key)
+                .orElseThrow(() -> new InvalidInputException(field + ".id", "no " + type.label().toLowerCase(java.util.Locale.ROOT) + " with this id"));
+    }
+}

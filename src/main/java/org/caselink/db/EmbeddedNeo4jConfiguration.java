@@ -1,0 +1,87 @@
+package org.caselink.db;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts a real Neo4j Community database inside this JVM, with Bolt on 127.0.0.1 only, and
+ * points Spring Boot's driver at it. Everything else in caselink talks to it through the same
+ * driver it would use for a remote server, so embedded and external modes run the same code.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedMode.class)
+@EnableConfigurationProperties(EmbeddedNeo4jProperties.class)
+class EmbeddedNeo4jConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
+
+    @Bean(destroyMethod = "shutdown")
+    DatabaseManagementService embeddedNeo4j(EmbeddedNeo4jProperties props) throws Exception {
+        Path home = props.dataDir().toAbsolutePath().normalize();
+        Files.createDirectories(home);
+        log.info("Starting embedded Neo4j in {}", home);
+        try {
+            return new DatabaseManagementServiceBuilder(home)
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", props.boltPort()))
+                    .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", props.boltPort()))
+                    .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, props.pageCache().toBytes())
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, props.transactionTimeout())
+                    .build();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "Could not start the embedded Neo4j in " + home + ": " + rootMessage(e)
+                            + ". If another caselink process (a running service or an import) uses this folder,"
+                            + " stop it or point caselink.embedded.data-dir (CASELINK_DATA_DIR) elsewhere.",
+                    e);
+        }
+    }
+
+    @Bean
+    Neo4jConnectionDetails embeddedNeo4jConnection(DatabaseManagementService dbms) {
+        GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        var ports = ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
+        var address = ports.getLocalAddress(ConnectorType.BOLT);
+        URI uri = URI.create("bolt://" + address.getHost() + ":" + address.getPort());
+        log.info("Embedded Neo4j is listening on {}", uri);
+        return new Neo4jConnectionDetails() {
+            @Override
+            public URI getUri() {
+                return uri;
+            }
+
+            @Override
+            public org.neo4j.driver.AuthToken getAuthToken() {
+                return AuthTokens.none();
+            }
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

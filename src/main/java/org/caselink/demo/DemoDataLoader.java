@@ -1,0 +1,82 @@
+package org.caselink.demo;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.caselink.db.Graph;
+import org.caselink.db.Migrations;
+import org.caselink.ingest.GraphWriter;
+import org.caselink.ingest.Rows.AssociationRow;
+import org.caselink.ingest.Rows.ContactRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the synthetic demo data set when the service starts on an empty database, so that a
+ * newcomer can explore at once. {@code caselink.demo.enabled=false} (CASELINK_DEMO_DATA=false)
+ * turns it off; a database with any case or ad in it is never touched.
+ */
+@Component
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    static final long SEED = 20_261_128L;
+
+    private final Graph graph;
+    private final GraphWriter writer;
+    private final boolean enabled;
+
+    /** Takes {@link Migrations} only to run after it: the data needs the constraints. */
+    DemoDataLoader(Graph graph, GraphWriter writer, Migrations migrations, @Value("${caselink.demo.enabled:true}") boolean enabled) {
+        this.graph = graph;
+        this.writer = writer;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (enabled) {
+            loadIfEmpty();
+        }
+    }
+
+    /** Loads the demo set in one transaction when the graph holds no case and no ad; returns whether it did. */
+    boolean loadIfEmpty() {
+        boolean empty = graph.read("RETURN NOT EXISTS { (:Case) } AND NOT EXISTS { (:Ad) } AS empty", Map.of(), r -> r.get("empty").asBoolean())
+                .getFirst();
+        if (!empty) {
+            return false;
+        }
+        long start = System.nanoTime();
+        DemoData.Batch b = DemoData.generate(SEED);
+        graph.inWriteTransaction(tx -> {
+            writer.cases(tx, b.cases());
+            // The generator names children and people by external id; the graph keys them by uid.
+            Map<String, String> uids = new HashMap<>();
+            List<String> childUids = writer.children(tx, b.children());
+            for (int i = 0; i < childUids.size(); i++) {
+                uids.put(b.children().get(i).childId(), childUids.get(i));
+            }
+            List<String> personUids = writer.persons(tx, b.persons());
+            for (int i = 0; i < personUids.size(); i++) {
+                uids.put(b.persons().get(i).personId(), personUids.get(i));
+            }
+            writer.ads(tx, b.ads());
+            writer.contacts(tx, b.contacts().stream()
+                    .map(c -> uids.containsKey(c.ownerKey()) ? new ContactRow(c.owner(), uids.get(c.ownerKey()), c.contact(), c.ev()) : c)
+                    .toList());
+            writer.places(tx, b.places());
+            writer.associations(tx, b.associations().stream()
+                    .map(a -> new AssociationRow(uids.get(a.fromUid()), uids.get(a.toUid()), a.ev()))
+                    .toList());
+            return null;
+        });
+        log.info("Loaded synthetic demo data: {} cases, {} ads in {} ms (turn off with CASELINK_DEMO_DATA=false)",
+                b.cases().size(), b.ads().size(), (System.nanoTime() - start) / 1_000_000);
+        return true;
+    }
+}

@@ -1,0 +1,65 @@
+package org.caselink.graph;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.scalars.ExtendedScalars;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.execution.SchemaReport;
+
+@Configuration(proxyBeanMethods = false)
+class GraphQlConfiguration {
+
+    @Bean
+    RuntimeWiringConfigurer scalars() {
+        return wiring -> wiring.scalar(ExtendedScalars.DateTime).scalar(ExtendedScalars.Date);
+    }
+
+    /**
+     * Refused input becomes an error that names the field and the reason. Anything else stays
+     * Spring's masked INTERNAL_ERROR: no stack trace, no Cypher, no internals reach a client.
+     */
+    @Bean
+    DataFetcherExceptionResolver invalidInput() {
+        return new DataFetcherExceptionResolverAdapter() {
+            @Override
+            protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+                if (ex instanceof InvalidInputException e) {
+                    return GraphqlErrorBuilder.newError(env)
+                            .errorType(ErrorType.BAD_REQUEST)
+                            .message(e.getMessage())
+                            .extensions(Map.of("field", e.field(), "reason", e.reason()))
+                            .build();
+                }
+                return null;
+            }
+        };
+    }
+
+    /** The schema inspection report of the running schema; a test fails when it lists any unmapped field. */
+    @Bean
+    SchemaInspection schemaInspection() {
+        return new SchemaInspection();
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer inspectSchema(SchemaInspection inspection) {
+        return builder -> builder.inspectSchemaMappings(inspection.report::set);
+    }
+
+    static final class SchemaInspection {
+        final AtomicReference<SchemaReport> report = new AtomicReference<>();
+
+        SchemaReport report() {
+            return report.get();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.caselink.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import org.caselink.db.Graph;
+import org.caselink.model.Entity;
+import org.caselink.model.EntityType;
+import org.caselink.model.Evidence;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Loads relationship fields for a whole batch of parents in one statement, so that a list of 100
+ * cases with their children costs one query, not 100. Plain lists go through {@code @BatchMapping}
+ * and {@link #lists}; paged lists (a phone's ads) through a data loader keyed by parent and page.
+ */
+@Component
+public class Relations {
+
+    /** Keyset order of the types that are paged: a time (newest first), then the natural key. */
+    private static final Map<EntityType, String[]> KEYSET = Map.of(
+            EntityType.AD, new String[] {"postedAt", "adId"},
+            EntityType.CASE, new String[] {"reportedAt", "caseNumber"});
+
+    private final Graph graph;
+    private final int maxPageSize;
+
+    Relations(Graph graph, BatchLoaderRegistry registry,
+            @org.springframework.beans.factory.annotation.Value("${caselink.api.max-page-size:100}") int maxPageSize) {
+        this.graph = graph;
+        this.maxPageSize = maxPageSize;
+        // Registered under Connection's class name: a DataLoader<PageKey, Connection<?>> argument finds it.
+        registry.forTypePair(PageKey.class, Connection.class)
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> pages(keys)));
+    }
+
+    /** The far ends of {@code rel} for every parent, mapped from (far node, relationship). */
+    public <S extends Entity, T> Map<S, List<T>> lists(List<S> parents, Rel rel, BiFunction<Value, Value, T> mapper) {
+        Map<String, List<T>> byKey = new HashMap<>();
+        graph.read(listQuery(rel), Map.of("keys", keys(parents)), r -> {
+            byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>())
+                    .add(mapper.apply(r.get("node"), r.get("rel")));
+            return null;
+        });
+        Map<S, List<T>> out = new LinkedHashMap<>();
+        parents.forEach(p -> out.put(p, byKey.getOrDefault(p.key(), List.of())));
+        return out;
+    }
+
+    /** The far ends of {@code rel} as values of their type. */
+    @SuppressWarnings("unchecked")
+    public <S extends Entity, T extends Entity> Map<S, List<T>> lists(List<S> parents, Rel rel) {
+        return lists(parents, rel, (node, r) -> (T) rel.to().map(node));
+    }
+
+    /** One page of {@code rel} from {@code parent}, batched with every other page asked for in the same request. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> CompletableFuture<Connection<T>> page(
+            DataLoader<PageKey, Connection<?>> loader, Rel rel, Entity parent, int first, @Nullable String after) {
+        Cursor.pageParams(first, after, maxPageSize); // refuse bad input before any batching
+        return (CompletableFuture) loader.load(new PageKey(rel, parent.key(), first, after));
+    }
+
+    /**
+     * One page of a root list. {@code cypher} returns {@code total} and {@code page} (the nodes in
+     * keyset order, at most {@code $limit}); {@code filters} are its other parameters.
+     */
+    public <T> Connection<T> rootPage(String cypher, Map<String, Object> filters, EntityType type, int first, @Nullable String after) {
+        Map<String, Object> params = new HashMap<>(filters);
+        params.putAll(Cursor.pageParams(first, after, maxPageSize));
+        return graph.read(cypher, params, r -> {
+                    @SuppressWarnings("unchecked")
+                    List<Connection.Edge<T>> edges = r.get("page").asList(n -> (Connection.Edge<T>) (Connection.Edge<?>) edge(type, n, null));
+                    return Connection.of(edges, first, r.get("total").asInt());
+                })
+                .getFirst();
+    }
+
+    /** A request for one page of one parent's relationship. */
+    public record PageKey(Rel rel, String parentKey, int first, @Nullable String after) {}
+
+    @SuppressWarnings("rawtypes")
+    private Map<PageKey, Connection> pages(Set<PageKey> keys) {
+        Map<PageKey, Connection> out = new HashMap<>();
+        // One statement per (relationship, page size, cursor): in practice one per field in the request.
+        var groups = keys.stream().collect(Collectors.groupingBy(k -> List.of(k.rel(), k.first(), String.valueOf(k.after()))));
+        for (var group : groups.values()) {
+            PageKey any = group.getFirst();
+            Map<String, Object> params = new HashMap<>(Cursor.pageParams(any.first(), any.after(), maxPageSize));
+            params.put("keys", group.stream().map(PageKey::parentKey).toList());
+            Map<String, Connection<?>> byParent = new HashMap<>();
+            graph.read(pageQuery(any.rel()), params, r -> {
+                List<Connection.Edge<Object>> edges = r.get("page").asList(e -> edge(any.rel().to(), e.get("node"), e.get("rel")));
+                byParent.put(r.get("key").asString(), Connection.of(edges, any.first(), r.get("total").asInt()));
+                return null;
+            });
+            for (PageKey k : group) {
+                out.put(k, byParent.getOrDefault(k.parentKey(), Connection.of(List.of(), k.first(), 0)));
+            }
+        }
+        return out;
+    }
+
+    /** An edge of a paged list; its cursor is the keyset position of the node. */
+    public static Connection.Edge<Object> edge(EntityType type, Value node, @Nullable Value rel) {
+        String[] keyset = KEYSET.get(type);
+        Entity entity = type.map(node);
+        var time = node.get(keyset[0]).asZonedDateTime().toOffsetDateTime();
+        String cursor = new Cursor(time, node.get(keyset[1]).asString()).encode();
+        return new Connection.Edge<>(cursor, entity, rel == null || rel.isNull() ? null : Evidence.from(rel));
+    }
+
+    /** {@code ORDER BY} and the keyset condition for a paged type, in terms of {@code t}. */
+    public static String keysetOrder(EntityType type) {
+        String[] k = KEYSET.get(type);
+        return "t." + k[0] + " DESC, t." + k[1] + " ASC";
+    }
+
+    public static String keysetAfter(EntityType type) {
+        String[] k = KEYSET.get(type);
+        return "($afterTime IS NULL OR t." + k[0] + " < $afterTime OR (t." + k[0] + " = $afterTime AND t." + k[1] + " > $afterKey))";
+    }
+
+    private static List<String> keys(List<? extends Entity> parents) {
+        return parents.stream().map(Entity::key).distinct().toList();
+    }
+
+    // Parallel relationships (one per piece of evidence) collapse to one result per far node and
+    // relationship type; the first evidence rides along.
+    private static String listQuery(Rel rel) {
+        return "UNWIND $keys AS key MATCH " + rel.from().match("s", "key") + " MATCH " + rel.pattern()
+                + " WITH key, t, type(r) AS relType, collect(r) AS rels"
+                + " WITH key, t, rels[0] AS r ORDER BY key, " + rel.orderBy()
+                + " RETURN key, t AS node, r AS rel";
+    }
+
+    private static String pageQuery(Rel rel) {
+        return "UNWIND $keys AS key MATCH " + rel.from().match("s", "key")
+                + " CALL (s) { MATCH " + rel.pattern() + " WITH t, collect(r)[0] AS r WHERE " + keysetAfter(rel.to())
+                + " WITH t, r ORDER BY " + keysetOrder(rel.to()) + " LIMIT $limit"
+                + " RETURN collect({node: t, rel: r}) AS page }"
+                + " CALL (s) { MATCH " + rel.pattern() + " RETURN count(DISTINCT t) AS total }"
+                + " RETURN key, page, total";
+    }
+}

@@ -1,0 +1,225 @@
+package org.caselink.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.caselink.db.CypherFiles;
+import org.caselink.db.Graph;
+import org.caselink.ingest.Rows.AdRow;
+import org.caselink.ingest.Rows.AssociationRow;
+import org.caselink.ingest.Rows.CaseRow;
+import org.caselink.ingest.Rows.ChildRow;
+import org.caselink.ingest.Rows.ContactRow;
+import org.caselink.ingest.Rows.PersonRow;
+import org.caselink.ingest.Rows.PlaceRow;
+import org.caselink.model.EntityType;
+import org.caselink.model.Location;
+import org.caselink.model.Role;
+import org.caselink.normalize.Normalize;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The last step of every write path (mutations, demo data, imports): batches of validated rows
+ * become {@code UNWIND ... MERGE} statements inside the caller's transaction. Every relationship
+ * is merged on its evidence (source and record), so writing the same record twice changes nothing,
+ * and two sources that assert the same link are both kept.
+ */
+@Component
+public class GraphWriter {
+
+    private static final String CASES = CypherFiles.query("ingest/cases");
+    private static final String RESOLVE = CypherFiles.query("ingest/resolve-identity");
+    private static final String CHILDREN = CypherFiles.query("ingest/children");
+    private static final String PERSONS = CypherFiles.query("ingest/persons");
+    private static final String CONTACTS = CypherFiles.query("ingest/contacts");
+    private static final String ADS = CypherFiles.query("ingest/ads");
+    private static final String PLACES = CypherFiles.query("ingest/places");
+    private static final String ASSOCIATIONS = CypherFiles.query("ingest/associations");
+
+    public void cases(Graph.Tx tx, List<CaseRow> rows) {
+        run(tx, CASES, rows, r -> {
+            Map<String, Object> m = r.ev().params();
+            m.put("caseNumber", r.caseNumber());
+            m.put("type", r.type().name());
+            m.put("status", r.status().name());
+            m.put("reportedAt", r.reportedAt());
+            m.put("agency", r.agency());
+            m.put("state", r.state());
+            m.put("summary", r.summary());
+            return m;
+        });
+    }
+
+    /** Writes children as subjects of their cases; returns each row's child uid, in order. */
+    public List<String> children(Graph.Tx tx, List<ChildRow> rows) {
+        List<Map<String, Object>> params = rows.stream().map(r -> {
+            Map<String, Object> m = r.ev().params();
+            m.put("caseNumber", r.caseNumber());
+            m.put("uid", r.uid());
+            m.put("externalId", r.childId());
+            m.put("firstName", r.firstName());
+            m.put("lastName", r.lastName());
+            m.put("nameKey", Normalize.nameKey(r.firstName(), r.lastName()));
+            m.put("dob", r.dob());
+            m.put("sex", r.sex());
+            return m;
+        }).toList();
+        resolve(tx, "Child", "childId", params);
+        tx.run(CHILDREN, Map.of("rows", params));
+        return params.stream().map(m -> (String) m.get("uid")).toList();
+    }
+
+    /** Writes people in their roles in their cases; returns each row's person uid, in order. */
+    public List<String> persons(Graph.Tx tx, List<PersonRow> rows) {
+        List<Map<String, Object>> params = rows.stream().map(r -> {
+            Map<String, Object> m = r.ev().params();
+            m.put("caseNumber", r.caseNumber());
+            m.put("role", r.role().name());
+            m.put("uid", r.uid());
+            m.put("externalId", r.personId());
+            m.put("firstName", r.firstName());
+            m.put("lastName", r.lastName());
+            m.put("nameKey", Normalize.nameKey(r.firstName(), r.lastName()));
+            m.put("aliases", r.aliases());
+            m.put("dob", r.dob());
+            return m;
+        }).toList();
+        resolve(tx, "Person", "personId", params);
+        for (Role role : Role.values()) {
+            var ofRole = params.stream().filter(m -> role.name().equals(m.get("role"))).map(m -> withoutRole(m)).toList();
+            if (!ofRole.isEmpty()) {
+                tx.run(PERSONS.replace("__ROLE__", role.relationship()), Map.of("rows", ofRole));
+            }
+        }
+        return params.stream().map(m -> (String) m.get("uid")).toList();
+    }
+
+    public void contacts(Graph.Tx tx, List<ContactRow> rows) {
+        var groups = rows.stream().collect(Collectors.groupingBy(r -> List.of(r.owner(), r.contact().type())));
+        groups.forEach((key, group) -> {
+            EntityType owner = group.getFirst().owner();
+            EntityType contact = group.getFirst().contact().type();
+            String cypher = CONTACTS.replace("__OWNER__", owner.label())
+                    .replace("__OWNER_KEY__", owner.keyProperty())
+                    .replace("__CONTACT__", contact.label())
+                    .replace("__CONTACT_KEY__", contact.keyProperty())
+                    .replace("__REL__", contactRelationship(owner));
+            run(tx, cypher, group, r -> {
+                Map<String, Object> m = r.ev().params();
+                var c = r.contact();
+                m.put("owner", r.ownerKey());
+                m.put("key", c.platform() == null ? c.value() : c.platform() + ":" + c.value());
+                m.put("props", c.platform() == null ? Map.of() : Map.of("platform", c.platform(), "handle", c.value()));
+                return m;
+            });
+        });
+    }
+
+    public void ads(Graph.Tx tx, List<AdRow> rows) {
+        run(tx, ADS, rows, r -> {
+            Map<String, Object> m = r.ev().params();
+            m.put("adId", r.adId());
+            m.put("site", r.site());
+            m.put("url", r.url());
+            m.put("postedAt", r.postedAt());
+            m.put("city", r.city());
+            m.put("state", r.state());
+            m.put("title", r.title());
+            m.put("body", r.body());
+            m.put("imageHashes", r.imageHashes());
+            return m;
+        });
+    }
+
+    public void places(Graph.Tx tx, List<PlaceRow> rows) {
+        rows.stream().collect(Collectors.groupingBy(PlaceRow::owner)).forEach((owner, group) -> {
+            String rel = owner == EntityType.CASE ? "LAST_SEEN_IN" : "POSTED_IN";
+            String cypher = PLACES.replace("__OWNER__", owner.label())
+                    .replace("__OWNER_KEY__", owner.keyProperty())
+                    .replace("__REL__", rel);
+            run(tx, cypher, group, r -> {
+                Map<String, Object> m = r.ev().params();
+                m.put("owner", r.ownerKey());
+                m.put("key", Location.key(r.city(), r.state()));
+                m.put("city", r.city().strip());
+                m.put("state", r.state().strip().toUpperCase(java.util.Locale.ROOT));
+                return m;
+            });
+        });
+    }
+
+    public void associations(Graph.Tx tx, List<AssociationRow> rows) {
+        run(tx, ASSOCIATIONS, rows, r -> {
+            Map<String, Object> m = r.ev().params();
+            m.put("from", r.fromUid());
+            m.put("to", r.toUid());
+            return m;
+        });
+    }
+
+    /** The relationship from an owner to a phone, email or handle. */
+    static String contactRelationship(EntityType owner) {
+        return switch (owner) {
+            case CASE -> "MENTIONS";
+            case AD -> "LISTS";
+            case CHILD, PERSON -> "USES";
+            default -> throw new IllegalArgumentException(owner + " has no contacts");
+        };
+    }
+
+    private static <R> void run(Graph.Tx tx, String cypher, List<R> rows, Function<R, Map<String, Object>> toParams) {
+        if (!rows.isEmpty()) {
+            tx.run(cypher, Map.of("rows", rows.stream().map(toParams).toList()));
+        }
+    }
+
+    /**
+     * Fills in the uid of every row that has none: the node identity resolution finds, or a new one.
+     * Rows of one batch that describe the same new individual get the same new uid.
+     */
+    private static void resolve(Graph.Tx tx, String label, String externalIdProperty, List<Map<String, Object>> rows) {
+        List<Map<String, Object>> open = rows.stream().filter(m -> m.get("uid") == null).toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        String cypher = RESOLVE.replace("__LABEL__", label).replace("__EXTERNAL_ID__", externalIdProperty);
+        List<@Nullable String> found = new ArrayList<>(java.util.Collections.nCopies(open.size(), null));
+        tx.run(cypher, Map.of("rows", open), r -> {
+            found.set(r.get("i").asInt(), r.get("uid").isNull() ? null : r.get("uid").asString());
+            return null;
+        });
+        Map<String, String> newInBatch = new HashMap<>();
+        for (int i = 0; i < open.size(); i++) {
+            Map<String, Object> row = open.get(i);
+            String uid = found.get(i);
+            if (uid == null) {
+                String identity = identityKey(row);
+                uid = identity == null
+                        ? UUID.randomUUID().toString()
+                        : newInBatch.computeIfAbsent(identity, k -> UUID.randomUUID().toString());
+            }
+            row.put("uid", uid);
+        }
+    }
+
+    private static @Nullable String identityKey(Map<String, Object> row) {
+        if (row.get("externalId") != null) {
+            return "id:" + row.get("externalId");
+        }
+        if (row.get("nameKey") != null && row.get("dob") != null) {
+            return "name:" + row.get("nameKey") + "|" + row.get("dob");
+        }
+        return null;
+    }
+
+    private static Map<String, Object> withoutRole(Map<String, Object> m) {
+        Map<String, Object> copy = new HashMap<>(m);
+        copy.remove("role");
+        return copy;
+    }
+}

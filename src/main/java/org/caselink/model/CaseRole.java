@@ -1,0 +1,10 @@
+package org.caselink.model;
+
+/** A person's role in one case, with the evidence for it. */
+public record CaseRole(Role role, Person person, Case kase, Evidence evidence) {
+
+    /** GraphQL field {@code case} (a Java keyword, hence the record component's name). */
+    public Case getCase() {
+        return kase;
+    }
+}

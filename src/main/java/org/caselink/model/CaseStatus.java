@@ -1,0 +1,7 @@
+package org.caselink.model;
+
+public enum CaseStatus {
+    OPEN,
+    RECOVERED,
+    CLOSED
+}

@@ -1,0 +1,37 @@
+package org.caselink.model;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
+
+public record Child(
+        String uid,
+        @Nullable String childId,
+        @Nullable String firstName,
+        @Nullable String lastName,
+        @Nullable LocalDate dob,
+        @Nullable String sex)
+        implements Entity {
+
+    static Child from(Value n) {
+        return new Child(
+                n.get("uid").asString(),
+                Values.string(n, "childId"),
+                Values.string(n, "firstName"),
+                Values.string(n, "lastName"),
+                Values.date(n, "dob"),
+                Values.string(n, "sex"));
+    }
+
+    @Override
+    public EntityType entityType() {
+        return EntityType.CHILD;
+    }
+
+    @Override
+    public String key() {
+        return uid;
+    }
+}

@@ -1,0 +1,18 @@
+package org.caselink.model;
+
+import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
+
+/** Where a relationship came from. Every relationship in the graph carries these four properties. */
+public record Evidence(
+        String source, @Nullable String recordId, @Nullable OffsetDateTime observedAt, OffsetDateTime ingestedAt) {
+
+    public static Evidence from(Value rel) {
+        return new Evidence(
+                rel.get("source").asString(),
+                Values.string(rel, "recordId"),
+                Values.dateTime(rel, "observedAt"),
+                Values.dateTime(rel, "ingestedAt"));
+    }
+}

@@ -1,0 +1,92 @@
+package org.caselink.search;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.caselink.db.Graph;
+import org.caselink.graph.InvalidInputException;
+import org.caselink.model.Entity;
+import org.caselink.model.EntityType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Full-text search over the indexes that migration V0003 creates. */
+@Controller
+class SearchController {
+
+    enum SearchType {
+        PERSON("person_names", EntityType.PERSON),
+        CHILD("child_names", EntityType.CHILD),
+        CASE("case_text", EntityType.CASE),
+        AD("ad_text", EntityType.AD);
+
+        final String index;
+        final EntityType type;
+
+        SearchType(String index, EntityType type) {
+            this.index = index;
+            this.type = type;
+        }
+    }
+
+    record SearchHit(double score, Entity node) {}
+
+    private static final int MAX_HITS = 100;
+
+    private final Graph graph;
+
+    SearchController(Graph graph) {
+        this.graph = graph;
+    }
+
+    @QueryMapping
+    List<SearchHit> search(@Argument String text, @Argument @Nullable List<SearchType> types, @Argument int first) {
+        if (first < 0 || first > MAX_HITS) {
+            throw new InvalidInputException("first", "must be between 0 and " + MAX_HITS);
+        }
+        String query = luceneTerms(text);
+        if (query.isEmpty() || first == 0) {
+            return List.of();
+        }
+        List<SearchHit> hits = new ArrayList<>();
+        for (SearchType t : types == null || types.isEmpty() ? EnumSet.allOf(SearchType.class) : EnumSet.copyOf(types)) {
+            hits.addAll(graph.read(
+                    "CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score RETURN node, score",
+                    Map.of("index", t.index, "query", query, "limit", first),
+                    r -> new SearchHit(r.get("score").asDouble(), t.type.map(r.get("node")))));
+        }
+        hits.sort(Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(h -> h.node().id()));
+        return hits.subList(0, Math.min(first, hits.size()));
+    }
+
+    /**
+     * The words of {@code text} as Lucene terms: every character Lucene would read as syntax is
+     * escaped, so user text is searched for, never interpreted. Words are OR-ed; more matching
+     * words score higher.
+     */
+    static String luceneTerms(String text) {
+        List<String> terms = new ArrayList<>();
+        for (String word : text.strip().split("\\s+")) {
+            if (word.isEmpty() || terms.size() >= 20) {
+                continue;
+            }
+            StringBuilder escaped = new StringBuilder();
+            for (char c : word.toCharArray()) {
+                if ("+-&|!(){}[]^\"~*?:\\/".indexOf(c) >= 0) {
+                    escaped.append('\\');
+                }
+                escaped.append(c);
+            }
+            String term = escaped.toString();
+            if (term.equals("AND") || term.equals("OR") || term.equals("NOT")) {
+                term = term.toLowerCase(java.util.Locale.ROOT);
+            }
+            terms.add(term);
+        }
+        return String.join(" ", terms);
+    }
+}
