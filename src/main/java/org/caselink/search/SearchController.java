@@ -59,7 +59,7 @@ class SearchController {
                     Map.of("index", t.index, "query", query, "limit", first),
                     r -> new SearchHit(r.get("score").asDouble(), t.type.map(r.get("node")))));
         }
-        hits.sort(Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(h -> h.node().id()));
+        hits.sort(Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(h -> h.node().getId()));
         return hits.subList(0, Math.min(first, hits.size()));
     }
 

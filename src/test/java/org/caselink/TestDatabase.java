@@ -1,0 +1,51 @@
+package org.caselink;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.neo4j.Neo4jContainer;
+
+/**
+ * Where the integration tests' Neo4j comes from. By default: the embedded database, in a fresh
+ * temporary folder per test JVM (nothing to install, no Docker). With
+ * {@code -Dcaselink.test.neo4j=testcontainers} (Maven profile {@code testcontainers}): the same
+ * tests against a Neo4j server in a container, through {@code spring.neo4j.uri}, i.e. external mode.
+ * That path needs a Docker engine; without one it fails, it does not skip.
+ */
+public final class TestDatabase {
+
+    public static final boolean CONTAINER = "testcontainers".equals(System.getProperty("caselink.test.neo4j"));
+    private static final Path DATA_DIR = tempDir();
+    private static Neo4jContainer container;
+
+    private TestDatabase() {}
+
+    public static void register(DynamicPropertyRegistry registry) {
+        if (CONTAINER) {
+            Neo4jContainer neo4j = container();
+            registry.add("spring.neo4j.uri", neo4j::getBoltUrl);
+            registry.add("spring.neo4j.authentication.username", () -> "neo4j");
+            registry.add("spring.neo4j.authentication.password", neo4j::getAdminPassword);
+        } else {
+            registry.add("caselink.embedded.data-dir", DATA_DIR::toString);
+        }
+    }
+
+    private static synchronized Neo4jContainer container() {
+        if (container == null) {
+            container = new Neo4jContainer(System.getProperty("caselink.test.neo4j-image", "neo4j:2026.08.1")).withAdminPassword("caselink-test");
+            container.start();
+        }
+        return container;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("caselink-test-neo4j");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

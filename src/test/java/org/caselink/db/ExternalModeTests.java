@@ -1,0 +1,67 @@
+package org.caselink.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.caselink.CaselinkApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+/**
+ * External mode without Docker: a separate Neo4j server (started here, reached only over Bolt)
+ * stands in for a remote one. With {@code spring.neo4j.uri} (NEO4J_URI) set, the service starts
+ * no database of its own, migrates the external one and serves from it.
+ */
+class ExternalModeTests {
+
+    @TempDir
+    Path serverHome;
+
+    @Test
+    void usesTheConfiguredServerAndStartsNoEmbeddedDatabase() throws Exception {
+        DatabaseManagementService server = new DatabaseManagementServiceBuilder(serverHome)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .build();
+        try {
+            var db = (GraphDatabaseAPI) server.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            int port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class).getLocalAddress(ConnectorType.BOLT).getPort();
+            try (var ctx = new SpringApplicationBuilder(CaselinkApplication.class).run(
+                    "--spring.neo4j.uri=bolt://127.0.0.1:" + port, "--server.port=0", "--caselink.demo.enabled=true")) {
+                assertThat(ctx.getBeansOfType(DatabaseManagementService.class)).isEmpty();
+                // The demo data and the migrations landed in the external server.
+                try (var tx = db.beginTx()) {
+                    assertThat((Long) tx.execute("MATCH (c:Case) RETURN count(c) AS n").next().get("n")).isGreaterThanOrEqualTo(200L);
+                    assertThat((Long) tx.execute("MATCH (m:__Migration) RETURN count(m) AS n").next().get("n")).isEqualTo(3L);
+                }
+                int http = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+                var response = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/graphql"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ cases(first: 1) { totalCount } }\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.body()).matches(".*\"totalCount\":2\\d\\d.*");
+                assertThat(ctx.getBean(Graph.class).read("RETURN 1 AS one", Map.of(), r -> r.get("one").asInt())).containsExactly(1);
+            }
+        } finally {
+            server.shutdown();
+        }
+    }
+}

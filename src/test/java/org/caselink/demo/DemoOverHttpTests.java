@@ -1,0 +1,86 @@
+package org.caselink.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.caselink.DatabaseProperties;
+import org.caselink.Fixtures;
+import org.caselink.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The README's promise, through the front door: POST /graphql returns a demo case with its child,
+ * its people, their phones and the ads listing them.
+ */
+@IntegrationTest
+class DemoOverHttpTests extends DatabaseProperties {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    DemoDataLoader loader;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void demoData() {
+        fixtures.clear();
+        assertThat(loader.loadIfEmpty()).isTrue();
+        assertThat(loader.loadIfEmpty()).as("never loads into a database that has data").isFalse();
+    }
+
+    @Test
+    void aDemoCaseLeadsToItsChildPeoplePhonesAndAds() throws Exception {
+        String query = """
+                {"query": "{ case(caseNumber: \\"MC-2023-000100\\") { caseNumber children { firstName } people { role person { firstName phones { e164 ads(first: 5) { totalCount edges { node { adId city } } } } } } } }"}
+                """;
+        JsonNode body = post("/graphql", query);
+        JsonNode kase = body.path("data").path("case");
+        assertThat(kase.path("caseNumber").asString()).isEqualTo("MC-2023-000100");
+        assertThat(kase.path("children")).isNotEmpty();
+        JsonNode suspect = kase.path("people").get(0);
+        assertThat(suspect.path("role").asString()).isEqualTo("SUSPECT");
+        JsonNode ads = suspect.path("person").path("phones").get(0).path("ads");
+        assertThat(ads.path("totalCount").asInt()).isGreaterThan(5);
+        assertThat(ads.path("edges")).hasSize(5);
+    }
+
+    @Test
+    void errorsCarryNoStackTraceOrInternals() throws Exception {
+        JsonNode body = post("/graphql", "{\"query\": \"{ cases(first: 1, after: \\\"zzz\\\") { totalCount } }\"}");
+        String text = body.toString();
+        assertThat(body.path("errors").get(0).path("message").asString()).isEqualTo("after: not a cursor issued by this API");
+        assertThat(text).doesNotContain("Exception", "at org.", "MATCH");
+    }
+
+    @Test
+    void graphiqlIsServed() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphiql?path=/graphql")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).containsIgnoringCase("graphiql");
+    }
+
+    private JsonNode post(String path, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+}
