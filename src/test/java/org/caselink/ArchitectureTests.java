@@ -20,20 +20,37 @@ class ArchitectureTests {
     static final List<String> FEATURES = List.of("cases", "people", "contacts", "ads", "search", "demo");
 
     @ArchTest
-    static final ArchRule noCycles = slices().matching("org.caselink.(*)..").should().beFreeOfCycles();
+    static final ArchRule noCycles =
+            slices().matching("org.caselink.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static void featuresDoNotDependOnEachOther(JavaClasses classes) {
         for (String feature : FEATURES) {
-            String[] others = FEATURES.stream().filter(f -> !f.equals(feature)).map(f -> "org.caselink." + f + "..").toArray(String[]::new);
-            noClasses().that().resideInAPackage("org.caselink." + feature + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(others)
+            String[] others = FEATURES.stream()
+                    .filter(f -> !f.equals(feature))
+                    .map(f -> "org.caselink." + f + "..")
+                    .toArray(String[]::new);
+            noClasses()
+                    .that()
+                    .resideInAPackage("org.caselink." + feature + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
                     .check(classes);
         }
     }
 
     @ArchTest
     static final ArchRule sharedPackagesDoNotDependOnFeatures = noClasses()
-            .that().resideInAnyPackage("org.caselink.model..", "org.caselink.graph..", "org.caselink.db..", "org.caselink.ingest..", "org.caselink.normalize..")
-            .should().dependOnClassesThat().resideInAnyPackage(FEATURES.stream().map(f -> "org.caselink." + f + "..").toArray(String[]::new));
+            .that()
+            .resideInAnyPackage(
+                    "org.caselink.model..",
+                    "org.caselink.graph..",
+                    "org.caselink.db..",
+                    "org.caselink.ingest..",
+                    "org.caselink.normalize..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    FEATURES.stream().map(f -> "org.caselink." + f + "..").toArray(String[]::new));
 }

@@ -56,39 +56,120 @@ public class Fixtures {
     public void load() {
         clear();
         graph.inWriteTransaction(tx -> {
-            writer.cases(tx, List.of(
-                    kase("MC-T-001", CaseType.RUNAWAY, CaseStatus.OPEN, "2024-01-10T10:00:00Z", "AGENCY-A", "VA"),
-                    kase("MC-T-002", CaseType.MISSING_FROM_CARE, CaseStatus.OPEN, "2024-02-10T10:00:00Z", "AGENCY-B", "MD"),
-                    kase("MC-T-003", CaseType.CST_TIP, CaseStatus.RECOVERED, "2023-05-01T10:00:00Z", "AGENCY-A", "VA")));
-            List<String> children = writer.children(tx, List.of(
-                    new ChildRow("MC-T-001", null, "CH-1", "Ana", "Lopez", LocalDate.parse("2008-02-01"), "F", ev("MC-T-001")),
-                    new ChildRow("MC-T-002", null, "CH-2", "Bea", "King", LocalDate.parse("2009-06-15"), "F", ev("MC-T-002")),
-                    new ChildRow("MC-T-003", null, "CH-1", "Ana", "Lopez", LocalDate.parse("2008-02-01"), "F", ev("MC-T-003"))));
-            List<String> people = writer.persons(tx, List.of(
-                    new PersonRow("MC-T-001", Role.SUSPECT, null, "P-17", "John", "Doe", List.of("JD"), LocalDate.parse("1990-01-01"), ev("MC-T-001")),
-                    new PersonRow("MC-T-002", Role.ASSOCIATE, null, "P-17", "John", "Doe", List.of("Johnny D"), LocalDate.parse("1990-01-01"), ev("MC-T-002")),
-                    new PersonRow("MC-T-002", Role.ASSOCIATE, null, "P-22", "Mike", "Roe", List.of(), null, ev("MC-T-002"))));
+            writer.cases(
+                    tx,
+                    List.of(
+                            kase(
+                                    "MC-T-001",
+                                    CaseType.RUNAWAY,
+                                    CaseStatus.OPEN,
+                                    "2024-01-10T10:00:00Z",
+                                    "AGENCY-A",
+                                    "VA"),
+                            kase(
+                                    "MC-T-002",
+                                    CaseType.MISSING_FROM_CARE,
+                                    CaseStatus.OPEN,
+                                    "2024-02-10T10:00:00Z",
+                                    "AGENCY-B",
+                                    "MD"),
+                            kase(
+                                    "MC-T-003",
+                                    CaseType.CST_TIP,
+                                    CaseStatus.RECOVERED,
+                                    "2023-05-01T10:00:00Z",
+                                    "AGENCY-A",
+                                    "VA")));
+            List<String> children = writer.children(
+                    tx,
+                    List.of(
+                            new ChildRow(
+                                    "MC-T-001",
+                                    null,
+                                    "CH-1",
+                                    "Ana",
+                                    "Lopez",
+                                    LocalDate.parse("2008-02-01"),
+                                    "F",
+                                    ev("MC-T-001")),
+                            new ChildRow(
+                                    "MC-T-002",
+                                    null,
+                                    "CH-2",
+                                    "Bea",
+                                    "King",
+                                    LocalDate.parse("2009-06-15"),
+                                    "F",
+                                    ev("MC-T-002")),
+                            new ChildRow(
+                                    "MC-T-003",
+                                    null,
+                                    "CH-1",
+                                    "Ana",
+                                    "Lopez",
+                                    LocalDate.parse("2008-02-01"),
+                                    "F",
+                                    ev("MC-T-003"))));
+            List<String> people = writer.persons(
+                    tx,
+                    List.of(
+                            new PersonRow(
+                                    "MC-T-001",
+                                    Role.SUSPECT,
+                                    null,
+                                    "P-17",
+                                    "John",
+                                    "Doe",
+                                    List.of("JD"),
+                                    LocalDate.parse("1990-01-01"),
+                                    ev("MC-T-001")),
+                            new PersonRow(
+                                    "MC-T-002",
+                                    Role.ASSOCIATE,
+                                    null,
+                                    "P-17",
+                                    "John",
+                                    "Doe",
+                                    List.of("Johnny D"),
+                                    LocalDate.parse("1990-01-01"),
+                                    ev("MC-T-002")),
+                            new PersonRow(
+                                    "MC-T-002",
+                                    Role.ASSOCIATE,
+                                    null,
+                                    "P-22",
+                                    "Mike",
+                                    "Roe",
+                                    List.of(),
+                                    null,
+                                    ev("MC-T-002"))));
             String ana = children.get(0);
             String john = people.get(0);
-            writer.ads(tx, List.of(
-                    ad("AD-1", "2024-01-12T22:00:00Z", "Richmond", "VA", List.of(IMAGE)),
-                    ad("AD-2", "2024-01-15T22:00:00Z", "Baltimore", "MD", List.of(IMAGE)),
-                    ad("AD-3", "2024-01-15T22:00:00Z", "Baltimore", "MD", List.of())));
-            writer.contacts(tx, List.of(
-                    new ContactRow(EntityType.CHILD, ana, Contact.phone(ANA_PHONE), ev("MC-T-001")),
-                    new ContactRow(EntityType.CHILD, ana, Contact.handle("instagram", "ana.l"), ev("MC-T-001")),
-                    new ContactRow(EntityType.PERSON, john, Contact.phone(JOHN_PHONE), ev("MC-T-001")),
-                    new ContactRow(EntityType.PERSON, john, Contact.email("jd@example.com"), ev("MC-T-001")),
-                    new ContactRow(EntityType.CASE, "MC-T-001", Contact.phone("+17035550100"), ev("MC-T-001")),
-                    new ContactRow(EntityType.AD, "AD-1", Contact.phone(JOHN_PHONE), ev("AD-1")),
-                    new ContactRow(EntityType.AD, "AD-2", Contact.phone(JOHN_PHONE), ev("AD-2")),
-                    new ContactRow(EntityType.AD, "AD-2", Contact.phone(ANA_PHONE), ev("AD-2")),
-                    new ContactRow(EntityType.AD, "AD-3", Contact.email("jd@example.com"), ev("AD-3"))));
-            writer.places(tx, List.of(
-                    new PlaceRow(EntityType.CASE, "MC-T-001", "Richmond", "VA", ev("MC-T-001")),
-                    new PlaceRow(EntityType.AD, "AD-1", "Richmond", "VA", ev("AD-1")),
-                    new PlaceRow(EntityType.AD, "AD-2", "Baltimore", "MD", ev("AD-2")),
-                    new PlaceRow(EntityType.AD, "AD-3", "Baltimore", "MD", ev("AD-3"))));
+            writer.ads(
+                    tx,
+                    List.of(
+                            ad("AD-1", "2024-01-12T22:00:00Z", "Richmond", "VA", List.of(IMAGE)),
+                            ad("AD-2", "2024-01-15T22:00:00Z", "Baltimore", "MD", List.of(IMAGE)),
+                            ad("AD-3", "2024-01-15T22:00:00Z", "Baltimore", "MD", List.of())));
+            writer.contacts(
+                    tx,
+                    List.of(
+                            new ContactRow(EntityType.CHILD, ana, Contact.phone(ANA_PHONE), ev("MC-T-001")),
+                            new ContactRow(EntityType.CHILD, ana, Contact.handle("instagram", "ana.l"), ev("MC-T-001")),
+                            new ContactRow(EntityType.PERSON, john, Contact.phone(JOHN_PHONE), ev("MC-T-001")),
+                            new ContactRow(EntityType.PERSON, john, Contact.email("jd@example.com"), ev("MC-T-001")),
+                            new ContactRow(EntityType.CASE, "MC-T-001", Contact.phone("+17035550100"), ev("MC-T-001")),
+                            new ContactRow(EntityType.AD, "AD-1", Contact.phone(JOHN_PHONE), ev("AD-1")),
+                            new ContactRow(EntityType.AD, "AD-2", Contact.phone(JOHN_PHONE), ev("AD-2")),
+                            new ContactRow(EntityType.AD, "AD-2", Contact.phone(ANA_PHONE), ev("AD-2")),
+                            new ContactRow(EntityType.AD, "AD-3", Contact.email("jd@example.com"), ev("AD-3"))));
+            writer.places(
+                    tx,
+                    List.of(
+                            new PlaceRow(EntityType.CASE, "MC-T-001", "Richmond", "VA", ev("MC-T-001")),
+                            new PlaceRow(EntityType.AD, "AD-1", "Richmond", "VA", ev("AD-1")),
+                            new PlaceRow(EntityType.AD, "AD-2", "Baltimore", "MD", ev("AD-2")),
+                            new PlaceRow(EntityType.AD, "AD-3", "Baltimore", "MD", ev("AD-3"))));
             writer.associations(tx, List.of(new AssociationRow(john, people.get(2), ev("interview-1"))));
             return null;
         });
@@ -99,17 +180,36 @@ public class Fixtures {
         return graph.read("""
                         MATCH (n) WHERE NOT n:__Migration
                         RETURN count(n) AS nodes, COUNT { MATCH ()-[r]->() RETURN r } AS rels
-                        """, Map.of(), r -> new long[] {r.get("nodes").asLong(), r.get("rels").asLong()})
+                        """, Map.of(), r ->
+                        new long[] {r.get("nodes").asLong(), r.get("rels").asLong()})
                 .getFirst();
     }
 
-    private static CaseRow kase(String number, CaseType type, CaseStatus status, String reported, String agency, String state) {
-        return new CaseRow(number, type, status, OffsetDateTime.parse(reported), agency, state, "Synthetic test case " + number, ev(number));
+    private static CaseRow kase(
+            String number, CaseType type, CaseStatus status, String reported, String agency, String state) {
+        return new CaseRow(
+                number,
+                type,
+                status,
+                OffsetDateTime.parse(reported),
+                agency,
+                state,
+                "Synthetic test case " + number,
+                ev(number));
     }
 
     private static AdRow ad(String id, String posted, String city, String state, List<String> images) {
-        return new AdRow(id, "example-classifieds", "https://ads.example/" + id, OffsetDateTime.parse(posted), city, state,
-                "New in town", "call me, new in " + city, images, ev(id));
+        return new AdRow(
+                id,
+                "example-classifieds",
+                "https://ads.example/" + id,
+                OffsetDateTime.parse(posted),
+                city,
+                state,
+                "New in town",
+                "call me, new in " + city,
+                images,
+                ev(id));
     }
 
     private static Provenance ev(String record) {

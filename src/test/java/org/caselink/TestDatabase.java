@@ -35,7 +35,8 @@ public final class TestDatabase {
 
     private static synchronized Neo4jContainer container() {
         if (container == null) {
-            container = new Neo4jContainer(System.getProperty("caselink.test.neo4j-image", "neo4j:2026.08.1")).withAdminPassword("caselink-test");
+            container = new Neo4jContainer(System.getProperty("caselink.test.neo4j-image", "neo4j:2026.08.1"))
+                    .withAdminPassword("caselink-test");
             container.start();
         }
         return container;

@@ -37,9 +37,12 @@ class AdController {
     static final Rel HANDLES = lists(EntityType.HANDLE, "t.key");
     static final Rel IMAGES = new Rel(EntityType.AD, "(s)-[r:SHOWS]->(t:Image)", EntityType.IMAGE, "t.hash");
     static final Rel LOCATION = new Rel(EntityType.AD, "(s)-[r:POSTED_IN]->(t:Location)", EntityType.LOCATION, "t.key");
-    static final Rel IMAGE_ADS = new Rel(EntityType.IMAGE, "(s)<-[r:SHOWS]-(t:Ad)", EntityType.AD, "t.postedAt DESC, t.adId");
-    static final Rel LOCATION_ADS = new Rel(EntityType.LOCATION, "(s)<-[r:POSTED_IN]-(t:Ad)", EntityType.AD, "t.postedAt DESC, t.adId");
-    static final Rel LOCATION_CASES = new Rel(EntityType.LOCATION, "(s)<-[r:LAST_SEEN_IN]-(t:Case)", EntityType.CASE, "t.reportedAt DESC, t.caseNumber");
+    static final Rel IMAGE_ADS =
+            new Rel(EntityType.IMAGE, "(s)<-[r:SHOWS]-(t:Ad)", EntityType.AD, "t.postedAt DESC, t.adId");
+    static final Rel LOCATION_ADS =
+            new Rel(EntityType.LOCATION, "(s)<-[r:POSTED_IN]-(t:Ad)", EntityType.AD, "t.postedAt DESC, t.adId");
+    static final Rel LOCATION_CASES = new Rel(
+            EntityType.LOCATION, "(s)<-[r:LAST_SEEN_IN]-(t:Case)", EntityType.CASE, "t.reportedAt DESC, t.caseNumber");
 
     private static final String LIST = CypherFiles.query("ads/list");
 
@@ -56,13 +59,17 @@ class AdController {
     }
 
     @QueryMapping
-    @Nullable Ad ad(@Argument String adId) {
+    @Nullable
+    Ad ad(@Argument String adId) {
         return lookup.<Ad>find(EntityType.AD, adId.strip()).orElse(null);
     }
 
     @QueryMapping
-    @Nullable Image image(@Argument String hash) {
-        return Normalize.imageHash(hash).flatMap(h -> lookup.<Image>find(EntityType.IMAGE, h)).orElse(null);
+    @Nullable
+    Image image(@Argument String hash) {
+        return Normalize.imageHash(hash)
+                .flatMap(h -> lookup.<Image>find(EntityType.IMAGE, h))
+                .orElse(null);
     }
 
     record AdFilter(
@@ -112,17 +119,29 @@ class AdController {
     }
 
     @SchemaMapping(typeName = "Image", field = "ads")
-    CompletableFuture<Connection<Ad>> imageAds(Image image, @Argument int first, @Argument @Nullable String after, DataLoader<PageKey, Connection<?>> loader) {
+    CompletableFuture<Connection<Ad>> imageAds(
+            Image image,
+            @Argument int first,
+            @Argument @Nullable String after,
+            DataLoader<PageKey, Connection<?>> loader) {
         return relations.page(loader, IMAGE_ADS, image, first, after);
     }
 
     @SchemaMapping(typeName = "Location", field = "ads")
-    CompletableFuture<Connection<Ad>> locationAds(Location location, @Argument int first, @Argument @Nullable String after, DataLoader<PageKey, Connection<?>> loader) {
+    CompletableFuture<Connection<Ad>> locationAds(
+            Location location,
+            @Argument int first,
+            @Argument @Nullable String after,
+            DataLoader<PageKey, Connection<?>> loader) {
         return relations.page(loader, LOCATION_ADS, location, first, after);
     }
 
     @SchemaMapping(typeName = "Location", field = "cases")
-    CompletableFuture<Connection<Case>> locationCases(Location location, @Argument int first, @Argument @Nullable String after, DataLoader<PageKey, Connection<?>> loader) {
+    CompletableFuture<Connection<Case>> locationCases(
+            Location location,
+            @Argument int first,
+            @Argument @Nullable String after,
+            DataLoader<PageKey, Connection<?>> loader) {
         return relations.page(loader, LOCATION_CASES, location, first, after);
     }
 }

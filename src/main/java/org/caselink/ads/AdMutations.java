@@ -47,7 +47,11 @@ class AdMutations {
     private final Lookup lookup;
     private final String region;
 
-    AdMutations(Graph graph, GraphWriter writer, Lookup lookup, @Value("${caselink.phone.default-region:US}") String region) {
+    AdMutations(
+            Graph graph,
+            GraphWriter writer,
+            Lookup lookup,
+            @Value("${caselink.phone.default-region:US}") String region) {
         this.graph = graph;
         this.writer = writer;
         this.lookup = lookup;
@@ -85,7 +89,8 @@ class AdMutations {
                 .map(c -> new ContactRow(EntityType.AD, adId, c, ev))
                 .toList();
         graph.inWriteTransaction(tx -> {
-            if (!tx.run("MATCH (a:Ad {adId: $id}) RETURN a.adId AS id", Map.of("id", adId), r -> r).isEmpty()) {
+            if (!tx.run("MATCH (a:Ad {adId: $id}) RETURN a.adId AS id", Map.of("id", adId), r -> r)
+                    .isEmpty()) {
                 throw new InvalidInputException("input.adId", "ad " + adId + " already exists");
             }
             writer.ads(tx, List.of(row));

@@ -34,12 +34,18 @@ import org.springframework.stereotype.Controller;
 class CaseController {
 
     static final Rel AGENCY = new Rel(EntityType.CASE, "(s)-[r:OWNED_BY]->(t:Agency)", EntityType.AGENCY, "t.code");
-    static final Rel CHILDREN = new Rel(EntityType.CASE, "(s)<-[r:SUBJECT_OF]-(t:Child)", EntityType.CHILD, "t.lastName, t.firstName, t.uid");
-    static final Rel PEOPLE = new Rel(EntityType.CASE, "(s)<-[r:SUSPECT_IN|ASSOCIATE_IN]-(t:Person)", EntityType.PERSON, "type(r) DESC, t.lastName, t.firstName, t.uid");
+    static final Rel CHILDREN = new Rel(
+            EntityType.CASE, "(s)<-[r:SUBJECT_OF]-(t:Child)", EntityType.CHILD, "t.lastName, t.firstName, t.uid");
+    static final Rel PEOPLE = new Rel(
+            EntityType.CASE,
+            "(s)<-[r:SUSPECT_IN|ASSOCIATE_IN]-(t:Person)",
+            EntityType.PERSON,
+            "type(r) DESC, t.lastName, t.firstName, t.uid");
     static final Rel PHONES = new Rel(EntityType.CASE, "(s)-[r:MENTIONS]->(t:Phone)", EntityType.PHONE, "t.e164");
     static final Rel EMAILS = new Rel(EntityType.CASE, "(s)-[r:MENTIONS]->(t:Email)", EntityType.EMAIL, "t.address");
     static final Rel HANDLES = new Rel(EntityType.CASE, "(s)-[r:MENTIONS]->(t:Handle)", EntityType.HANDLE, "t.key");
-    static final Rel LOCATIONS = new Rel(EntityType.CASE, "(s)-[r:LAST_SEEN_IN]->(t:Location)", EntityType.LOCATION, "t.key");
+    static final Rel LOCATIONS =
+            new Rel(EntityType.CASE, "(s)-[r:LAST_SEEN_IN]->(t:Location)", EntityType.LOCATION, "t.key");
 
     private static final String LIST = CypherFiles.query("cases/list");
 
@@ -52,12 +58,14 @@ class CaseController {
     }
 
     @QueryMapping("case")
-    @Nullable Case kase(@Argument String caseNumber) {
+    @Nullable
+    Case kase(@Argument String caseNumber) {
         return lookup.<Case>find(EntityType.CASE, caseNumber.strip()).orElse(null);
     }
 
     @QueryMapping
-    @Nullable Agency agency(@Argument String code) {
+    @Nullable
+    Agency agency(@Argument String code) {
         return lookup.<Agency>find(EntityType.AGENCY, code.strip()).orElse(null);
     }
 
@@ -70,11 +78,16 @@ class CaseController {
             @Nullable OffsetDateTime reportedTo) {}
 
     @QueryMapping
-    Connection<Case> cases(@Argument int first, @Argument @Nullable String after, @Argument @Nullable CaseFilter filter) {
+    Connection<Case> cases(
+            @Argument int first, @Argument @Nullable String after, @Argument @Nullable CaseFilter filter) {
         Map<String, Object> p = new HashMap<>();
         CaseFilter f = filter == null ? new CaseFilter(null, null, null, null, null, null) : filter;
-        p.put("status", f.status() == null ? null : f.status().stream().map(Enum::name).toList());
-        p.put("type", f.type() == null ? null : f.type().stream().map(Enum::name).toList());
+        p.put(
+                "status",
+                f.status() == null ? null : f.status().stream().map(Enum::name).toList());
+        p.put(
+                "type",
+                f.type() == null ? null : f.type().stream().map(Enum::name).toList());
         p.put("agency", f.agency());
         p.put("state", f.state() == null ? null : f.state().toUpperCase(java.util.Locale.ROOT));
         p.put("reportedFrom", f.reportedFrom());
@@ -85,7 +98,9 @@ class CaseController {
     @BatchMapping(typeName = "Case")
     Map<Case, Agency> agency(List<Case> cases) {
         Map<Case, Agency> out = new HashMap<>();
-        relations.<Case, Agency>lists(cases, AGENCY).forEach((c, list) -> out.put(c, list.isEmpty() ? new Agency(c.agencyCode(), null) : list.getFirst()));
+        relations
+                .<Case, Agency>lists(cases, AGENCY)
+                .forEach((c, list) -> out.put(c, list.isEmpty() ? new Agency(c.agencyCode(), null) : list.getFirst()));
         return out;
     }
 
@@ -97,8 +112,13 @@ class CaseController {
     @BatchMapping(typeName = "Case")
     Map<Case, List<CaseRole>> people(List<Case> cases) {
         Map<Case, List<CaseRole>> out = new HashMap<>();
-        relations.lists(cases, PEOPLE, (node, rel) -> new Object[] {EntityType.PERSON.map(node), rel})
-                .forEach((c, rows) -> out.put(c, rows.stream().map(row -> role(c, (Person) row[0], (org.neo4j.driver.Value) row[1])).toList()));
+        relations
+                .lists(cases, PEOPLE, (node, rel) -> new Object[] {EntityType.PERSON.map(node), rel})
+                .forEach((c, rows) -> out.put(
+                        c,
+                        rows.stream()
+                                .map(row -> role(c, (Person) row[0], (org.neo4j.driver.Value) row[1]))
+                                .toList()));
         return out;
     }
 

@@ -87,7 +87,11 @@ class CaseMutations {
     private final Lookup lookup;
     private final String region;
 
-    CaseMutations(Graph graph, GraphWriter writer, Lookup lookup, @Value("${caselink.phone.default-region:US}") String region) {
+    CaseMutations(
+            Graph graph,
+            GraphWriter writer,
+            Lookup lookup,
+            @Value("${caselink.phone.default-region:US}") String region) {
         this.graph = graph;
         this.writer = writer;
         this.lookup = lookup;
@@ -107,21 +111,26 @@ class CaseMutations {
                 Validate.state("input.state", input.state()),
                 Validate.text("input.summary", input.summary(), Validate.TEXT_MAX),
                 ev);
-        List<ContactRow> contacts = Validate.contacts("input.", input.phones(), input.emails(), input.handles(), region).stream()
-                .map(c -> new ContactRow(EntityType.CASE, number, c, ev))
-                .toList();
+        List<ContactRow> contacts =
+                Validate.contacts("input.", input.phones(), input.emails(), input.handles(), region).stream()
+                        .map(c -> new ContactRow(EntityType.CASE, number, c, ev))
+                        .toList();
         List<LocationInput> seen = Validate.list("input.lastSeen", input.lastSeen());
         List<PlaceRow> places = new ArrayList<>();
         for (int i = 0; i < seen.size(); i++) {
-            String city = Validate.requiredText("input.lastSeen[" + i + "].city", seen.get(i).city(), Validate.NAME_MAX);
-            String state = Validate.state("input.lastSeen[" + i + "].state", seen.get(i).state());
+            String city = Validate.requiredText(
+                    "input.lastSeen[" + i + "].city", seen.get(i).city(), Validate.NAME_MAX);
+            String state = Validate.state(
+                    "input.lastSeen[" + i + "].state", seen.get(i).state());
             if (state == null) {
                 throw new InvalidInputException("input.lastSeen[" + i + "].state", "is required");
             }
             places.add(new PlaceRow(EntityType.CASE, number, city, state, ev));
         }
         graph.inWriteTransaction(tx -> {
-            boolean exists = !tx.run("MATCH (c:Case {caseNumber: $n}) RETURN c.caseNumber AS n", Map.of("n", number), r -> r).isEmpty();
+            boolean exists = !tx.run(
+                            "MATCH (c:Case {caseNumber: $n}) RETURN c.caseNumber AS n", Map.of("n", number), r -> r)
+                    .isEmpty();
             if (exists) {
                 throw new InvalidInputException("input.caseNumber", "case " + number + " already exists");
             }
@@ -153,11 +162,19 @@ class CaseMutations {
     }
 
     @MutationMapping
-    Child addChild(@Argument String caseNumber, @Argument ChildInput child, @Argument @Nullable EvidenceInput evidence) {
+    Child addChild(
+            @Argument String caseNumber, @Argument ChildInput child, @Argument @Nullable EvidenceInput evidence) {
         Case kase = existingCase("caseNumber", caseNumber);
         Provenance ev = Validate.provenance("evidence", evidence);
-        String uid = existingUid("child", child.id(), EntityType.CHILD,
-                child.childId() != null || child.firstName() != null || child.lastName() != null || child.dob() != null || child.sex() != null);
+        String uid = existingUid(
+                "child",
+                child.id(),
+                EntityType.CHILD,
+                child.childId() != null
+                        || child.firstName() != null
+                        || child.lastName() != null
+                        || child.dob() != null
+                        || child.sex() != null);
         if (uid == null && child.firstName() == null && child.lastName() == null && child.childId() == null) {
             throw new InvalidInputException("child", "give the child's id, or at least a name or an external childId");
         }
@@ -173,20 +190,36 @@ class CaseMutations {
         List<Contact> contacts = Validate.contacts("child.contacts.", child.contacts(), region);
         String written = graph.inWriteTransaction(tx -> {
             String id = writer.children(tx, List.of(row)).getFirst();
-            writer.contacts(tx, contacts.stream().map(c -> new ContactRow(EntityType.CHILD, id, c, ev)).toList());
+            writer.contacts(
+                    tx,
+                    contacts.stream()
+                            .map(c -> new ContactRow(EntityType.CHILD, id, c, ev))
+                            .toList());
             return id;
         });
         return lookup.<Child>find(EntityType.CHILD, written).orElseThrow();
     }
 
     @MutationMapping
-    Person addPerson(@Argument String caseNumber, @Argument Role role, @Argument PersonInput person, @Argument @Nullable EvidenceInput evidence) {
+    Person addPerson(
+            @Argument String caseNumber,
+            @Argument Role role,
+            @Argument PersonInput person,
+            @Argument @Nullable EvidenceInput evidence) {
         Case kase = existingCase("caseNumber", caseNumber);
         Provenance ev = Validate.provenance("evidence", evidence);
-        String uid = existingUid("person", person.id(), EntityType.PERSON,
-                person.personId() != null || person.firstName() != null || person.lastName() != null || person.dob() != null || person.aliases() != null);
+        String uid = existingUid(
+                "person",
+                person.id(),
+                EntityType.PERSON,
+                person.personId() != null
+                        || person.firstName() != null
+                        || person.lastName() != null
+                        || person.dob() != null
+                        || person.aliases() != null);
         if (uid == null && person.firstName() == null && person.lastName() == null && person.personId() == null) {
-            throw new InvalidInputException("person", "give the person's id, or at least a name or an external personId");
+            throw new InvalidInputException(
+                    "person", "give the person's id, or at least a name or an external personId");
         }
         List<String> aliases = new ArrayList<>();
         List<String> given = Validate.list("person.aliases", person.aliases());
@@ -209,7 +242,11 @@ class CaseMutations {
         List<Contact> contacts = Validate.contacts("person.contacts.", person.contacts(), region);
         String written = graph.inWriteTransaction(tx -> {
             String id = writer.persons(tx, List.of(row)).getFirst();
-            writer.contacts(tx, contacts.stream().map(c -> new ContactRow(EntityType.PERSON, id, c, ev)).toList());
+            writer.contacts(
+                    tx,
+                    contacts.stream()
+                            .map(c -> new ContactRow(EntityType.PERSON, id, c, ev))
+                            .toList());
             return id;
         });
         return lookup.<Person>find(EntityType.PERSON, written).orElseThrow();
@@ -230,6 +267,7 @@ class CaseMutations {
         }
         return lookup.<Entity>find(id, type)
                 .map(Entity::key)
-                .orElseThrow(() -> new InvalidInputException(field + ".id", "no " + type.label().toLowerCase(java.util.Locale.ROOT) + " with this id"));
+                .orElseThrow(() -> new InvalidInputException(
+                        field + ".id", "no " + type.label().toLowerCase(java.util.Locale.ROOT) + " with this id"));
     }
 }

@@ -52,7 +52,8 @@ class ContactController {
     private final Relations relations;
     private final String defaultRegion;
 
-    ContactController(Lookup lookup, Relations relations, @Value("${caselink.phone.default-region:US}") String defaultRegion) {
+    ContactController(
+            Lookup lookup, Relations relations, @Value("${caselink.phone.default-region:US}") String defaultRegion) {
         this.lookup = lookup;
         this.relations = relations;
         this.defaultRegion = defaultRegion;
@@ -60,17 +61,24 @@ class ContactController {
 
     /** A number that is not a valid phone number finds nothing: it cannot be in the graph. */
     @QueryMapping
-    @Nullable Phone phone(@Argument String number) {
-        return Normalize.phone(number, defaultRegion).flatMap(e164 -> lookup.<Phone>find(EntityType.PHONE, e164)).orElse(null);
+    @Nullable
+    Phone phone(@Argument String number) {
+        return Normalize.phone(number, defaultRegion)
+                .flatMap(e164 -> lookup.<Phone>find(EntityType.PHONE, e164))
+                .orElse(null);
     }
 
     @QueryMapping
-    @Nullable Email email(@Argument String address) {
-        return Normalize.email(address).flatMap(a -> lookup.<Email>find(EntityType.EMAIL, a)).orElse(null);
+    @Nullable
+    Email email(@Argument String address) {
+        return Normalize.email(address)
+                .flatMap(a -> lookup.<Email>find(EntityType.EMAIL, a))
+                .orElse(null);
     }
 
     @QueryMapping
-    @Nullable Handle handle(@Argument String platform, @Argument String handle) {
+    @Nullable
+    Handle handle(@Argument String platform, @Argument String handle) {
         var p = Normalize.platform(platform);
         var h = Normalize.handle(handle);
         if (p.isEmpty() || h.isEmpty()) {
@@ -80,17 +88,29 @@ class ContactController {
     }
 
     @SchemaMapping(typeName = "Phone", field = "ads")
-    CompletableFuture<Connection<Ad>> phoneAds(Phone phone, @Argument int first, @Argument @Nullable String after, DataLoader<PageKey, Connection<?>> loader) {
+    CompletableFuture<Connection<Ad>> phoneAds(
+            Phone phone,
+            @Argument int first,
+            @Argument @Nullable String after,
+            DataLoader<PageKey, Connection<?>> loader) {
         return relations.page(loader, PHONE.ads(), phone, first, after);
     }
 
     @SchemaMapping(typeName = "Email", field = "ads")
-    CompletableFuture<Connection<Ad>> emailAds(Email email, @Argument int first, @Argument @Nullable String after, DataLoader<PageKey, Connection<?>> loader) {
+    CompletableFuture<Connection<Ad>> emailAds(
+            Email email,
+            @Argument int first,
+            @Argument @Nullable String after,
+            DataLoader<PageKey, Connection<?>> loader) {
         return relations.page(loader, EMAIL.ads(), email, first, after);
     }
 
     @SchemaMapping(typeName = "Handle", field = "ads")
-    CompletableFuture<Connection<Ad>> handleAds(Handle handle, @Argument int first, @Argument @Nullable String after, DataLoader<PageKey, Connection<?>> loader) {
+    CompletableFuture<Connection<Ad>> handleAds(
+            Handle handle,
+            @Argument int first,
+            @Argument @Nullable String after,
+            DataLoader<PageKey, Connection<?>> loader) {
         return relations.page(loader, HANDLE.ads(), handle, first, after);
     }
 
@@ -138,5 +158,4 @@ class ContactController {
     Map<Handle, List<Case>> handleCases(List<Handle> handles) {
         return relations.lists(handles, HANDLE.cases());
     }
-
 }

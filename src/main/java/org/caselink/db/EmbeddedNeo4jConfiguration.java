@@ -45,7 +45,9 @@ class EmbeddedNeo4jConfiguration {
                     .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", props.boltPort()))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, props.pageCache().toBytes())
+                    .setConfig(
+                            GraphDatabaseSettings.pagecache_memory,
+                            props.pageCache().toBytes())
                     .setConfig(GraphDatabaseSettings.transaction_timeout, props.transactionTimeout())
                     .build();
         } catch (RuntimeException e) {

@@ -67,7 +67,8 @@ public class Graph {
         return statements.get();
     }
 
-    private <T> List<T> run(TransactionContext tx, String cypher, Map<String, Object> params, Function<Record, T> mapper) {
+    private <T> List<T> run(
+            TransactionContext tx, String cypher, Map<String, Object> params, Function<Record, T> mapper) {
         statements.incrementAndGet();
         return tx.run(cypher, params).list(mapper::apply);
     }

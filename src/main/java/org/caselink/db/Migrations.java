@@ -80,8 +80,10 @@ public class Migrations implements InitializingBean {
 
     /** Applies what is pending; returns the versions it applied. */
     public List<Integer> migrate() {
-        graph.write("CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:__Migration) REQUIRE m.version IS UNIQUE",
-                Map.of(), r -> r);
+        graph.write(
+                "CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:__Migration) REQUIRE m.version IS UNIQUE",
+                Map.of(),
+                r -> r);
         Map<Integer, String> applied = appliedChecksums();
         List<Integer> done = new ArrayList<>();
         for (Migration m : load()) {
@@ -98,10 +100,13 @@ public class Migrations implements InitializingBean {
             for (String statement : m.statements()) {
                 graph.write(statement, Map.of(), r -> r);
             }
-            graph.write("""
+            graph.write(
+                    """
                     MERGE (m:__Migration {version: $version})
                     ON CREATE SET m.description = $description, m.checksum = $checksum, m.appliedAt = datetime()
-                    """, Map.of("version", m.version(), "description", m.description(), "checksum", m.checksum()), r -> r);
+                    """,
+                    Map.of("version", m.version(), "description", m.description(), "checksum", m.checksum()),
+                    r -> r);
             log.info("Applied migration {}", String.format("V%04d__%s", m.version(), m.description()));
             done.add(m.version());
         }
@@ -127,8 +132,8 @@ public class Migrations implements InitializingBean {
             for (Resource file : files) {
                 Matcher m = NAME.matcher(file.getFilename() == null ? "" : file.getFilename());
                 if (!m.matches()) {
-                    throw new IllegalStateException("Migration file " + file.getFilename()
-                            + " is not named V<version>__<description>.cypher");
+                    throw new IllegalStateException(
+                            "Migration file " + file.getFilename() + " is not named V<version>__<description>.cypher");
                 }
                 String script;
                 try (var in = file.getInputStream()) {
@@ -139,7 +144,8 @@ public class Migrations implements InitializingBean {
             out.sort(Comparator.comparingInt(Migration::version));
             for (int i = 1; i < out.size(); i++) {
                 if (out.get(i).version() == out.get(i - 1).version()) {
-                    throw new IllegalStateException("Two migration files have version " + out.get(i).version());
+                    throw new IllegalStateException(
+                            "Two migration files have version " + out.get(i).version());
                 }
             }
             return out;

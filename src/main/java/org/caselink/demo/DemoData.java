@@ -34,12 +34,22 @@ public final class DemoData {
         {"VA-FCPD", "VA"}, {"MD-BCPD", "MD"}, {"DC-MPD", "DC"}, {"NC-CMPD", "NC"}, {"GA-APD", "GA"}, {"TX-HPD", "TX"}
     };
     private static final String[][] CITIES = {
-        {"Richmond", "VA"}, {"Fairfax", "VA"}, {"Baltimore", "MD"}, {"Washington", "DC"}, {"Charlotte", "NC"},
-        {"Raleigh", "NC"}, {"Atlanta", "GA"}, {"Houston", "TX"}, {"Dallas", "TX"}
+        {"Richmond", "VA"},
+        {"Fairfax", "VA"},
+        {"Baltimore", "MD"},
+        {"Washington", "DC"},
+        {"Charlotte", "NC"},
+        {"Raleigh", "NC"},
+        {"Atlanta", "GA"},
+        {"Houston", "TX"},
+        {"Dallas", "TX"}
     };
-    private static final String[] AREA_CODES = {"703", "571", "410", "443", "202", "704", "919", "404", "678", "713", "214", "832"};
+    private static final String[] AREA_CODES = {
+        "703", "571", "410", "443", "202", "704", "919", "404", "678", "713", "214", "832"
+    };
     private static final String[] FIRST = {
-        "Ava", "Mia", "Zoe", "Lia", "Nora", "Ivy", "Ella", "Maya", "Rosa", "Tess", "Jade", "Lena", "Kira", "Nina", "Sara",
+        "Ava", "Mia", "Zoe", "Lia", "Nora", "Ivy", "Ella", "Maya", "Rosa", "Tess", "Jade", "Lena", "Kira", "Nina",
+                "Sara",
         "Eli", "Max", "Leo", "Sam", "Ray", "Dex", "Cole", "Jay", "Rex", "Tom", "Vic", "Wes", "Zack", "Ian", "Omar"
     };
     private static final String[] LAST = {
@@ -104,24 +114,42 @@ public final class DemoData {
             String childPhone = child(number, 15 + random.nextInt(3), true);
             childPhones.add(childPhone);
             Provenance ev = ev(number, cases.getLast().reportedAt());
-            persons.add(new PersonRow(number, Role.SUSPECT, null, controllerId, controllerFirst, controllerLast,
+            persons.add(new PersonRow(
+                    number,
+                    Role.SUSPECT,
+                    null,
+                    controllerId,
+                    controllerFirst,
+                    controllerLast,
                     List.of(controllerFirst.substring(0, 1) + controllerLast.substring(0, 1), "Big " + controllerFirst),
-                    LocalDate.of(1985 + n, 1 + n, 10 + n), ev));
+                    LocalDate.of(1985 + n, 1 + n, 10 + n),
+                    ev));
             String associate = associateIds[i % 2];
-            persons.add(new PersonRow(number, Role.ASSOCIATE, null, associate, FIRST[(n * 7 + i % 2) % 15 + 15],
-                    LAST[(n * 5 + i % 2 + 3) % LAST.length], List.of(), LocalDate.of(1992 + n, 3, 1 + i % 2), ev));
+            persons.add(new PersonRow(
+                    number,
+                    Role.ASSOCIATE,
+                    null,
+                    associate,
+                    FIRST[(n * 7 + i % 2) % 15 + 15],
+                    LAST[(n * 5 + i % 2 + 3) % LAST.length],
+                    List.of(),
+                    LocalDate.of(1992 + n, 3, 1 + i % 2),
+                    ev));
         }
         // The controller and one associate use the network's phones, and the associates know the controller.
         Provenance intel = new Provenance(SOURCE, "DEMO-NET" + n + "-INTEL", start(n));
         contacts.add(new ContactRow(EntityType.PERSON, controllerId, Contact.phone(networkPhones[0]), intel));
         contacts.add(new ContactRow(EntityType.PERSON, controllerId, Contact.phone(networkPhones[1]), intel));
         contacts.add(new ContactRow(EntityType.PERSON, associateIds[0], Contact.phone(networkPhones[2]), intel));
-        contacts.add(new ContactRow(EntityType.PERSON, controllerId, Contact.email("net" + n + ".bookings@mail.example"), intel));
+        contacts.add(new ContactRow(
+                EntityType.PERSON, controllerId, Contact.email("net" + n + ".bookings@mail.example"), intel));
         associations.add(new AssociationRow(associateIds[0], controllerId, intel));
         associations.add(new AssociationRow(associateIds[1], controllerId, intel));
         // The controller's phones are on the case records of the first two cases: the link analysts look for.
-        contacts.add(new ContactRow(EntityType.CASE, networkCases.get(0), Contact.phone(networkPhones[0]), ev(networkCases.get(0), null)));
-        contacts.add(new ContactRow(EntityType.CASE, networkCases.get(1), Contact.phone(networkPhones[1]), ev(networkCases.get(1), null)));
+        contacts.add(new ContactRow(
+                EntityType.CASE, networkCases.get(0), Contact.phone(networkPhones[0]), ev(networkCases.get(0), null)));
+        contacts.add(new ContactRow(
+                EntityType.CASE, networkCases.get(1), Contact.phone(networkPhones[1]), ev(networkCases.get(1), null)));
         int adCount = 25 + random.nextInt(15);
         OffsetDateTime start = start(n);
         for (int i = 0; i < adCount; i++) {
@@ -132,7 +160,12 @@ public final class DemoData {
                 // A missing child's own number on an ad: the strongest signal in this field.
                 listed.add(Contact.phone(childPhones.get(i % childPhones.size())));
             }
-            ad(posted, city, List.of(images[i % images.length]), listed, "new in " + city[0] + " this week, sweet and fun, call now");
+            ad(
+                    posted,
+                    city,
+                    List.of(images[i % images.length]),
+                    listed,
+                    "new in " + city[0] + " this week, sweet and fun, call now");
         }
     }
 
@@ -145,15 +178,31 @@ public final class DemoData {
         List<String> repeatChildIds = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int roll = random.nextInt(100);
-            CaseType type = roll < 60 ? CaseType.MISSING_FROM_CARE : roll < 85 ? CaseType.RUNAWAY
-                    : roll < 90 ? CaseType.FAMILY_ABDUCTION : roll < 92 ? CaseType.NONFAMILY_ABDUCTION
-                    : roll < 95 ? CaseType.LOST_INJURED : CaseType.CST_TIP;
+            CaseType type = roll < 60
+                    ? CaseType.MISSING_FROM_CARE
+                    : roll < 85
+                            ? CaseType.RUNAWAY
+                            : roll < 90
+                                    ? CaseType.FAMILY_ABDUCTION
+                                    : roll < 92
+                                            ? CaseType.NONFAMILY_ABDUCTION
+                                            : roll < 95 ? CaseType.LOST_INJURED : CaseType.CST_TIP;
             String number = newCase(type, AGENCIES[random.nextInt(AGENCIES.length)]);
             if (type == CaseType.RUNAWAY && repeatChildIds.size() < 12 && random.nextBoolean()) {
                 // Repeat runaways: the same child (same external id) in a second case.
                 String childId = children.get(random.nextInt(children.size())).childId();
-                ChildRow earlier = children.stream().filter(c -> c.childId().equals(childId)).findFirst().orElseThrow();
-                children.add(new ChildRow(number, null, childId, earlier.firstName(), earlier.lastName(), earlier.dob(), earlier.sex(),
+                ChildRow earlier = children.stream()
+                        .filter(c -> c.childId().equals(childId))
+                        .findFirst()
+                        .orElseThrow();
+                children.add(new ChildRow(
+                        number,
+                        null,
+                        childId,
+                        earlier.firstName(),
+                        earlier.lastName(),
+                        earlier.dob(),
+                        earlier.sex(),
                         ev(number, cases.getLast().reportedAt())));
                 repeatChildIds.add(childId);
             } else {
@@ -161,9 +210,16 @@ public final class DemoData {
             }
             if (random.nextInt(10) < 3) {
                 Provenance ev = ev(number, cases.getLast().reportedAt());
-                persons.add(new PersonRow(number, random.nextBoolean() ? Role.SUSPECT : Role.ASSOCIATE, null, "DEMO-P" + i,
-                        pick(FIRST, 15, FIRST.length), pick(LAST, 0, LAST.length), List.of(),
-                        LocalDate.of(1975 + random.nextInt(25), 1 + random.nextInt(12), 1 + random.nextInt(28)), ev));
+                persons.add(new PersonRow(
+                        number,
+                        random.nextBoolean() ? Role.SUSPECT : Role.ASSOCIATE,
+                        null,
+                        "DEMO-P" + i,
+                        pick(FIRST, 15, FIRST.length),
+                        pick(LAST, 0, LAST.length),
+                        List.of(),
+                        LocalDate.of(1975 + random.nextInt(25), 1 + random.nextInt(12), 1 + random.nextInt(28)),
+                        ev));
                 contacts.add(new ContactRow(EntityType.PERSON, "DEMO-P" + i, Contact.phone(phone()), ev));
             }
         }
@@ -172,7 +228,8 @@ public final class DemoData {
     /** Ads that belong to no network. */
     private void noiseAds(int count) {
         for (int i = 0; i < count; i++) {
-            OffsetDateTime posted = OffsetDateTime.of(2024, 1, 1, 12, 0, 0, 0, ZoneOffset.UTC).plusHours(random.nextInt(24 * 500));
+            OffsetDateTime posted =
+                    OffsetDateTime.of(2024, 1, 1, 12, 0, 0, 0, ZoneOffset.UTC).plusHours(random.nextInt(24 * 500));
             String[] city = CITIES[random.nextInt(CITIES.length)];
             ad(posted, city, List.of(hash()), List.of(Contact.phone(phone())), "massage and relaxation in " + city[0]);
         }
@@ -181,13 +238,28 @@ public final class DemoData {
     private String newCase(CaseType type, String[] agency) {
         String number = String.format("MC-%d-%06d", 2023 + caseCounter % 3, 100 + caseCounter);
         caseCounter++;
-        OffsetDateTime reported = OffsetDateTime.of(2023 + random.nextInt(3), 1 + random.nextInt(12), 1 + random.nextInt(28),
-                random.nextInt(24), 0, 0, 0, ZoneOffset.UTC);
+        OffsetDateTime reported = OffsetDateTime.of(
+                2023 + random.nextInt(3),
+                1 + random.nextInt(12),
+                1 + random.nextInt(28),
+                random.nextInt(24),
+                0,
+                0,
+                0,
+                ZoneOffset.UTC);
         int s = random.nextInt(100);
         CaseStatus status = s < 70 ? CaseStatus.OPEN : s < 95 ? CaseStatus.RECOVERED : CaseStatus.CLOSED;
         Provenance ev = ev(number, reported);
-        cases.add(new CaseRow(number, type, status, reported, agency[0], agency[1],
-                "Synthetic demo case: " + type.name().toLowerCase().replace('_', ' ') + " reported to " + agency[0] + ".", ev));
+        cases.add(new CaseRow(
+                number,
+                type,
+                status,
+                reported,
+                agency[0],
+                agency[1],
+                "Synthetic demo case: " + type.name().toLowerCase().replace('_', ' ') + " reported to " + agency[0]
+                        + ".",
+                ev));
         String[] city = cityIn(agency[1]);
         places.add(new PlaceRow(EntityType.CASE, number, city[0], city[1], ev));
         return number;
@@ -198,15 +270,26 @@ public final class DemoData {
         String childId = "DEMO-CH" + children.size();
         OffsetDateTime reported = cases.getLast().reportedAt();
         Provenance ev = ev(caseNumber, reported);
-        children.add(new ChildRow(caseNumber, null, childId, pick(FIRST, 0, 15), pick(LAST, 0, LAST.length),
-                reported.toLocalDate().minusYears(age).minusDays(random.nextInt(365)), random.nextInt(10) < 8 ? "F" : "M", ev));
+        children.add(new ChildRow(
+                caseNumber,
+                null,
+                childId,
+                pick(FIRST, 0, 15),
+                pick(LAST, 0, LAST.length),
+                reported.toLocalDate().minusYears(age).minusDays(random.nextInt(365)),
+                random.nextInt(10) < 8 ? "F" : "M",
+                ev));
         String phone = phone();
         if (withPhone) {
             contacts.add(new ContactRow(EntityType.CHILD, childId, Contact.phone(phone), ev));
         }
         if (random.nextInt(10) < 4) {
             String handle = children.getLast().firstName().toLowerCase() + "." + childId.substring(7);
-            contacts.add(new ContactRow(EntityType.CHILD, childId, Contact.handle(PLATFORMS[random.nextInt(PLATFORMS.length)], handle), ev));
+            contacts.add(new ContactRow(
+                    EntityType.CHILD,
+                    childId,
+                    Contact.handle(PLATFORMS[random.nextInt(PLATFORMS.length)], handle),
+                    ev));
         }
         return phone;
     }
@@ -214,14 +297,24 @@ public final class DemoData {
     private void ad(OffsetDateTime posted, String[] city, List<String> images, List<Contact> listed, String body) {
         String adId = String.format("DEMO-AD-%05d", ++adCounter);
         Provenance ev = new Provenance(SOURCE, adId, posted);
-        ads.add(new AdRow(adId, SITES[random.nextInt(SITES.length)], "https://ads.example/" + adId, posted, city[0], city[1],
-                "Sweet new girl " + city[0], body, images, ev));
+        ads.add(new AdRow(
+                adId,
+                SITES[random.nextInt(SITES.length)],
+                "https://ads.example/" + adId,
+                posted,
+                city[0],
+                city[1],
+                "Sweet new girl " + city[0],
+                body,
+                images,
+                ev));
         listed.forEach(c -> contacts.add(new ContactRow(EntityType.AD, adId, c, ev)));
         places.add(new PlaceRow(EntityType.AD, adId, city[0], city[1], ev));
     }
 
     private String[] cityIn(String state) {
-        List<String[]> options = java.util.Arrays.stream(CITIES).filter(c -> c[1].equals(state)).toList();
+        List<String[]> options =
+                java.util.Arrays.stream(CITIES).filter(c -> c[1].equals(state)).toList();
         return options.isEmpty() ? new String[] {"Springfield", state} : options.get(random.nextInt(options.size()));
     }
 

@@ -31,7 +31,11 @@ class DemoDataLoader implements ApplicationRunner {
     private final boolean enabled;
 
     /** Takes {@link Migrations} only to run after it: the data needs the constraints. */
-    DemoDataLoader(Graph graph, GraphWriter writer, Migrations migrations, @Value("${caselink.demo.enabled:true}") boolean enabled) {
+    DemoDataLoader(
+            Graph graph,
+            GraphWriter writer,
+            Migrations migrations,
+            @Value("${caselink.demo.enabled:true}") boolean enabled) {
         this.graph = graph;
         this.writer = writer;
         this.enabled = enabled;
@@ -46,7 +50,10 @@ class DemoDataLoader implements ApplicationRunner {
 
     /** Loads the demo set in one transaction when the graph holds no case and no ad; returns whether it did. */
     boolean loadIfEmpty() {
-        boolean empty = graph.read("RETURN NOT EXISTS { (:Case) } AND NOT EXISTS { (:Ad) } AS empty", Map.of(), r -> r.get("empty").asBoolean())
+        boolean empty = graph.read(
+                        "RETURN NOT EXISTS { (:Case) } AND NOT EXISTS { (:Ad) } AS empty",
+                        Map.of(),
+                        r -> r.get("empty").asBoolean())
                 .getFirst();
         if (!empty) {
             return false;
@@ -66,17 +73,26 @@ class DemoDataLoader implements ApplicationRunner {
                 uids.put(b.persons().get(i).personId(), personUids.get(i));
             }
             writer.ads(tx, b.ads());
-            writer.contacts(tx, b.contacts().stream()
-                    .map(c -> uids.containsKey(c.ownerKey()) ? new ContactRow(c.owner(), uids.get(c.ownerKey()), c.contact(), c.ev()) : c)
-                    .toList());
+            writer.contacts(
+                    tx,
+                    b.contacts().stream()
+                            .map(c -> uids.containsKey(c.ownerKey())
+                                    ? new ContactRow(c.owner(), uids.get(c.ownerKey()), c.contact(), c.ev())
+                                    : c)
+                            .toList());
             writer.places(tx, b.places());
-            writer.associations(tx, b.associations().stream()
-                    .map(a -> new AssociationRow(uids.get(a.fromUid()), uids.get(a.toUid()), a.ev()))
-                    .toList());
+            writer.associations(
+                    tx,
+                    b.associations().stream()
+                            .map(a -> new AssociationRow(uids.get(a.fromUid()), uids.get(a.toUid()), a.ev()))
+                            .toList());
             return null;
         });
-        log.info("Loaded synthetic demo data: {} cases, {} ads in {} ms (turn off with CASELINK_DEMO_DATA=false)",
-                b.cases().size(), b.ads().size(), (System.nanoTime() - start) / 1_000_000);
+        log.info(
+                "Loaded synthetic demo data: {} cases, {} ads in {} ms (turn off with CASELINK_DEMO_DATA=false)",
+                b.cases().size(),
+                b.ads().size(),
+                (System.nanoTime() - start) / 1_000_000);
         return true;
     }
 }

@@ -20,7 +20,9 @@ public class Lookup {
 
     @SuppressWarnings("unchecked")
     public <T extends Entity> Optional<T> find(EntityType type, String key) {
-        return graph.read("MATCH " + type.match("n", "$key") + " RETURN n", Map.of("key", key), r -> (T) type.map(r.get("n")))
+        return graph
+                .read("MATCH " + type.match("n", "$key") + " RETURN n", Map.of("key", key), r ->
+                        (T) type.map(r.get("n")))
                 .stream()
                 .findFirst();
     }

@@ -36,7 +36,9 @@ public class Relations {
     private final Graph graph;
     private final int maxPageSize;
 
-    Relations(Graph graph, BatchLoaderRegistry registry,
+    Relations(
+            Graph graph,
+            BatchLoaderRegistry registry,
             @org.springframework.beans.factory.annotation.Value("${caselink.api.max-page-size:100}") int maxPageSize) {
         this.graph = graph;
         this.maxPageSize = maxPageSize;
@@ -76,33 +78,40 @@ public class Relations {
      * One page of a root list. {@code cypher} returns {@code total} and {@code page} (the nodes in
      * keyset order, at most {@code $limit}); {@code filters} are its other parameters.
      */
-    public <T> Connection<T> rootPage(String cypher, Map<String, Object> filters, EntityType type, int first, @Nullable String after) {
+    public <T> Connection<T> rootPage(
+            String cypher, Map<String, Object> filters, EntityType type, int first, @Nullable String after) {
         Map<String, Object> params = new HashMap<>(filters);
         params.putAll(Cursor.pageParams(first, after, maxPageSize));
         return graph.read(cypher, params, r -> {
                     @SuppressWarnings("unchecked")
-                    List<Connection.Edge<T>> edges = r.get("page").asList(n -> (Connection.Edge<T>) (Connection.Edge<?>) edge(type, n, null));
+                    List<Connection.Edge<T>> edges =
+                            r.get("page").asList(n -> (Connection.Edge<T>) (Connection.Edge<?>) edge(type, n, null));
                     return Connection.of(edges, first, r.get("total").asInt());
                 })
                 .getFirst();
     }
 
     /** A request for one page of one parent's relationship. */
-    public record PageKey(Rel rel, String parentKey, int first, @Nullable String after) {}
+    public record PageKey(
+            Rel rel, String parentKey, int first, @Nullable String after) {}
 
     @SuppressWarnings("rawtypes")
     private Map<PageKey, Connection> pages(Set<PageKey> keys) {
         Map<PageKey, Connection> out = new HashMap<>();
         // One statement per (relationship, page size, cursor): in practice one per field in the request.
-        var groups = keys.stream().collect(Collectors.groupingBy(k -> List.of(k.rel(), k.first(), String.valueOf(k.after()))));
+        var groups = keys.stream()
+                .collect(Collectors.groupingBy(k -> List.of(k.rel(), k.first(), String.valueOf(k.after()))));
         for (var group : groups.values()) {
             PageKey any = group.getFirst();
             Map<String, Object> params = new HashMap<>(Cursor.pageParams(any.first(), any.after(), maxPageSize));
             params.put("keys", group.stream().map(PageKey::parentKey).toList());
             Map<String, Connection<?>> byParent = new HashMap<>();
             graph.read(pageQuery(any.rel()), params, r -> {
-                List<Connection.Edge<Object>> edges = r.get("page").asList(e -> edge(any.rel().to(), e.get("node"), e.get("rel")));
-                byParent.put(r.get("key").asString(), Connection.of(edges, any.first(), r.get("total").asInt()));
+                List<Connection.Edge<Object>> edges =
+                        r.get("page").asList(e -> edge(any.rel().to(), e.get("node"), e.get("rel")));
+                byParent.put(
+                        r.get("key").asString(),
+                        Connection.of(edges, any.first(), r.get("total").asInt()));
                 return null;
             });
             for (PageKey k : group) {
@@ -129,7 +138,8 @@ public class Relations {
 
     public static String keysetAfter(EntityType type) {
         String[] k = KEYSET.get(type);
-        return "($afterTime IS NULL OR t." + k[0] + " < $afterTime OR (t." + k[0] + " = $afterTime AND t." + k[1] + " > $afterKey))";
+        return "($afterTime IS NULL OR t." + k[0] + " < $afterTime OR (t." + k[0] + " = $afterTime AND t." + k[1]
+                + " > $afterKey))";
     }
 
     private static List<String> keys(List<? extends Entity> parents) {

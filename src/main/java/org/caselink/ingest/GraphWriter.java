@@ -57,18 +57,20 @@ public class GraphWriter {
 
     /** Writes children as subjects of their cases; returns each row's child uid, in order. */
     public List<String> children(Graph.Tx tx, List<ChildRow> rows) {
-        List<Map<String, Object>> params = rows.stream().map(r -> {
-            Map<String, Object> m = r.ev().params();
-            m.put("caseNumber", r.caseNumber());
-            m.put("uid", r.uid());
-            m.put("externalId", r.childId());
-            m.put("firstName", r.firstName());
-            m.put("lastName", r.lastName());
-            m.put("nameKey", Normalize.nameKey(r.firstName(), r.lastName()));
-            m.put("dob", r.dob());
-            m.put("sex", r.sex());
-            return m;
-        }).toList();
+        List<Map<String, Object>> params = rows.stream()
+                .map(r -> {
+                    Map<String, Object> m = r.ev().params();
+                    m.put("caseNumber", r.caseNumber());
+                    m.put("uid", r.uid());
+                    m.put("externalId", r.childId());
+                    m.put("firstName", r.firstName());
+                    m.put("lastName", r.lastName());
+                    m.put("nameKey", Normalize.nameKey(r.firstName(), r.lastName()));
+                    m.put("dob", r.dob());
+                    m.put("sex", r.sex());
+                    return m;
+                })
+                .toList();
         resolve(tx, "Child", "childId", params);
         tx.run(CHILDREN, Map.of("rows", params));
         return params.stream().map(m -> (String) m.get("uid")).toList();
@@ -76,22 +78,27 @@ public class GraphWriter {
 
     /** Writes people in their roles in their cases; returns each row's person uid, in order. */
     public List<String> persons(Graph.Tx tx, List<PersonRow> rows) {
-        List<Map<String, Object>> params = rows.stream().map(r -> {
-            Map<String, Object> m = r.ev().params();
-            m.put("caseNumber", r.caseNumber());
-            m.put("role", r.role().name());
-            m.put("uid", r.uid());
-            m.put("externalId", r.personId());
-            m.put("firstName", r.firstName());
-            m.put("lastName", r.lastName());
-            m.put("nameKey", Normalize.nameKey(r.firstName(), r.lastName()));
-            m.put("aliases", r.aliases());
-            m.put("dob", r.dob());
-            return m;
-        }).toList();
+        List<Map<String, Object>> params = rows.stream()
+                .map(r -> {
+                    Map<String, Object> m = r.ev().params();
+                    m.put("caseNumber", r.caseNumber());
+                    m.put("role", r.role().name());
+                    m.put("uid", r.uid());
+                    m.put("externalId", r.personId());
+                    m.put("firstName", r.firstName());
+                    m.put("lastName", r.lastName());
+                    m.put("nameKey", Normalize.nameKey(r.firstName(), r.lastName()));
+                    m.put("aliases", r.aliases());
+                    m.put("dob", r.dob());
+                    return m;
+                })
+                .toList();
         resolve(tx, "Person", "personId", params);
         for (Role role : Role.values()) {
-            var ofRole = params.stream().filter(m -> role.name().equals(m.get("role"))).map(m -> withoutRole(m)).toList();
+            var ofRole = params.stream()
+                    .filter(m -> role.name().equals(m.get("role")))
+                    .map(m -> withoutRole(m))
+                    .toList();
             if (!ofRole.isEmpty()) {
                 tx.run(PERSONS.replace("__ROLE__", role.relationship()), Map.of("rows", ofRole));
             }
@@ -100,7 +107,9 @@ public class GraphWriter {
     }
 
     public void contacts(Graph.Tx tx, List<ContactRow> rows) {
-        var groups = rows.stream().collect(Collectors.groupingBy(r -> List.of(r.owner(), r.contact().type())));
+        var groups = rows.stream()
+                .collect(Collectors.groupingBy(
+                        r -> List.of(r.owner(), r.contact().type())));
         groups.forEach((key, group) -> {
             EntityType owner = group.getFirst().owner();
             EntityType contact = group.getFirst().contact().type();
@@ -183,14 +192,17 @@ public class GraphWriter {
      * Rows of one batch that describe the same new individual get the same new uid.
      */
     private static void resolve(Graph.Tx tx, String label, String externalIdProperty, List<Map<String, Object>> rows) {
-        List<Map<String, Object>> open = rows.stream().filter(m -> m.get("uid") == null).toList();
+        List<Map<String, Object>> open =
+                rows.stream().filter(m -> m.get("uid") == null).toList();
         if (open.isEmpty()) {
             return;
         }
         String cypher = RESOLVE.replace("__LABEL__", label).replace("__EXTERNAL_ID__", externalIdProperty);
         List<@Nullable String> found = new ArrayList<>(java.util.Collections.nCopies(open.size(), null));
         tx.run(cypher, Map.of("rows", open), r -> {
-            found.set(r.get("i").asInt(), r.get("uid").isNull() ? null : r.get("uid").asString());
+            found.set(
+                    r.get("i").asInt(),
+                    r.get("uid").isNull() ? null : r.get("uid").asString());
             return null;
         });
         Map<String, String> newInBatch = new HashMap<>();
@@ -201,7 +213,8 @@ public class GraphWriter {
                 String identity = identityKey(row);
                 uid = identity == null
                         ? UUID.randomUUID().toString()
-                        : newInBatch.computeIfAbsent(identity, k -> UUID.randomUUID().toString());
+                        : newInBatch.computeIfAbsent(
+                                identity, k -> UUID.randomUUID().toString());
             }
             row.put("uid", uid);
         }

@@ -12,9 +12,14 @@ public final class Inputs {
     public record HandleInput(String platform, String handle) {}
 
     public record ContactsInput(
-            @Nullable List<String> phones, @Nullable List<String> emails, @Nullable List<HandleInput> handles) {}
+            @Nullable List<String> phones,
+            @Nullable List<String> emails,
+            @Nullable List<HandleInput> handles) {}
 
-    public record EvidenceInput(@Nullable String source, @Nullable String recordId, @Nullable OffsetDateTime observedAt) {}
+    public record EvidenceInput(
+            @Nullable String source,
+            @Nullable String recordId,
+            @Nullable OffsetDateTime observedAt) {}
 
     public record LocationInput(String city, String state) {}
 }

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * identify the evidence, so writing the same record again changes nothing), and when it was observed.
  * The time it was stored is set by the database at write.
  */
-public record Provenance(String source, String recordId, @Nullable OffsetDateTime observedAt) {
+public record Provenance(
+        String source, String recordId, @Nullable OffsetDateTime observedAt) {
 
     public Provenance {
         if (source.isBlank() || recordId.isBlank()) {

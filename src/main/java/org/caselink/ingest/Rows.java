@@ -54,7 +54,8 @@ public final class Rows {
     public record ContactRow(EntityType owner, String ownerKey, Contact contact, Provenance ev) {}
 
     /** A normalised phone (E.164), email, or platform handle. */
-    public record Contact(EntityType type, String value, @Nullable String platform) {
+    public record Contact(
+            EntityType type, String value, @Nullable String platform) {
         public static Contact phone(String e164) {
             return new Contact(EntityType.PHONE, e164, null);
         }

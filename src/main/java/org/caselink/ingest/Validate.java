@@ -34,7 +34,8 @@ public final class Validate {
         }
         String v = value.strip();
         if (!ID.matcher(v).matches()) {
-            throw new InvalidInputException(field, "must be 1 to 80 letters, digits or . _ : / - starting with a letter or digit");
+            throw new InvalidInputException(
+                    field, "must be 1 to 80 letters, digits or . _ : / - starting with a letter or digit");
         }
         return v;
     }
@@ -109,9 +110,11 @@ public final class Validate {
         for (int i = 0; i < hs.size(); i++) {
             String at = field + "handles[" + i + "]";
             String platform = Normalize.platform(hs.get(i).platform())
-                    .orElseThrow(() -> new InvalidInputException(at + ".platform", "must be 1 to 40 letters, digits or . _ -"));
+                    .orElseThrow(() ->
+                            new InvalidInputException(at + ".platform", "must be 1 to 40 letters, digits or . _ -"));
             String handle = Normalize.handle(hs.get(i).handle())
-                    .orElseThrow(() -> new InvalidInputException(at + ".handle", "must be 1 to 64 letters, digits or . _ -, with an optional leading @"));
+                    .orElseThrow(() -> new InvalidInputException(
+                            at + ".handle", "must be 1 to 64 letters, digits or . _ -, with an optional leading @"));
             out.add(Contact.handle(platform, handle));
         }
         return out.stream().distinct().toList();
@@ -126,6 +129,8 @@ public final class Validate {
         String s = in == null ? null : text(field + ".source", in.source(), NAME_MAX);
         String r = in == null ? null : text(field + ".recordId", in.recordId(), NAME_MAX);
         return new Provenance(
-                s == null ? "graphql-api" : s, r == null ? "api:" + UUID.randomUUID() : r, in == null ? null : in.observedAt());
+                s == null ? "graphql-api" : s,
+                r == null ? "api:" + UUID.randomUUID() : r,
+                in == null ? null : in.observedAt());
     }
 }

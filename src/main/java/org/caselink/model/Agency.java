@@ -1,18 +1,13 @@
 package org.caselink.model;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 
 /** A law-enforcement or child-welfare agency that owns cases. */
-public record Agency(String code, @Nullable String name)
-        implements Entity {
+public record Agency(String code, @Nullable String name) implements Entity {
 
     static Agency from(Value n) {
-        return new Agency(
-                n.get("code").asString(), Values.string(n, "name"));
+        return new Agency(n.get("code").asString(), Values.string(n, "name"));
     }
 
     @Override

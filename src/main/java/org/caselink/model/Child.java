@@ -1,8 +1,6 @@
 package org.caselink.model;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 

@@ -1,18 +1,12 @@
 package org.caselink.model;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 
 /** An email address, lower-cased. */
-public record Email(String address)
-        implements Entity {
+public record Email(String address) implements Entity {
 
     static Email from(Value n) {
-        return new Email(
-                n.get("address").asString());
+        return new Email(n.get("address").asString());
     }
 
     @Override

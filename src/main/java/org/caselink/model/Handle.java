@@ -1,18 +1,12 @@
 package org.caselink.model;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 
 /** A social-media or messaging account: lower-case, without a leading @, per platform. */
-public record Handle(String platform, String handle)
-        implements Entity {
+public record Handle(String platform, String handle) implements Entity {
 
     static Handle from(Value n) {
-        return new Handle(
-                n.get("platform").asString(), n.get("handle").asString());
+        return new Handle(n.get("platform").asString(), n.get("handle").asString());
     }
 
     @Override

@@ -1,18 +1,12 @@
 package org.caselink.model;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 
 /** An ad image, known by its 64-bit perceptual hash (16 lower-case hex digits). */
-public record Image(String hash)
-        implements Entity {
+public record Image(String hash) implements Entity {
 
     static Image from(Value n) {
-        return new Image(
-                n.get("hash").asString());
+        return new Image(n.get("hash").asString());
     }
 
     @Override

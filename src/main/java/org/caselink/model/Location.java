@@ -1,18 +1,12 @@
 package org.caselink.model;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 
 /** A place: a city in a state. */
-public record Location(String city, String state)
-        implements Entity {
+public record Location(String city, String state) implements Entity {
 
     static Location from(Value n) {
-        return new Location(
-                n.get("city").asString(), n.get("state").asString());
+        return new Location(n.get("city").asString(), n.get("state").asString());
     }
 
     @Override
@@ -27,6 +21,7 @@ public record Location(String city, String state)
 
     /** The natural key: lower-case city and state, so "Richmond, VA" and "RICHMOND, va" are one place. */
     public static String key(String city, String state) {
-        return city.strip().toLowerCase(java.util.Locale.ROOT) + "|" + state.strip().toLowerCase(java.util.Locale.ROOT);
+        return city.strip().toLowerCase(java.util.Locale.ROOT) + "|"
+                + state.strip().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,8 +1,8 @@
 package org.caselink.model;
 
+import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
-import com.google.i18n.phonenumbers.NumberParseException;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 

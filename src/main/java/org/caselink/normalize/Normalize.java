@@ -31,7 +31,9 @@ public final class Normalize {
         }
         try {
             var number = PHONES.parse(raw, region);
-            return PHONES.isValidNumber(number) ? Optional.of(PHONES.format(number, PhoneNumberFormat.E164)) : Optional.empty();
+            return PHONES.isValidNumber(number)
+                    ? Optional.of(PHONES.format(number, PhoneNumberFormat.E164))
+                    : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();
         }
@@ -78,7 +80,10 @@ public final class Normalize {
     public static @Nullable String nameKey(@Nullable String first, @Nullable String last) {
         String joined = ((first == null ? "" : first) + " " + (last == null ? "" : last));
         String plain = Normalizer.normalize(joined, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String key = plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} ]", "").replaceAll("\\s+", " ").strip();
+        String key = plain.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N} ]", "")
+                .replaceAll("\\s+", " ")
+                .strip();
         return key.isEmpty() ? null : key;
     }
 }

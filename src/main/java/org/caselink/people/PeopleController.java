@@ -26,15 +26,24 @@ import org.springframework.stereotype.Controller;
 @Controller
 class PeopleController {
 
-    static final Rel CHILD_CASES = new Rel(EntityType.CHILD, "(s)-[r:SUBJECT_OF]->(t:Case)", EntityType.CASE, "t.reportedAt DESC, t.caseNumber");
+    static final Rel CHILD_CASES = new Rel(
+            EntityType.CHILD, "(s)-[r:SUBJECT_OF]->(t:Case)", EntityType.CASE, "t.reportedAt DESC, t.caseNumber");
     static final Rel CHILD_PHONES = uses(EntityType.CHILD, EntityType.PHONE, "t.e164");
     static final Rel CHILD_EMAILS = uses(EntityType.CHILD, EntityType.EMAIL, "t.address");
     static final Rel CHILD_HANDLES = uses(EntityType.CHILD, EntityType.HANDLE, "t.key");
-    static final Rel PERSON_CASES = new Rel(EntityType.PERSON, "(s)-[r:SUSPECT_IN|ASSOCIATE_IN]->(t:Case)", EntityType.CASE, "t.reportedAt DESC, t.caseNumber, type(r) DESC");
+    static final Rel PERSON_CASES = new Rel(
+            EntityType.PERSON,
+            "(s)-[r:SUSPECT_IN|ASSOCIATE_IN]->(t:Case)",
+            EntityType.CASE,
+            "t.reportedAt DESC, t.caseNumber, type(r) DESC");
     static final Rel PERSON_PHONES = uses(EntityType.PERSON, EntityType.PHONE, "t.e164");
     static final Rel PERSON_EMAILS = uses(EntityType.PERSON, EntityType.EMAIL, "t.address");
     static final Rel PERSON_HANDLES = uses(EntityType.PERSON, EntityType.HANDLE, "t.key");
-    static final Rel ASSOCIATES = new Rel(EntityType.PERSON, "(s)-[r:ASSOCIATED_WITH]-(t:Person)", EntityType.PERSON, "t.lastName, t.firstName, t.uid");
+    static final Rel ASSOCIATES = new Rel(
+            EntityType.PERSON,
+            "(s)-[r:ASSOCIATED_WITH]-(t:Person)",
+            EntityType.PERSON,
+            "t.lastName, t.firstName, t.uid");
 
     private static Rel uses(EntityType from, EntityType to, String orderBy) {
         return new Rel(from, "(s)-[r:USES]->(t:" + to.label() + ")", to, orderBy);
@@ -49,12 +58,14 @@ class PeopleController {
     }
 
     @QueryMapping
-    @Nullable Child child(@Argument String id) {
+    @Nullable
+    Child child(@Argument String id) {
         return lookup.<Child>find(id, EntityType.CHILD).orElse(null);
     }
 
     @QueryMapping
-    @Nullable Person person(@Argument String id) {
+    @Nullable
+    Person person(@Argument String id) {
         return lookup.<Person>find(id, EntityType.PERSON).orElse(null);
     }
 
@@ -81,10 +92,18 @@ class PeopleController {
     @BatchMapping(typeName = "Person", field = "cases")
     Map<Person, List<CaseRole>> personCases(List<Person> people) {
         Map<Person, List<CaseRole>> out = new HashMap<>();
-        relations.lists(people, PERSON_CASES, (node, rel) -> new CaseRoleRow((Case) EntityType.CASE.map(node), rel))
-                .forEach((p, rows) -> out.put(p, rows.stream()
-                        .map(row -> new CaseRole(Role.ofRelationship(row.rel().asRelationship().type()), p, row.kase(), Evidence.from(row.rel())))
-                        .toList()));
+        relations
+                .lists(people, PERSON_CASES, (node, rel) -> new CaseRoleRow((Case) EntityType.CASE.map(node), rel))
+                .forEach((p, rows) -> out.put(
+                        p,
+                        rows.stream()
+                                .map(row -> new CaseRole(
+                                        Role.ofRelationship(
+                                                row.rel().asRelationship().type()),
+                                        p,
+                                        row.kase(),
+                                        Evidence.from(row.rel())))
+                                .toList()));
         return out;
     }
 

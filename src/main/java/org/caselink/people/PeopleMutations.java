@@ -24,14 +24,19 @@ import org.springframework.stereotype.Controller;
 @Controller
 class PeopleMutations {
 
-    private static final List<EntityType> CONTACT_OWNERS = List.of(EntityType.CHILD, EntityType.PERSON, EntityType.CASE, EntityType.AD);
+    private static final List<EntityType> CONTACT_OWNERS =
+            List.of(EntityType.CHILD, EntityType.PERSON, EntityType.CASE, EntityType.AD);
 
     private final Graph graph;
     private final GraphWriter writer;
     private final Lookup lookup;
     private final String region;
 
-    PeopleMutations(Graph graph, GraphWriter writer, Lookup lookup, @Value("${caselink.phone.default-region:US}") String region) {
+    PeopleMutations(
+            Graph graph,
+            GraphWriter writer,
+            Lookup lookup,
+            @Value("${caselink.phone.default-region:US}") String region) {
         this.graph = graph;
         this.writer = writer;
         this.lookup = lookup;
@@ -39,7 +44,8 @@ class PeopleMutations {
     }
 
     @MutationMapping
-    Entity addContacts(@Argument String ownerId, @Argument ContactsInput contacts, @Argument @Nullable EvidenceInput evidence) {
+    Entity addContacts(
+            @Argument String ownerId, @Argument ContactsInput contacts, @Argument @Nullable EvidenceInput evidence) {
         Entity owner = lookup.find(ownerId)
                 .filter(e -> CONTACT_OWNERS.contains(e.entityType()))
                 .orElseThrow(() -> new InvalidInputException("ownerId", "no child, person, case or ad with this id"));

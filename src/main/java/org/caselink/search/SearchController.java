@@ -53,13 +53,16 @@ class SearchController {
             return List.of();
         }
         List<SearchHit> hits = new ArrayList<>();
-        for (SearchType t : types == null || types.isEmpty() ? EnumSet.allOf(SearchType.class) : EnumSet.copyOf(types)) {
+        for (SearchType t :
+                types == null || types.isEmpty() ? EnumSet.allOf(SearchType.class) : EnumSet.copyOf(types)) {
             hits.addAll(graph.read(
                     "CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score RETURN node, score",
                     Map.of("index", t.index, "query", query, "limit", first),
                     r -> new SearchHit(r.get("score").asDouble(), t.type.map(r.get("node")))));
         }
-        hits.sort(Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(h -> h.node().getId()));
+        hits.sort(Comparator.comparingDouble(SearchHit::score)
+                .reversed()
+                .thenComparing(h -> h.node().getId()));
         return hits.subList(0, Math.min(first, hits.size()));
     }
 

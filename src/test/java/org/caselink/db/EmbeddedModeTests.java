@@ -28,7 +28,12 @@ class EmbeddedModeTests {
     }
 
     private static long count(ConfigurableApplicationContext ctx, String label) {
-        return ctx.getBean(Graph.class).read("MATCH (n:" + label + ") RETURN count(n) AS n", Map.of(), r -> r.get("n").asLong()).getFirst();
+        return ctx.getBean(Graph.class)
+                .read(
+                        "MATCH (n:" + label + ") RETURN count(n) AS n",
+                        Map.of(),
+                        r -> r.get("n").asLong())
+                .getFirst();
     }
 
     @Test
@@ -41,10 +46,16 @@ class EmbeddedModeTests {
             cases = count(ctx, "Case");
             assertThat(cases).isGreaterThanOrEqualTo(200);
             assertThat(count(ctx, "Ad")).isGreaterThanOrEqualTo(250);
-            ctx.getBean(Graph.class).write("CREATE (:Case {caseNumber: 'MC-RESTART-1', type: 'RUNAWAY', status: 'OPEN', agency: 'X'})", Map.of(), r -> r);
+            ctx.getBean(Graph.class)
+                    .write(
+                            "CREATE (:Case {caseNumber: 'MC-RESTART-1', type: 'RUNAWAY', status: 'OPEN', agency: 'X'})",
+                            Map.of(),
+                            r -> r);
         }
         try (var ctx = start()) {
-            assertThat(count(ctx, "Case")).as("data survives; demo data is not loaded twice").isEqualTo(cases + 1);
+            assertThat(count(ctx, "Case"))
+                    .as("data survives; demo data is not loaded twice")
+                    .isEqualTo(cases + 1);
         }
     }
 

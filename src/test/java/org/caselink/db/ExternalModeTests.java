@@ -41,24 +41,43 @@ class ExternalModeTests {
                 .build();
         try {
             var db = (GraphDatabaseAPI) server.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-            int port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class).getLocalAddress(ConnectorType.BOLT).getPort();
-            try (var ctx = new SpringApplicationBuilder(CaselinkApplication.class).run(
-                    "--spring.neo4j.uri=bolt://127.0.0.1:" + port, "--server.port=0", "--caselink.demo.enabled=true")) {
+            int port = db.getDependencyResolver()
+                    .resolveDependency(ConnectorPortRegister.class)
+                    .getLocalAddress(ConnectorType.BOLT)
+                    .getPort();
+            try (var ctx = new SpringApplicationBuilder(CaselinkApplication.class)
+                    .run(
+                            "--spring.neo4j.uri=bolt://127.0.0.1:" + port,
+                            "--server.port=0",
+                            "--caselink.demo.enabled=true")) {
                 assertThat(ctx.getBeansOfType(DatabaseManagementService.class)).isEmpty();
                 // The demo data and the migrations landed in the external server.
                 try (var tx = db.beginTx()) {
-                    assertThat((Long) tx.execute("MATCH (c:Case) RETURN count(c) AS n").next().get("n")).isGreaterThanOrEqualTo(200L);
-                    assertThat((Long) tx.execute("MATCH (m:__Migration) RETURN count(m) AS n").next().get("n")).isEqualTo(3L);
+                    assertThat((Long) tx.execute("MATCH (c:Case) RETURN count(c) AS n")
+                                    .next()
+                                    .get("n"))
+                            .isGreaterThanOrEqualTo(200L);
+                    assertThat((Long) tx.execute("MATCH (m:__Migration) RETURN count(m) AS n")
+                                    .next()
+                                    .get("n"))
+                            .isEqualTo(3L);
                 }
                 int http = ((WebServerApplicationContext) ctx).getWebServer().getPort();
-                var response = HttpClient.newHttpClient().send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/graphql"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ cases(first: 1) { totalCount } }\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                var response = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/graphql"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\"query\":\"{ cases(first: 1) { totalCount } }\"}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 assertThat(response.body()).matches(".*\"totalCount\":2\\d\\d.*");
-                assertThat(ctx.getBean(Graph.class).read("RETURN 1 AS one", Map.of(), r -> r.get("one").asInt())).containsExactly(1);
+                assertThat(ctx.getBean(Graph.class)
+                                .read(
+                                        "RETURN 1 AS one",
+                                        Map.of(),
+                                        r -> r.get("one").asInt()))
+                        .containsExactly(1);
             }
         } finally {
             server.shutdown();

@@ -36,17 +36,33 @@ class MigrationsTests extends DatabaseProperties {
     void constraintsForEveryNaturalKeyAreInPlace() {
         List<String> unique = graph.read(
                 "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] + '.' + properties[0] AS k",
-                Map.of(), r -> r.get("k").asString());
-        assertThat(unique).contains("Case.caseNumber", "Child.uid", "Child.childId", "Person.uid", "Person.personId", "Phone.e164",
-                "Email.address", "Handle.key", "Ad.adId", "Image.hash", "Location.key", "Agency.code");
+                Map.of(),
+                r -> r.get("k").asString());
+        assertThat(unique)
+                .contains(
+                        "Case.caseNumber",
+                        "Child.uid",
+                        "Child.childId",
+                        "Person.uid",
+                        "Person.personId",
+                        "Phone.e164",
+                        "Email.address",
+                        "Handle.key",
+                        "Ad.adId",
+                        "Image.hash",
+                        "Location.key",
+                        "Agency.code");
     }
 
     @Test
     void lookupAndFullTextIndexesAreOnline() {
         Map<String, String> indexes = new java.util.HashMap<>();
         graph.read("SHOW INDEXES YIELD name, type, state RETURN name, type, state", Map.of(), r -> r)
-                .forEach(r -> indexes.put(r.get("name").asString(), r.get("type").asString() + "/" + r.get("state").asString()));
-        assertThat(indexes).containsEntry("case_reported_at", "RANGE/ONLINE")
+                .forEach(r -> indexes.put(
+                        r.get("name").asString(),
+                        r.get("type").asString() + "/" + r.get("state").asString()));
+        assertThat(indexes)
+                .containsEntry("case_reported_at", "RANGE/ONLINE")
                 .containsEntry("ad_posted_at", "RANGE/ONLINE")
                 .containsEntry("person_name_dob", "RANGE/ONLINE")
                 .containsEntry("person_names", "FULLTEXT/ONLINE")
@@ -57,23 +73,34 @@ class MigrationsTests extends DatabaseProperties {
 
     @Test
     void eachMigrationIsAppliedOnceAndRecordedWithItsChecksum() {
-        assertThat(migrations.migrate()).as("nothing left to apply at a second start").isEmpty();
-        List<Long> versions = graph.read("MATCH (m:__Migration) WHERE m.version < 9000 RETURN m.version AS v ORDER BY v", Map.of(),
+        assertThat(migrations.migrate())
+                .as("nothing left to apply at a second start")
+                .isEmpty();
+        List<Long> versions = graph.read(
+                "MATCH (m:__Migration) WHERE m.version < 9000 RETURN m.version AS v ORDER BY v",
+                Map.of(),
                 r -> r.get("v").asLong());
         assertThat(versions).containsExactly(1L, 2L, 3L);
         var files = migrations.load();
-        var stored = graph.read("MATCH (m:__Migration {version: 1}) RETURN m.checksum AS c", Map.of(), r -> r.get("c").asString());
+        var stored = graph.read(
+                "MATCH (m:__Migration {version: 1}) RETURN m.checksum AS c",
+                Map.of(),
+                r -> r.get("c").asString());
         assertThat(stored).containsExactly(files.getFirst().checksum());
     }
 
     @Test
     void anEditedAppliedMigrationStopsTheStart() throws Exception {
-        Files.writeString(dir.resolve("V9001__test_index.cypher"), "CREATE INDEX test_migration_index IF NOT EXISTS FOR (n:TestOnly) ON (n.x);\n");
+        Files.writeString(
+                dir.resolve("V9001__test_index.cypher"),
+                "CREATE INDEX test_migration_index IF NOT EXISTS FOR (n:TestOnly) ON (n.x);\n");
         Migrations fromDir = new Migrations(graph, "file:" + dir + "/*.cypher");
         assertThat(fromDir.migrate()).containsExactly(9001);
         assertThat(fromDir.migrate()).isEmpty();
 
-        Files.writeString(dir.resolve("V9001__test_index.cypher"), "CREATE INDEX test_migration_index IF NOT EXISTS FOR (n:TestOnly) ON (n.y);\n");
+        Files.writeString(
+                dir.resolve("V9001__test_index.cypher"),
+                "CREATE INDEX test_migration_index IF NOT EXISTS FOR (n:TestOnly) ON (n.y);\n");
         assertThatThrownBy(fromDir::migrate)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("V9001__test_index was applied with checksum")

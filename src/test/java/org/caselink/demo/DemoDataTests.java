@@ -36,10 +36,12 @@ class DemoDataTests {
                 .filter(p -> p.personId().endsWith("-CTRL"))
                 .collect(Collectors.groupingBy(PersonRow::personId));
         assertThat(controllers).hasSize(4);
-        Map<String, String> stateOf = batch.cases().stream().collect(Collectors.toMap(c -> c.caseNumber(), c -> c.state()));
+        Map<String, String> stateOf =
+                batch.cases().stream().collect(Collectors.toMap(c -> c.caseNumber(), c -> c.state()));
         controllers.values().forEach(rows -> {
             assertThat(rows).allMatch(r -> r.role() == Role.SUSPECT);
-            Set<String> states = rows.stream().map(r -> stateOf.get(r.caseNumber())).collect(Collectors.toSet());
+            Set<String> states =
+                    rows.stream().map(r -> stateOf.get(r.caseNumber())).collect(Collectors.toSet());
             assertThat(states).hasSizeGreaterThanOrEqualTo(3);
         });
     }
@@ -65,7 +67,8 @@ class DemoDataTests {
 
     @Test
     void usesOnlyFictionalPhoneNumbers() {
-        assertThat(batch.contacts()).filteredOn(c -> c.contact().type() == EntityType.PHONE)
+        assertThat(batch.contacts())
+                .filteredOn(c -> c.contact().type() == EntityType.PHONE)
                 .allMatch(c -> c.contact().value().matches("\\+1\\d{3}55501\\d{2}"));
     }
 }

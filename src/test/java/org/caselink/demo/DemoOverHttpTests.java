@@ -39,7 +39,9 @@ class DemoOverHttpTests extends DatabaseProperties {
     void demoData() {
         fixtures.clear();
         assertThat(loader.loadIfEmpty()).isTrue();
-        assertThat(loader.loadIfEmpty()).as("never loads into a database that has data").isFalse();
+        assertThat(loader.loadIfEmpty())
+                .as("never loads into a database that has data")
+                .isFalse();
     }
 
     @Test
@@ -62,13 +64,16 @@ class DemoOverHttpTests extends DatabaseProperties {
     void errorsCarryNoStackTraceOrInternals() throws Exception {
         JsonNode body = post("/graphql", "{\"query\": \"{ cases(first: 1, after: \\\"zzz\\\") { totalCount } }\"}");
         String text = body.toString();
-        assertThat(body.path("errors").get(0).path("message").asString()).isEqualTo("after: not a cursor issued by this API");
+        assertThat(body.path("errors").get(0).path("message").asString())
+                .isEqualTo("after: not a cursor issued by this API");
         assertThat(text).doesNotContain("Exception", "at org.", "MATCH");
     }
 
     @Test
     void graphiqlIsServed() throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphiql?path=/graphql")).build(),
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphiql?path=/graphql"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).containsIgnoringCase("graphiql");

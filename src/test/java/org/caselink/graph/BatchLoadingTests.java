@@ -53,10 +53,27 @@ class BatchLoadingTests extends DatabaseProperties {
         for (int i = 0; i < 100; i++) {
             String n = String.format("MC-B-%03d", i);
             Provenance ev = new Provenance("test", n, null);
-            cases.add(new CaseRow(n, CaseType.RUNAWAY, CaseStatus.OPEN, OffsetDateTime.parse("2024-01-01T00:00:00Z").plusHours(i), "AG", "VA", null, ev));
+            cases.add(new CaseRow(
+                    n,
+                    CaseType.RUNAWAY,
+                    CaseStatus.OPEN,
+                    OffsetDateTime.parse("2024-01-01T00:00:00Z").plusHours(i),
+                    "AG",
+                    "VA",
+                    null,
+                    ev));
             children.add(new ChildRow(n, null, "CH-B-" + i, "Kid" + i, "Test", LocalDate.of(2008, 1, 1), "F", ev));
             persons.add(new PersonRow(n, Role.SUSPECT, null, "P-B-" + i, "Adult" + i, "Test", List.of(), null, ev));
-            ads.add(new AdRow("AD-B-" + i, "site", null, OffsetDateTime.parse("2024-02-01T00:00:00Z").plusHours(i), null, null, null, null, List.of(),
+            ads.add(new AdRow(
+                    "AD-B-" + i,
+                    "site",
+                    null,
+                    OffsetDateTime.parse("2024-02-01T00:00:00Z").plusHours(i),
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
                     new Provenance("test", "AD-B-" + i, null)));
         }
         graph.inWriteTransaction(tx -> {
@@ -92,8 +109,12 @@ class BatchLoadingTests extends DatabaseProperties {
         var r = graphQl.documentName("caseList").variable("first", first).execute();
         long used = graph.statementCount() - before;
         r.path("cases.edges").entityList(Object.class).hasSize(first);
-        r.path("cases.edges[0].node.people[0].person.phones[0].ads.totalCount").entity(Integer.class).isEqualTo(1);
-        r.path("cases.edges[0].node.children[0].phones").entityList(Object.class).hasSize(1);
+        r.path("cases.edges[0].node.people[0].person.phones[0].ads.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(1);
+        r.path("cases.edges[0].node.children[0].phones")
+                .entityList(Object.class)
+                .hasSize(1);
         return used;
     }
 }

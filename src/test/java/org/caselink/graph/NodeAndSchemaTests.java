@@ -48,8 +48,12 @@ class NodeAndSchemaTests extends DatabaseProperties {
     @Test
     void nodeFindsEveryTypeByItsGlobalId() {
         for (EntityType type : EntityType.values()) {
-            String key = graph.read("MATCH (n:" + type.label() + ") RETURN n." + type.keyProperty() + " AS k ORDER BY k LIMIT 1",
-                    Map.of(), r -> r.get("k").asString()).getFirst();
+            String key = graph.read(
+                            "MATCH (n:" + type.label() + ") RETURN n." + type.keyProperty()
+                                    + " AS k ORDER BY k LIMIT 1",
+                            Map.of(),
+                            r -> r.get("k").asString())
+                    .getFirst();
             String id = GlobalId.of(type, key);
             var r = graphQl.documentName("nodeById").variable("id", id).execute();
             r.path("node.__typename").entity(String.class).isEqualTo(type.label());
@@ -60,7 +64,11 @@ class NodeAndSchemaTests extends DatabaseProperties {
     @Test
     void nodeReturnsNullForIdsThatAreNotOurs() {
         for (String id : List.of("garbage", GlobalId.of(EntityType.CASE, "MC-NOPE"), "Q2FzZQ", "")) {
-            graphQl.documentName("nodeById").variable("id", id).execute().path("node").valueIsNull();
+            graphQl.documentName("nodeById")
+                    .variable("id", id)
+                    .execute()
+                    .path("node")
+                    .valueIsNull();
         }
     }
 

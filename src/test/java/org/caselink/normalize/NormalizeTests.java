@@ -2,15 +2,24 @@ package org.caselink.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class NormalizeTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {"(703) 555-0142", "703.555.0142", "703-555-0142", "+1 703 555 0142", "1-703-555-0142", "7035550142", " +17035550142 "})
+    @ValueSource(
+            strings = {
+                "(703) 555-0142",
+                "703.555.0142",
+                "703-555-0142",
+                "+1 703 555 0142",
+                "1-703-555-0142",
+                "7035550142",
+                " +17035550142 "
+            })
     void phonesInCommonFormatsBecomeOneE164(String written) {
         assertThat(Normalize.phone(written, "US")).contains("+17035550142");
     }
