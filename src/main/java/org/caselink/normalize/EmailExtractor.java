@@ -15,8 +15,8 @@ public final class EmailExtractor {
 
     private static final String AT = "(?:@|\\s*[\\[({<]\\s*at\\s*[\\])}>]\\s*|\\s+at\\s+)";
     private static final String DOT = "(?:\\.|\\s*[\\[({<]\\s*dot\\s*[\\])}>]\\s*|\\s+dot\\s+)";
-    private static final Pattern EMAIL = Pattern.compile(
-            "([a-z0-9][a-z0-9._%+-]*)" + AT + "([a-z0-9-]+(?:" + DOT + "[a-z0-9-]+)*" + DOT + "(?:com|net|org|edu|gov|io|co|us|info|biz|me|app|[a-z]{2}))\\b");
+    private static final Pattern EMAIL = Pattern.compile("([a-z0-9][a-z0-9._%+-]*)" + AT + "([a-z0-9-]+(?:" + DOT
+            + "[a-z0-9-]+)*" + DOT + "(?:com|net|org|edu|gov|io|co|us|info|biz|me|app|[a-z]{2}))\\b");
     private static final Pattern DOT_WORD = Pattern.compile(DOT);
 
     private EmailExtractor() {}

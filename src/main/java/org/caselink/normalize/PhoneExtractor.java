@@ -25,16 +25,31 @@ public final class PhoneExtractor {
 
     /** Spelled digits and look-alikes, longest first so that "fourteen"-like overlaps do not arise. */
     private static final Map<String, String> WORDS = Map.ofEntries(
-            Map.entry("zero", "0"), Map.entry("oh", "0"), Map.entry("o", "0"),
-            Map.entry("one", "1"), Map.entry("won", "1"), Map.entry("l", "1"), Map.entry("i", "1"),
-            Map.entry("two", "2"), Map.entry("to", "2"), Map.entry("too", "2"),
-            Map.entry("three", "3"), Map.entry("tree", "3"),
-            Map.entry("four", "4"), Map.entry("for", "4"), Map.entry("fore", "4"),
-            Map.entry("five", "5"), Map.entry("six", "6"), Map.entry("seven", "7"),
-            Map.entry("eight", "8"), Map.entry("ate", "8"), Map.entry("nine", "9"));
+            Map.entry("zero", "0"),
+            Map.entry("oh", "0"),
+            Map.entry("o", "0"),
+            Map.entry("one", "1"),
+            Map.entry("won", "1"),
+            Map.entry("l", "1"),
+            Map.entry("i", "1"),
+            Map.entry("two", "2"),
+            Map.entry("to", "2"),
+            Map.entry("too", "2"),
+            Map.entry("three", "3"),
+            Map.entry("tree", "3"),
+            Map.entry("four", "4"),
+            Map.entry("for", "4"),
+            Map.entry("fore", "4"),
+            Map.entry("five", "5"),
+            Map.entry("six", "6"),
+            Map.entry("seven", "7"),
+            Map.entry("eight", "8"),
+            Map.entry("ate", "8"),
+            Map.entry("nine", "9"));
 
     /** Words that are also ordinary English: a number may not start or end on one of these alone. */
-    private static final Set<String> AMBIGUOUS = Set.of("oh", "o", "won", "l", "i", "to", "too", "tree", "for", "fore", "ate", "one");
+    private static final Set<String> AMBIGUOUS =
+            Set.of("oh", "o", "won", "l", "i", "to", "too", "tree", "for", "fore", "ate", "one");
 
     private static final Pattern PIECES = Pattern.compile(
             "zero|three|seven|eight|four|five|nine|fore|tree|two|too|one|won|six|for|ate|oh|to|[0-9]|o|l|i");
@@ -88,7 +103,9 @@ public final class PhoneExtractor {
                     digits.append(run.get(e).digits());
                     Optional<String> number = valid(digits.toString());
                     if (number.isPresent()) {
-                        int penalty = (s - start) + (run.get(s).ambiguous() ? 10 : 0) + (run.get(e).ambiguous() ? 10 : 0);
+                        int penalty = (s - start)
+                                + (run.get(s).ambiguous() ? 10 : 0)
+                                + (run.get(e).ambiguous() ? 10 : 0);
                         boolean anyRealDigit = run.subList(s, e + 1).stream().anyMatch(Token::hasRealDigit);
                         if (!anyRealDigit) {
                             penalty += 5;

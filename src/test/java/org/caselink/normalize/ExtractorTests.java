@@ -12,20 +12,22 @@ class ExtractorTests {
     private final PhoneExtractor phones = new PhoneExtractor("US");
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "new in town call seven0three 5five5 O142|+17035550142",
-        "call 703-555-0142 now|+17035550142",
-        "(703) 555.0142|+17035550142",
-        "7 0 3 5 5 5 0 1 4 2 ask for Ana|+17035550142",
-        "7/0/3*5*5*5-0-1-4-2|+17035550142",
-        "seven oh three five five five zero one for two|+17035550142",
-        "for80 2sixseven one9zerofor|+14802671904",
-        "call me at ７０３５５５０１４２|+17035550142",
-        "text 7️⃣0️⃣3️⃣5️⃣5️⃣5️⃣0️⃣1️⃣4️⃣2️⃣|+17035550142",
-        "703 555 Ol42|+17035550142",
-        "+1 (703) 555-0142|+17035550142",
-        "1-703-555-0142|+17035550142",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "new in town call seven0three 5five5 O142|+17035550142",
+                "call 703-555-0142 now|+17035550142",
+                "(703) 555.0142|+17035550142",
+                "7 0 3 5 5 5 0 1 4 2 ask for Ana|+17035550142",
+                "7/0/3*5*5*5-0-1-4-2|+17035550142",
+                "seven oh three five five five zero one for two|+17035550142",
+                "for80 2sixseven one9zerofor|+14802671904",
+                "call me at ７０３５５５０１４２|+17035550142",
+                "text 7️⃣0️⃣3️⃣5️⃣5️⃣5️⃣0️⃣1️⃣4️⃣2️⃣|+17035550142",
+                "703 555 Ol42|+17035550142",
+                "+1 (703) 555-0142|+17035550142",
+                "1-703-555-0142|+17035550142",
+            })
     void findsObfuscatedNumbers(String text, String expected) {
         assertThat(phones.extract(text)).containsExactly(expected);
     }
@@ -33,28 +35,32 @@ class ExtractorTests {
     @Test
     void ambiguousWordsDoNotGlueOntoANumber() {
         assertThat(phones.extract("come to 703 555 0142 for fun")).containsExactly("+17035550142");
-        assertThat(phones.extract("text to 7035550142 or 2025550199 to book")).containsExactly("+17035550142", "+12025550199");
+        assertThat(phones.extract("text to 7035550142 or 2025550199 to book"))
+                .containsExactly("+17035550142", "+12025550199");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "sweet and fun, one of a kind, available to you for one hour",
-        "new in town 24/7 available 100% real",
-        "rates 150 200 300 call for details",
-        "born in 2005, 5 foot 4, 120 lbs",
-    })
+    @ValueSource(
+            strings = {
+                "sweet and fun, one of a kind, available to you for one hour",
+                "new in town 24/7 available 100% real",
+                "rates 150 200 300 call for details",
+                "born in 2005, 5 foot 4, 120 lbs",
+            })
     void findsNothingInOrdinaryText(String text) {
         assertThat(phones.extract(text)).isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "write me: Ana.L at example dot com|ana.l@example.com",
-        "ana.l [at] example [dot] com|ana.l@example.com",
-        "ana.l(at)example(dot)com|ana.l@example.com",
-        "mail ANA@Example.COM today|ana@example.com",
-        "bookings at mail dot example dot org|bookings@mail.example.org",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "write me: Ana.L at example dot com|ana.l@example.com",
+                "ana.l [at] example [dot] com|ana.l@example.com",
+                "ana.l(at)example(dot)com|ana.l@example.com",
+                "mail ANA@Example.COM today|ana@example.com",
+                "bookings at mail dot example dot org|bookings@mail.example.org",
+            })
     void findsSpelledOutEmails(String text, String expected) {
         assertThat(EmailExtractor.extract(text)).containsExactly(expected);
     }
