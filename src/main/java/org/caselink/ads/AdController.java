@@ -72,6 +72,13 @@ class AdController {
                 .orElse(null);
     }
 
+    @QueryMapping
+    @Nullable
+    Location location(@Argument String city, @Argument String state) {
+        return lookup.<Location>find(EntityType.LOCATION, Location.key(city, state))
+                .orElse(null);
+    }
+
     record AdFilter(
             @Nullable String site,
             @Nullable String city,
@@ -80,10 +87,11 @@ class AdController {
             @Nullable OffsetDateTime postedTo) {}
 
     @QueryMapping
-    Connection<Ad> ads(@Argument int first, @Argument @Nullable String after, @Argument @Nullable AdFilter filter) {
+    Connection<Ad> ads(
+            @Argument @Nullable Integer first, @Argument @Nullable String after, @Argument @Nullable AdFilter filter) {
         AdFilter f = filter == null ? new AdFilter(null, null, null, null, null) : filter;
         Map<String, Object> p = new HashMap<>();
-        p.put("site", f.site());
+        p.put("site", f.site() == null ? null : f.site().strip().toLowerCase(java.util.Locale.ROOT));
         p.put("city", f.city());
         p.put("state", f.state() == null ? null : f.state().toUpperCase(java.util.Locale.ROOT));
         p.put("postedFrom", f.postedFrom());
@@ -121,7 +129,7 @@ class AdController {
     @SchemaMapping(typeName = "Image", field = "ads")
     CompletableFuture<Connection<Ad>> imageAds(
             Image image,
-            @Argument int first,
+            @Argument @Nullable Integer first,
             @Argument @Nullable String after,
             DataLoader<PageKey, Connection<?>> loader) {
         return relations.page(loader, IMAGE_ADS, image, first, after);
@@ -130,7 +138,7 @@ class AdController {
     @SchemaMapping(typeName = "Location", field = "ads")
     CompletableFuture<Connection<Ad>> locationAds(
             Location location,
-            @Argument int first,
+            @Argument @Nullable Integer first,
             @Argument @Nullable String after,
             DataLoader<PageKey, Connection<?>> loader) {
         return relations.page(loader, LOCATION_ADS, location, first, after);
@@ -139,7 +147,7 @@ class AdController {
     @SchemaMapping(typeName = "Location", field = "cases")
     CompletableFuture<Connection<Case>> locationCases(
             Location location,
-            @Argument int first,
+            @Argument @Nullable Integer first,
             @Argument @Nullable String after,
             DataLoader<PageKey, Connection<?>> loader) {
         return relations.page(loader, LOCATION_CASES, location, first, after);

@@ -60,7 +60,7 @@ class AdMutations {
 
     @MutationMapping
     Ad createAd(@Argument CreateAdInput input) {
-        Provenance ev = Validate.provenance("input.evidence", input.evidence());
+        Provenance ev = Validate.provenance("input.evidence", input.evidence(), "createAd", input);
         String adId = Validate.id("input.adId", input.adId());
         String city = Validate.text("input.city", input.city(), Validate.NAME_MAX);
         String state = Validate.state("input.state", input.state());
@@ -76,9 +76,10 @@ class AdMutations {
         }
         AdRow row = new AdRow(
                 adId,
-                Validate.requiredText("input.site", input.site(), Validate.NAME_MAX),
-                Validate.text("input.url", input.url(), 2_000),
-                input.postedAt(),
+                Validate.requiredText("input.site", input.site(), Validate.NAME_MAX)
+                        .toLowerCase(java.util.Locale.ROOT),
+                Validate.url("input.url", input.url()),
+                Validate.instant("input.postedAt", input.postedAt()),
                 city,
                 state,
                 Validate.text("input.title", input.title(), 1_000),
@@ -88,18 +89,23 @@ class AdMutations {
         var contacts = Validate.contacts("input.", input.phones(), input.emails(), input.handles(), region).stream()
                 .map(c -> new ContactRow(EntityType.AD, adId, c, ev))
                 .toList();
-        graph.inWriteTransaction(tx -> {
-            if (!tx.run("MATCH (a:Ad {adId: $id}) RETURN a.adId AS id", Map.of("id", adId), r -> r)
-                    .isEmpty()) {
+        try {
+            graph.inWriteTransaction(tx -> {
+                // CREATE, not a check then MERGE: the uniqueness constraint settles concurrent creates.
+                tx.run("CREATE (:Ad {adId: $id})", Map.of("id", adId));
+                writer.ads(tx, List.of(row));
+                writer.contacts(tx, contacts);
+                if (city != null) {
+                    writer.places(tx, List.of(new PlaceRow(EntityType.AD, adId, city, state, ev)));
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (Graph.isUniquenessViolation(e)) {
                 throw new InvalidInputException("input.adId", "ad " + adId + " already exists");
             }
-            writer.ads(tx, List.of(row));
-            writer.contacts(tx, contacts);
-            if (city != null) {
-                writer.places(tx, List.of(new PlaceRow(EntityType.AD, adId, city, state, ev)));
-            }
-            return null;
-        });
+            throw e;
+        }
         return lookup.<Ad>find(EntityType.AD, adId).orElseThrow();
     }
 }

@@ -4,11 +4,14 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.caselink.db.CypherFiles;
 import org.caselink.graph.Connection;
 import org.caselink.graph.Lookup;
 import org.caselink.graph.Rel;
 import org.caselink.graph.Relations;
+import org.caselink.graph.Relations.PageKey;
+import org.caselink.ingest.Validate;
 import org.caselink.model.Agency;
 import org.caselink.model.Case;
 import org.caselink.model.CaseRole;
@@ -23,10 +26,12 @@ import org.caselink.model.Location;
 import org.caselink.model.Person;
 import org.caselink.model.Phone;
 import org.caselink.model.Role;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** The {@code Case} type: root lookups, the filtered list, and every relationship of a case. */
@@ -47,6 +52,9 @@ class CaseController {
     static final Rel LOCATIONS =
             new Rel(EntityType.CASE, "(s)-[r:LAST_SEEN_IN]->(t:Location)", EntityType.LOCATION, "t.key");
 
+    static final Rel AGENCY_CASES = new Rel(
+            EntityType.AGENCY, "(s)<-[r:OWNED_BY]-(t:Case)", EntityType.CASE, "t.reportedAt DESC, t.caseNumber");
+
     private static final String LIST = CypherFiles.query("cases/list");
 
     private final Lookup lookup;
@@ -60,13 +68,13 @@ class CaseController {
     @QueryMapping("case")
     @Nullable
     Case kase(@Argument String caseNumber) {
-        return lookup.<Case>find(EntityType.CASE, caseNumber.strip()).orElse(null);
+        return lookup.<Case>find(EntityType.CASE, Validate.codeKey(caseNumber)).orElse(null);
     }
 
     @QueryMapping
     @Nullable
     Agency agency(@Argument String code) {
-        return lookup.<Agency>find(EntityType.AGENCY, code.strip()).orElse(null);
+        return lookup.<Agency>find(EntityType.AGENCY, Validate.codeKey(code)).orElse(null);
     }
 
     record CaseFilter(
@@ -79,7 +87,9 @@ class CaseController {
 
     @QueryMapping
     Connection<Case> cases(
-            @Argument int first, @Argument @Nullable String after, @Argument @Nullable CaseFilter filter) {
+            @Argument @Nullable Integer first,
+            @Argument @Nullable String after,
+            @Argument @Nullable CaseFilter filter) {
         Map<String, Object> p = new HashMap<>();
         CaseFilter f = filter == null ? new CaseFilter(null, null, null, null, null, null) : filter;
         p.put(
@@ -88,11 +98,20 @@ class CaseController {
         p.put(
                 "type",
                 f.type() == null ? null : f.type().stream().map(Enum::name).toList());
-        p.put("agency", f.agency());
+        p.put("agency", f.agency() == null ? null : Validate.codeKey(f.agency()));
         p.put("state", f.state() == null ? null : f.state().toUpperCase(java.util.Locale.ROOT));
         p.put("reportedFrom", f.reportedFrom());
         p.put("reportedTo", f.reportedTo());
         return relations.rootPage(LIST, p, EntityType.CASE, first, after);
+    }
+
+    @SchemaMapping(typeName = "Agency", field = "cases")
+    CompletableFuture<Connection<Case>> agencyCases(
+            Agency agency,
+            @Argument @Nullable Integer first,
+            @Argument @Nullable String after,
+            DataLoader<PageKey, Connection<?>> loader) {
+        return relations.page(loader, AGENCY_CASES, agency, first, after);
     }
 
     @BatchMapping(typeName = "Case")

@@ -100,14 +100,14 @@ class CaseMutations {
 
     @MutationMapping
     Case createCase(@Argument CreateCaseInput input) {
-        Provenance ev = Validate.provenance("input.evidence", input.evidence());
-        String number = Validate.id("input.caseNumber", input.caseNumber());
+        Provenance ev = Validate.provenance("input.evidence", input.evidence(), "createCase", input);
+        String number = Validate.code("input.caseNumber", input.caseNumber());
         CaseRow row = new CaseRow(
                 number,
                 input.type(),
                 input.status() == null ? CaseStatus.OPEN : input.status(),
-                input.reportedAt(),
-                Validate.id("input.agency", input.agency()),
+                Validate.instant("input.reportedAt", input.reportedAt()),
+                Validate.code("input.agency", input.agency()),
                 Validate.state("input.state", input.state()),
                 Validate.text("input.summary", input.summary(), Validate.TEXT_MAX),
                 ev);
@@ -127,18 +127,21 @@ class CaseMutations {
             }
             places.add(new PlaceRow(EntityType.CASE, number, city, state, ev));
         }
-        graph.inWriteTransaction(tx -> {
-            boolean exists = !tx.run(
-                            "MATCH (c:Case {caseNumber: $n}) RETURN c.caseNumber AS n", Map.of("n", number), r -> r)
-                    .isEmpty();
-            if (exists) {
+        try {
+            graph.inWriteTransaction(tx -> {
+                // CREATE, not a check then MERGE: the uniqueness constraint settles concurrent creates.
+                tx.run("CREATE (:Case {caseNumber: $n})", Map.of("n", number));
+                writer.cases(tx, List.of(row));
+                writer.contacts(tx, contacts);
+                writer.places(tx, places);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (Graph.isUniquenessViolation(e)) {
                 throw new InvalidInputException("input.caseNumber", "case " + number + " already exists");
             }
-            writer.cases(tx, List.of(row));
-            writer.contacts(tx, contacts);
-            writer.places(tx, places);
-            return null;
-        });
+            throw e;
+        }
         return existingCase("input.caseNumber", number);
     }
 
@@ -149,7 +152,7 @@ class CaseMutations {
         p.put("n", current.caseNumber());
         p.put("type", input.type() == null ? null : input.type().name());
         p.put("status", input.status() == null ? null : input.status().name());
-        p.put("reportedAt", input.reportedAt());
+        p.put("reportedAt", Validate.optionalInstant("input.reportedAt", input.reportedAt()));
         p.put("state", Validate.state("input.state", input.state()));
         p.put("summary", Validate.text("input.summary", input.summary(), Validate.TEXT_MAX));
         graph.write("""
@@ -165,7 +168,7 @@ class CaseMutations {
     Child addChild(
             @Argument String caseNumber, @Argument ChildInput child, @Argument @Nullable EvidenceInput evidence) {
         Case kase = existingCase("caseNumber", caseNumber);
-        Provenance ev = Validate.provenance("evidence", evidence);
+        Provenance ev = Validate.provenance("evidence", evidence, "addChild", kase.caseNumber(), child);
         String uid = existingUid(
                 "child",
                 child.id(),
@@ -175,18 +178,18 @@ class CaseMutations {
                         || child.lastName() != null
                         || child.dob() != null
                         || child.sex() != null);
-        if (uid == null && child.firstName() == null && child.lastName() == null && child.childId() == null) {
-            throw new InvalidInputException("child", "give the child's id, or at least a name or an external childId");
-        }
         ChildRow row = new ChildRow(
                 kase.caseNumber(),
                 uid,
                 Validate.optionalId("child.childId", child.childId()),
                 Validate.text("child.firstName", child.firstName(), Validate.NAME_MAX),
                 Validate.text("child.lastName", child.lastName(), Validate.NAME_MAX),
-                child.dob(),
+                Validate.dob("child.dob", child.dob()),
                 Validate.text("child.sex", child.sex(), 20),
                 ev);
+        if (uid == null && row.firstName() == null && row.lastName() == null && row.childId() == null) {
+            throw new InvalidInputException("child", "give the child's id, or at least a name or an external childId");
+        }
         List<Contact> contacts = Validate.contacts("child.contacts.", child.contacts(), region);
         String written = graph.inWriteTransaction(tx -> {
             String id = writer.children(tx, List.of(row)).getFirst();
@@ -207,7 +210,7 @@ class CaseMutations {
             @Argument PersonInput person,
             @Argument @Nullable EvidenceInput evidence) {
         Case kase = existingCase("caseNumber", caseNumber);
-        Provenance ev = Validate.provenance("evidence", evidence);
+        Provenance ev = Validate.provenance("evidence", evidence, "addPerson", kase.caseNumber(), role, person);
         String uid = existingUid(
                 "person",
                 person.id(),
@@ -237,8 +240,12 @@ class CaseMutations {
                 Validate.text("person.firstName", person.firstName(), Validate.NAME_MAX),
                 Validate.text("person.lastName", person.lastName(), Validate.NAME_MAX),
                 aliases,
-                person.dob(),
+                Validate.dob("person.dob", person.dob()),
                 ev);
+        if (uid == null && row.firstName() == null && row.lastName() == null && row.personId() == null) {
+            throw new InvalidInputException(
+                    "person", "give the person's id, or at least a name or an external personId");
+        }
         List<Contact> contacts = Validate.contacts("person.contacts.", person.contacts(), region);
         String written = graph.inWriteTransaction(tx -> {
             String id = writer.persons(tx, List.of(row)).getFirst();
@@ -253,8 +260,8 @@ class CaseMutations {
     }
 
     private Case existingCase(String field, String caseNumber) {
-        return lookup.<Case>find(EntityType.CASE, caseNumber.strip())
-                .orElseThrow(() -> new InvalidInputException(field, "no case " + caseNumber.strip()));
+        return lookup.<Case>find(EntityType.CASE, Validate.codeKey(caseNumber))
+                .orElseThrow(() -> new InvalidInputException(field, "no case " + Validate.codeKey(caseNumber)));
     }
 
     /** The uid behind {@code id}, which must name an existing node of {@code type}; null when no id was given. */

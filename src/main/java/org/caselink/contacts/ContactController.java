@@ -90,7 +90,7 @@ class ContactController {
     @SchemaMapping(typeName = "Phone", field = "ads")
     CompletableFuture<Connection<Ad>> phoneAds(
             Phone phone,
-            @Argument int first,
+            @Argument @Nullable Integer first,
             @Argument @Nullable String after,
             DataLoader<PageKey, Connection<?>> loader) {
         return relations.page(loader, PHONE.ads(), phone, first, after);
@@ -99,7 +99,7 @@ class ContactController {
     @SchemaMapping(typeName = "Email", field = "ads")
     CompletableFuture<Connection<Ad>> emailAds(
             Email email,
-            @Argument int first,
+            @Argument @Nullable Integer first,
             @Argument @Nullable String after,
             DataLoader<PageKey, Connection<?>> loader) {
         return relations.page(loader, EMAIL.ads(), email, first, after);
@@ -108,7 +108,7 @@ class ContactController {
     @SchemaMapping(typeName = "Handle", field = "ads")
     CompletableFuture<Connection<Ad>> handleAds(
             Handle handle,
-            @Argument int first,
+            @Argument @Nullable Integer first,
             @Argument @Nullable String after,
             DataLoader<PageKey, Connection<?>> loader) {
         return relations.page(loader, HANDLE.ads(), handle, first, after);

@@ -44,7 +44,7 @@ class EmbeddedNeo4jConfiguration {
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", props.boltPort()))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", props.boltPort()))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     .setConfig(
                             GraphDatabaseSettings.pagecache_memory,
                             props.pageCache().toBytes())
@@ -59,8 +59,43 @@ class EmbeddedNeo4jConfiguration {
         }
     }
 
+    /**
+     * Bolt listens on loopback only, and still asks for a password: other local users must not
+     * read children's data through it. The password is random, made at the first start, and kept
+     * in the data folder, readable by the service's own user only.
+     */
     @Bean
-    Neo4jConnectionDetails embeddedNeo4jConnection(DatabaseManagementService dbms) {
+    BoltSecret boltSecret(DatabaseManagementService dbms, EmbeddedNeo4jProperties props) throws Exception {
+        Path file = props.dataDir().toAbsolutePath().normalize().resolve("caselink-bolt.secret");
+        if (Files.exists(file)) {
+            return new BoltSecret(Files.readString(file).strip());
+        }
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        dbms.database("system")
+                .executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $p CHANGE NOT REQUIRED", java.util.Map.of("p", secret));
+        Path tmp = Files.createTempFile(file.getParent(), "bolt", ".tmp");
+        try {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            log.warn("Cannot restrict the permissions of {} on this file system", file);
+        }
+        Files.writeString(tmp, secret);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return new BoltSecret(secret);
+    }
+
+    record BoltSecret(String password) {
+        @Override
+        public String toString() {
+            return "BoltSecret[****]";
+        }
+    }
+
+    @Bean
+    Neo4jConnectionDetails embeddedNeo4jConnection(DatabaseManagementService dbms, BoltSecret secret) {
         GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         var ports = ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
         var address = ports.getLocalAddress(ConnectorType.BOLT);
@@ -74,7 +109,7 @@ class EmbeddedNeo4jConfiguration {
 
             @Override
             public org.neo4j.driver.AuthToken getAuthToken() {
-                return AuthTokens.none();
+                return AuthTokens.basic("neo4j", secret.password());
             }
         };
     }

@@ -11,6 +11,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.summary.ResultSummary;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +28,16 @@ public class Graph {
     private final SessionConfig sessionConfig;
     private final TransactionConfig txConfig;
     private final AtomicLong statements = new AtomicLong();
+    private final boolean profile;
+    private final Map<String, java.util.concurrent.atomic.LongAdder[]> profiles =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Graph(
             Driver driver,
             @Value("${caselink.neo4j.database:neo4j}") String database,
-            @Value("${caselink.neo4j.transaction-timeout:30s}") Duration timeout) {
+            @Value("${caselink.neo4j.transaction-timeout:30s}") Duration timeout,
+            @Value("${caselink.neo4j.profile:false}") boolean profile) {
+        this.profile = profile;
         this.driver = driver;
         this.sessionConfig = SessionConfig.builder()
                 .withDatabase(database)
@@ -62,6 +68,52 @@ public class Graph {
         }
     }
 
+    /** Whether {@code e} is Neo4j refusing a write because a uniqueness constraint already holds the value. */
+    public static boolean isUniquenessViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.neo4j.driver.exceptions.ClientException c
+                    && "Neo.ClientError.Schema.ConstraintValidationFailed".equals(c.code())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void record(String cypher, long start) {
+        if (profile) {
+            String label = cypher.strip()
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .findFirst()
+                    .orElse("")
+                    .strip();
+            var a = profiles.computeIfAbsent(
+                    label.length() > 90 ? label.substring(0, 90) : label,
+                    k -> new java.util.concurrent.atomic.LongAdder[] {
+                        new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()
+                    });
+            a[0].increment();
+            a[1].add(System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * With {@code caselink.neo4j.profile=true}: time spent per statement in write transactions,
+     * most first, each named by its first line (named queries start with a comment that says what
+     * they do). Empty otherwise.
+     */
+    public List<String> profile() {
+        return profiles.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[1].sum(), a.getValue()[1].sum()))
+                .map(e -> String.format(
+                        java.util.Locale.ROOT,
+                        "%8.1f s %7d x  %s",
+                        e.getValue()[1].sum() / 1e9,
+                        e.getValue()[0].sum(),
+                        e.getKey()))
+                .toList();
+    }
+
     /** Statements run through this class since start. */
     public long statementCount() {
         return statements.get();
@@ -73,21 +125,54 @@ public class Graph {
         return tx.run(cypher, params).list(mapper::apply);
     }
 
-    /** A write transaction in progress. */
+    /** What a write transaction changed, summed over its statements. */
+    public record Changes(long nodesCreated, long relationshipsCreated, long nodesDeleted, long relationshipsDeleted) {
+        public static final Changes NONE = new Changes(0, 0, 0, 0);
+
+        public Changes plus(Changes o) {
+            return new Changes(
+                    nodesCreated + o.nodesCreated,
+                    relationshipsCreated + o.relationshipsCreated,
+                    nodesDeleted + o.nodesDeleted,
+                    relationshipsDeleted + o.relationshipsDeleted);
+        }
+    }
+
+    /** A write transaction in progress; it keeps count of what its statements changed. */
     public final class Tx {
         private final TransactionContext tx;
+        private Changes changes = Changes.NONE;
 
         private Tx(TransactionContext tx) {
             this.tx = tx;
         }
 
         public <T> List<T> run(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
-            return Graph.this.run(tx, cypher, params, mapper);
+            statements.incrementAndGet();
+            long start = System.nanoTime();
+            var result = tx.run(cypher, params);
+            List<T> rows = result.list(mapper::apply);
+            count(result.consume());
+            record(cypher, start);
+            return rows;
         }
 
         public void run(String cypher, Map<String, Object> params) {
             statements.incrementAndGet();
-            tx.run(cypher, params).consume();
+            long start = System.nanoTime();
+            count(tx.run(cypher, params).consume());
+            record(cypher, start);
+        }
+
+        /** What this transaction's statements changed so far (a retried transaction starts again at zero). */
+        public Changes changes() {
+            return changes;
+        }
+
+        private void count(ResultSummary summary) {
+            var c = summary.counters();
+            changes = changes.plus(new Changes(
+                    c.nodesCreated(), c.relationshipsCreated(), c.nodesDeleted(), c.relationshipsDeleted()));
         }
     }
 }

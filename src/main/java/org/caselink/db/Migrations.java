@@ -141,6 +141,8 @@ public class Migrations implements InitializingBean {
                 }
                 out.add(new Migration(Integer.parseInt(m.group(1)), m.group(2), script, sha256(script)));
             }
+            // The same file can be on a class path twice (a directory and a jar of it): keep one copy.
+            out = new ArrayList<>(out.stream().distinct().toList());
             out.sort(Comparator.comparingInt(Migration::version));
             for (int i = 1; i < out.size(); i++) {
                 if (out.get(i).version() == out.get(i - 1).version()) {

@@ -10,9 +10,8 @@ import org.caselink.ingest.Rows.AssociationRow;
 import org.caselink.ingest.Rows.ContactRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * turns it off; a database with any case or ad in it is never touched.
  */
 @Component
-class DemoDataLoader implements ApplicationRunner {
+class DemoDataLoader implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     static final long SEED = 20_261_128L;
@@ -41,8 +40,9 @@ class DemoDataLoader implements ApplicationRunner {
         this.enabled = enabled;
     }
 
+    /** Runs when every bean is ready but before the web server opens: nobody sees a half-loaded demo. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (enabled) {
             loadIfEmpty();
         }

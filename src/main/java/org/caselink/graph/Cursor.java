@@ -36,6 +36,13 @@ public record Cursor(OffsetDateTime time, String key) {
         }
     }
 
+    /** Page size when a client gives none, or gives null. */
+    public static final int DEFAULT_FIRST = 20;
+
+    public static int first(@Nullable Integer first) {
+        return first == null ? DEFAULT_FIRST : first;
+    }
+
     /** The page parameters a keyset query takes: {@code $afterTime}, {@code $afterKey}, {@code $limit}. */
     public static Map<String, Object> pageParams(int first, @Nullable String after, int maxPageSize) {
         if (first < 0 || first > maxPageSize) {

@@ -20,7 +20,8 @@ class GraphQlConfiguration {
 
     @Bean
     RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(ExtendedScalars.DateTime).scalar(ExtendedScalars.Date);
+        return wiring ->
+                wiring.scalar(ExtendedScalars.DateTime).scalar(StrictDate.DATE).scalar(ExtendedScalars.Json);
     }
 
     /**

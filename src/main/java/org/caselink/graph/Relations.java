@@ -69,7 +69,12 @@ public class Relations {
     /** One page of {@code rel} from {@code parent}, batched with every other page asked for in the same request. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> CompletableFuture<Connection<T>> page(
-            DataLoader<PageKey, Connection<?>> loader, Rel rel, Entity parent, int first, @Nullable String after) {
+            DataLoader<PageKey, Connection<?>> loader,
+            Rel rel,
+            Entity parent,
+            @Nullable Integer firstOrNull,
+            @Nullable String after) {
+        int first = Cursor.first(firstOrNull);
         Cursor.pageParams(first, after, maxPageSize); // refuse bad input before any batching
         return (CompletableFuture) loader.load(new PageKey(rel, parent.key(), first, after));
     }
@@ -79,7 +84,12 @@ public class Relations {
      * keyset order, at most {@code $limit}); {@code filters} are its other parameters.
      */
     public <T> Connection<T> rootPage(
-            String cypher, Map<String, Object> filters, EntityType type, int first, @Nullable String after) {
+            String cypher,
+            Map<String, Object> filters,
+            EntityType type,
+            @Nullable Integer firstOrNull,
+            @Nullable String after) {
+        int first = Cursor.first(firstOrNull);
         Map<String, Object> params = new HashMap<>(filters);
         params.putAll(Cursor.pageParams(first, after, maxPageSize));
         return graph.read(cypher, params, r -> {

@@ -188,8 +188,9 @@ public class GraphWriter {
     }
 
     /**
-     * Fills in the uid of every row that has none: the node identity resolution finds, or a new one.
-     * Rows of one batch that describe the same new individual get the same new uid.
+     * Fills in the uid of every row that has none: the node identity resolution finds, or else a
+     * uid derived from the row's identity (external id, else name and date of birth, else the
+     * case and the name), so that writing the same record again finds the same node.
      */
     private static void resolve(Graph.Tx tx, String label, String externalIdProperty, List<Map<String, Object>> rows) {
         List<Map<String, Object>> open =
@@ -205,29 +206,48 @@ public class GraphWriter {
                     r.get("uid").isNull() ? null : r.get("uid").asString());
             return null;
         });
-        Map<String, String> newInBatch = new HashMap<>();
+        // Rows of one batch that name the same individual must agree, whatever the graph held before.
+        Map<String, String> byExternalId = new HashMap<>();
+        Map<String, String> byNameDob = new HashMap<>();
         for (int i = 0; i < open.size(); i++) {
             Map<String, Object> row = open.get(i);
-            String uid = found.get(i);
+            Object externalId = row.get("externalId");
+            String nameDob = row.get("nameKey") != null && row.get("dob") != null
+                    ? row.get("nameKey") + "|" + row.get("dob")
+                    : null;
+            String uid = externalId == null ? null : byExternalId.get(externalId.toString());
             if (uid == null) {
-                String identity = identityKey(row);
-                uid = identity == null
-                        ? UUID.randomUUID().toString()
-                        : newInBatch.computeIfAbsent(
-                                identity, k -> UUID.randomUUID().toString());
+                uid = found.get(i);
+            }
+            if (uid == null && nameDob != null && externalId == null) {
+                uid = byNameDob.get(nameDob);
+            }
+            if (uid == null) {
+                uid = derivedUid(label, row);
             }
             row.put("uid", uid);
+            if (externalId != null) {
+                byExternalId.putIfAbsent(externalId.toString(), uid);
+            }
+            if (nameDob != null) {
+                byNameDob.putIfAbsent(nameDob, uid);
+            }
         }
     }
 
-    private static @Nullable String identityKey(Map<String, Object> row) {
+    /** A uid that depends only on what identifies the individual in the record. */
+    static String derivedUid(String label, Map<String, Object> row) {
+        String identity;
         if (row.get("externalId") != null) {
-            return "id:" + row.get("externalId");
+            identity = "id:" + row.get("externalId");
+        } else if (row.get("nameKey") != null && row.get("dob") != null) {
+            identity = "name:" + row.get("nameKey") + "|" + row.get("dob");
+        } else {
+            identity = "anon:" + row.get("caseNumber") + "|" + row.get("nameKey") + "|" + row.get("firstName") + "|"
+                    + row.get("lastName");
         }
-        if (row.get("nameKey") != null && row.get("dob") != null) {
-            return "name:" + row.get("nameKey") + "|" + row.get("dob");
-        }
-        return null;
+        return UUID.nameUUIDFromBytes((label + ":" + identity).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static Map<String, Object> withoutRole(Map<String, Object> m) {

@@ -1,6 +1,7 @@
 package org.caselink.model;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 
@@ -9,6 +10,7 @@ public record Child(
         @Nullable String childId,
         @Nullable String firstName,
         @Nullable String lastName,
+        List<String> aliases,
         @Nullable LocalDate dob,
         @Nullable String sex)
         implements Entity {
@@ -19,6 +21,7 @@ public record Child(
                 Values.string(n, "childId"),
                 Values.string(n, "firstName"),
                 Values.string(n, "lastName"),
+                Values.strings(n, "aliases"),
                 Values.date(n, "dob"),
                 Values.string(n, "sex"));
     }

@@ -43,7 +43,7 @@ public final class Normalize {
         if (raw == null) {
             return Optional.empty();
         }
-        String e = raw.strip().toLowerCase(Locale.ROOT);
+        String e = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
         return e.length() <= 254 && EMAIL.matcher(e).matches() ? Optional.of(e) : Optional.empty();
     }
 
@@ -52,7 +52,7 @@ public final class Normalize {
         if (raw == null) {
             return Optional.empty();
         }
-        String h = raw.strip().toLowerCase(Locale.ROOT);
+        String h = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
         if (h.startsWith("@")) {
             h = h.substring(1);
         }
@@ -63,7 +63,7 @@ public final class Normalize {
         if (raw == null) {
             return Optional.empty();
         }
-        String p = raw.strip().toLowerCase(Locale.ROOT);
+        String p = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
         return PLATFORM.matcher(p).matches() ? Optional.of(p) : Optional.empty();
     }
 

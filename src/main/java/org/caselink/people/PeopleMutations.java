@@ -49,7 +49,7 @@ class PeopleMutations {
         Entity owner = lookup.find(ownerId)
                 .filter(e -> CONTACT_OWNERS.contains(e.entityType()))
                 .orElseThrow(() -> new InvalidInputException("ownerId", "no child, person, case or ad with this id"));
-        Provenance ev = Validate.provenance("evidence", evidence);
+        Provenance ev = Validate.provenance("evidence", evidence, "addContacts", owner.getId(), contacts);
         var rows = Validate.contacts("contacts.", contacts, region).stream()
                 .map(c -> new ContactRow(owner.entityType(), owner.key(), c, ev))
                 .toList();
@@ -70,7 +70,7 @@ class PeopleMutations {
         if (a.uid().equals(b.uid())) {
             throw new InvalidInputException("to", "a person cannot be linked to themselves");
         }
-        Provenance ev = Validate.provenance("evidence", evidence);
+        Provenance ev = Validate.provenance("evidence", evidence, "linkPeople", a.uid(), b.uid());
         graph.inWriteTransaction(tx -> {
             writer.associations(tx, List.of(new AssociationRow(a.uid(), b.uid(), ev)));
             return null;

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.caselink.db.Graph;
+import org.caselink.graph.Cursor;
 import org.caselink.graph.InvalidInputException;
 import org.caselink.model.Entity;
 import org.caselink.model.EntityType;
@@ -20,7 +21,7 @@ class SearchController {
 
     enum SearchType {
         PERSON("person_names", EntityType.PERSON),
-        CHILD("child_names", EntityType.CHILD),
+        CHILD("child_names_all", EntityType.CHILD),
         CASE("case_text", EntityType.CASE),
         AD("ad_text", EntityType.AD);
 
@@ -44,7 +45,11 @@ class SearchController {
     }
 
     @QueryMapping
-    List<SearchHit> search(@Argument String text, @Argument @Nullable List<SearchType> types, @Argument int first) {
+    List<SearchHit> search(
+            @Argument String text,
+            @Argument @Nullable List<SearchType> types,
+            @Argument("first") @Nullable Integer firstOrNull) {
+        int first = Cursor.first(firstOrNull);
         if (first < 0 || first > MAX_HITS) {
             throw new InvalidInputException("first", "must be between 0 and " + MAX_HITS);
         }

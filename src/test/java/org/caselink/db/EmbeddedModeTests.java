@@ -60,6 +60,28 @@ class EmbeddedModeTests {
     }
 
     @Test
+    void boltAsksForThePasswordKeptInTheDataFolder() throws Exception {
+        try (var ctx = start("--caselink.demo.enabled=false")) {
+            var uri = ctx.getBean(Neo4jConnectionDetails.class).getUri();
+            try (var anonymous = org.neo4j.driver.GraphDatabase.driver(uri, org.neo4j.driver.AuthTokens.none())) {
+                assertThatThrownBy(anonymous::verifyConnectivity)
+                        .isInstanceOf(org.neo4j.driver.exceptions.AuthenticationException.class);
+            }
+            Path secret = dataDir.resolve("caselink-bolt.secret");
+            assertThat(java.nio.file.Files.getPosixFilePermissions(secret))
+                    .containsExactlyInAnyOrder(
+                            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            try (var owner = org.neo4j.driver.GraphDatabase.driver(
+                    uri,
+                    org.neo4j.driver.AuthTokens.basic(
+                            "neo4j", java.nio.file.Files.readString(secret).strip()))) {
+                owner.verifyConnectivity();
+            }
+        }
+    }
+
+    @Test
     void demoDataCanBeTurnedOff() {
         try (var ctx = start("--caselink.demo.enabled=false")) {
             assertThat(count(ctx, "Case")).isZero();

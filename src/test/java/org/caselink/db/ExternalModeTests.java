@@ -60,7 +60,7 @@ class ExternalModeTests {
                     assertThat((Long) tx.execute("MATCH (m:__Migration) RETURN count(m) AS n")
                                     .next()
                                     .get("n"))
-                            .isEqualTo(3L);
+                            .isEqualTo(4L);
                 }
                 int http = ((WebServerApplicationContext) ctx).getWebServer().getPort();
                 var response = HttpClient.newHttpClient()

@@ -66,7 +66,8 @@ class MigrationsTests extends DatabaseProperties {
                 .containsEntry("ad_posted_at", "RANGE/ONLINE")
                 .containsEntry("person_name_dob", "RANGE/ONLINE")
                 .containsEntry("person_names", "FULLTEXT/ONLINE")
-                .containsEntry("child_names", "FULLTEXT/ONLINE")
+                .containsEntry("child_names_all", "FULLTEXT/ONLINE")
+                .containsEntry("person_block1", "RANGE/ONLINE")
                 .containsEntry("case_text", "FULLTEXT/ONLINE")
                 .containsEntry("ad_text", "FULLTEXT/ONLINE");
     }
@@ -80,7 +81,7 @@ class MigrationsTests extends DatabaseProperties {
                 "MATCH (m:__Migration) WHERE m.version < 9000 RETURN m.version AS v ORDER BY v",
                 Map.of(),
                 r -> r.get("v").asLong());
-        assertThat(versions).containsExactly(1L, 2L, 3L);
+        assertThat(versions).containsExactly(1L, 2L, 3L, 4L);
         var files = migrations.load();
         var stored = graph.read(
                 "MATCH (m:__Migration {version: 1}) RETURN m.checksum AS c",

@@ -1,0 +1,285 @@
+package org.caselink.ingest;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.caselink.db.Graph;
+import org.caselink.ingest.Records.AdRecord;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Links near-duplicate ads as they arrive, through an index, never by comparing every pair:
+ * <ul>
+ *   <li>{@code (Image)-[:SIMILAR_IMAGE {distance}]-(Image)} when two perceptual hashes differ in at
+ *       most {@code image-distance} bits. Each hash is cut into {@code image-distance + 1} bands;
+ *       two hashes that close share at least one band exactly (pigeonhole), so the candidates are
+ *       the images that share a band: one indexed property per band ({@code ib0}, {@code ib1}...).
+ *   <li>{@code (Ad)-[:SIMILAR_TEXT {jaccard}]-(Ad)} when the character 4-gram sets of two ads' texts
+ *       have an estimated Jaccard similarity of at least {@code text-similarity}: MinHash signatures
+ *       of 64 values in 16 bands of 4 (locality-sensitive hashing), candidates through shared
+ *       band properties ({@code tb0} to {@code tb15}, each indexed), and the estimate from the signatures
+ *       stored on the ads.
+ * </ul>
+ * A band yields at most {@code max-band-size} candidates (boilerplate text or a hub image would
+ * otherwise make every ad a candidate of every other).
+ */
+@Component
+public class AdLinker {
+
+    static final int HASHES = 64;
+    static final int ROWS = 4;
+    static final int TEXT_BANDS = HASHES / ROWS;
+    /** Image band properties with an index (migration V0004): ib0 to ib7. */
+    static final int MAX_IMAGE_BANDS = 8;
+
+    private static final long[] SEEDS = seeds();
+
+    private final int imageDistance;
+    private final double textSimilarity;
+    private final int maxBandSize;
+
+    AdLinker(
+            @Value("${caselink.ingest.image-distance:4}") int imageDistance,
+            @Value("${caselink.ingest.text-similarity:0.6}") double textSimilarity,
+            @Value("${caselink.ingest.max-band-size:500}") int maxBandSize) {
+        if (imageDistance < 0 || imageDistance >= MAX_IMAGE_BANDS) {
+            throw new IllegalArgumentException(
+                    "caselink.ingest.image-distance must be between 0 and " + (MAX_IMAGE_BANDS - 1));
+        }
+        this.imageDistance = imageDistance;
+        this.textSimilarity = textSimilarity;
+        this.maxBandSize = maxBandSize;
+    }
+
+    void link(Graph.Tx tx, List<AdRecord> ads) {
+        Set<String> hashes = new LinkedHashSet<>();
+        ads.forEach(a -> hashes.addAll(a.imageHashes()));
+        if (!hashes.isEmpty()) {
+            images(tx, List.copyOf(hashes));
+        }
+        List<AdRecord> withText =
+                ads.stream().filter(a -> a.title() != null || a.body() != null).toList();
+        if (!withText.isEmpty()) {
+            texts(tx, withText);
+        }
+    }
+
+    private void images(Graph.Tx tx, List<String> hashes) {
+        int bands = imageDistance + 1;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String h : hashes) {
+            rows.add(Map.of("hash", h, "b", imageBands(Long.parseUnsignedLong(h, 16), imageDistance)));
+        }
+        tx.run(
+                "UNWIND $rows AS row MATCH (i:Image {hash: row.hash}) SET " + assignments("i", "ib", bands),
+                Map.of("rows", rows));
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        tx.run(
+                "UNWIND $rows AS row CALL (row) { " + seeks("Image", "ib", bands)
+                        + " } WITH row, o WHERE o.hash <> row.hash" + " RETURN DISTINCT row.hash AS h, o.hash AS other",
+                Map.of("rows", rows, "maxBand", maxBandSize),
+                r -> {
+                    String a = r.get("h").asString();
+                    String b = r.get("other").asString();
+                    int d = Long.bitCount(Long.parseUnsignedLong(a, 16) ^ Long.parseUnsignedLong(b, 16));
+                    if (d <= imageDistance) {
+                        pairs.add(Map.of(
+                                "a", a.compareTo(b) < 0 ? a : b, "b", a.compareTo(b) < 0 ? b : a, "distance", d));
+                    }
+                    return null;
+                });
+        tx.run("""
+                UNWIND $pairs AS p
+                MATCH (a:Image {hash: p.a}), (b:Image {hash: p.b})
+                MERGE (a)-[r:SIMILAR_IMAGE {source: 'caselink:image-hash', recordId: 'hamming<=' + $k}]->(b)
+                  ON CREATE SET r.distance = p.distance, r.ingestedAt = datetime()
+                """, Map.of("pairs", pairs, "k", imageDistance));
+    }
+
+    /** {@code SET v.p0 = row.b[0], v.p1 = row.b[1], ...}: band properties, names from constants only. */
+    private static String assignments(String variable, String prefix, int bands) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < bands; i++) {
+            out.add(variable + "." + prefix + i + " = row.b[" + i + "]");
+        }
+        return String.join(", ", out);
+    }
+
+    /** One index seek per band, at most {@code $maxBand} candidates each, as a UNION inside {@code CALL}. */
+    private static String seeks(String label, String prefix, int bands) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < bands; i++) {
+            out.add("MATCH (o:" + label + " {" + prefix + i + ": row.b[" + i + "]}) RETURN o LIMIT $maxBand");
+        }
+        return String.join(" UNION ", out);
+    }
+
+    /** The bands of a 64-bit hash: {@code distance + 1} slices, each keyed by its index and bits. */
+    static List<String> imageBands(long hash, int distance) {
+        int bands = distance + 1;
+        List<String> out = new ArrayList<>(bands);
+        int from = 0;
+        for (int b = 0; b < bands; b++) {
+            int width = 64 / bands + (b < 64 % bands ? 1 : 0);
+            long bits = (hash >>> from) & (width == 64 ? -1L : (1L << width) - 1);
+            out.add(distance + ":" + Long.toHexString(bits));
+            from += width;
+        }
+        return out;
+    }
+
+    private void texts(Graph.Tx tx, List<AdRecord> ads) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AdRecord a : ads) {
+            long[] sig = signature(
+                    shingles((a.title() == null ? "" : a.title()) + " " + (a.body() == null ? "" : a.body())));
+            if (sig == null) {
+                continue;
+            }
+            List<Long> signature = new ArrayList<>(HASHES);
+            for (long v : sig) {
+                signature.add(v);
+            }
+            rows.add(Map.of("adId", a.adId(), "signature", signature, "b", textBands(sig)));
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        tx.run(
+                "UNWIND $rows AS row MATCH (i:Ad {adId: row.adId}) SET i.minhash = row.signature, "
+                        + assignments("i", "tb", TEXT_BANDS),
+                Map.of("rows", rows));
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        tx.run(
+                "UNWIND $rows AS row CALL (row) { " + seeks("Ad", "tb", TEXT_BANDS)
+                        + " } WITH row, o WHERE o.adId <> row.adId"
+                        + " RETURN DISTINCT row.adId AS a, o.adId AS b, row.signature AS sa, o.minhash AS sb",
+                Map.of("rows", rows, "maxBand", maxBandSize),
+                r -> {
+                    String a = r.get("a").asString();
+                    String b = r.get("b").asString();
+                    String lo = a.compareTo(b) < 0 ? a : b;
+                    String hi = a.compareTo(b) < 0 ? b : a;
+                    if (seen.add(lo + "|" + hi)) {
+                        double j = estimate(
+                                r.get("sa").asList(v -> v.asLong()), r.get("sb").asList(v -> v.asLong()));
+                        if (j >= textSimilarity) {
+                            pairs.add(Map.of("a", lo, "b", hi, "jaccard", Math.round(j * 1000) / 1000.0));
+                        }
+                    }
+                    return null;
+                });
+        tx.run("""
+                UNWIND $pairs AS p
+                MATCH (a:Ad {adId: p.a}), (b:Ad {adId: p.b})
+                MERGE (a)-[r:SIMILAR_TEXT {source: 'caselink:text-minhash', recordId: 'jaccard>=' + $t}]->(b)
+                  ON CREATE SET r.jaccard = p.jaccard, r.ingestedAt = datetime()
+                """, Map.of("pairs", pairs, "t", textSimilarity));
+    }
+
+    private static final java.util.regex.Pattern NUMBER_WORD = java.util.regex.Pattern.compile(
+            "zero|oh|o|one|won|two|to|too|three|tree|four|for|fore|five|six|seven|eight|ate|nine|l|i");
+
+    /**
+     * Character 4-grams of the text with case, accents and punctuation removed, and without the
+     * contact details: re-posted ads differ most in the number they give, which says nothing about
+     * the wording. Tokens with a digit, and spelled digits, are dropped before shingling.
+     */
+    static Set<String> shingles(String text) {
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
+        StringBuilder words = new StringBuilder();
+        for (String token : plain.split("[^\\p{L}\\p{N}]+")) {
+            if (token.isEmpty()
+                    || token.chars().anyMatch(Character::isDigit)
+                    || NUMBER_WORD.matcher(token).matches()) {
+                continue;
+            }
+            words.append(words.isEmpty() ? "" : " ").append(token);
+        }
+        String clean = words.toString();
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i + 4 <= clean.length(); i++) {
+            out.add(clean.substring(i, i + 4));
+        }
+        return out;
+    }
+
+    /** The MinHash signature of a set of shingles; null for a text too short to compare. */
+    static long[] signature(Set<String> shingles) {
+        if (shingles.size() < 8) {
+            return null;
+        }
+        long[] sig = new long[HASHES];
+        java.util.Arrays.fill(sig, Long.MAX_VALUE);
+        for (String s : shingles) {
+            long base = fnv64(s);
+            for (int i = 0; i < HASHES; i++) {
+                long h = mix(base ^ SEEDS[i]);
+                if (h < sig[i]) {
+                    sig[i] = h;
+                }
+            }
+        }
+        return sig;
+    }
+
+    static List<String> textBands(long[] sig) {
+        List<String> out = new ArrayList<>();
+        for (int b = 0; b < HASHES / ROWS; b++) {
+            long h = 17;
+            for (int r = 0; r < ROWS; r++) {
+                h = mix(h * 31 + sig[b * ROWS + r]);
+            }
+            out.add(Long.toHexString(h));
+        }
+        return out;
+    }
+
+    static double estimate(List<Long> a, List<Long> b) {
+        if (a.size() != b.size() || a.isEmpty()) {
+            return 0;
+        }
+        int same = 0;
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).equals(b.get(i))) {
+                same++;
+            }
+        }
+        return (double) same / a.size();
+    }
+
+    private static long fnv64(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** SplitMix64's finaliser: a fast, well-mixed 64-bit permutation. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    private static long[] seeds() {
+        long[] s = new long[HASHES];
+        long x = 0x5EED_CA5E_11_4BL;
+        for (int i = 0; i < HASHES; i++) {
+            x = mix(x + 0x9e3779b97f4a7c15L);
+            s[i] = x;
+        }
+        return s;
+    }
+}

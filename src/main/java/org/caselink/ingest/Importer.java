@@ -1,0 +1,360 @@
+package org.caselink.ingest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.caselink.db.Graph;
+import org.caselink.ingest.Records.AdRecord;
+import org.caselink.ingest.Records.CaseRecord;
+import org.caselink.ingest.Records.ImportRecord;
+import org.caselink.ingest.Records.LinkRecord;
+import org.caselink.ingest.Records.PersonIn;
+import org.caselink.ingest.Records.Problem;
+import org.caselink.ingest.Rows.AdRow;
+import org.caselink.ingest.Rows.AssociationRow;
+import org.caselink.ingest.Rows.CaseRow;
+import org.caselink.ingest.Rows.ChildRow;
+import org.caselink.ingest.Rows.ContactRow;
+import org.caselink.ingest.Rows.PersonRow;
+import org.caselink.ingest.Rows.PlaceRow;
+import org.caselink.model.EntityType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The import pipeline that every front door runs (the {@code import} command, the upload
+ * endpoint, the GraphQL mutation): read, parse and validate each record, normalise, then write
+ * batches of good records, one transaction per batch, through {@link GraphWriter}. A bad record
+ * is reported (file, line, field, reason) and the good ones beside it still land. A batch that
+ * the database refuses is retried record by record, so one bad record cannot sink its batch.
+ * Everything is merged on natural keys and evidence: importing the same data again creates nothing.
+ */
+@Component
+public class Importer {
+
+    private static final Logger log = LoggerFactory.getLogger(Importer.class);
+
+    private final Graph graph;
+    private final GraphWriter writer;
+    private final AdLinker adLinker;
+    private final IdentityProposer proposer;
+    private final String region;
+    private final int batchSize;
+
+    Importer(
+            Graph graph,
+            GraphWriter writer,
+            AdLinker adLinker,
+            IdentityProposer proposer,
+            @Value("${caselink.phone.default-region:US}") String region,
+            @Value("${caselink.ingest.batch-size:1000}") int batchSize) {
+        this.graph = graph;
+        this.writer = writer;
+        this.adLinker = adLinker;
+        this.proposer = proposer;
+        this.region = region;
+        this.batchSize = batchSize;
+    }
+
+    /** Told about progress and every problem as the import goes. */
+    public interface Listener {
+        default void progress(long records, long bytesRead, ImportSource source) {}
+
+        void error(Problem problem);
+
+        default void warning(Problem problem) {}
+    }
+
+    /** The outcome of one import. */
+    public record Summary(
+            long read,
+            long imported,
+            long rejected,
+            long warnings,
+            long nodesCreated,
+            long relationshipsCreated,
+            Duration took) {
+
+        public double recordsPerSecond() {
+            return took.toNanos() == 0 ? 0 : read * 1e9 / took.toNanos();
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    "%d records read, %d imported, %d rejected, %d warnings; created %d nodes and %d relationships; %.1f s (%.0f records/s)",
+                    read,
+                    imported,
+                    rejected,
+                    warnings,
+                    nodesCreated,
+                    relationshipsCreated,
+                    took.toMillis() / 1000.0,
+                    recordsPerSecond());
+        }
+    }
+
+    public Summary run(List<ImportSource> sources, Listener listener) {
+        long start = System.nanoTime();
+        var state = new State(listener);
+        for (ImportSource source : sources) {
+            RecordParser parser = new RecordParser(region, "import:" + source.name());
+            List<ImportRecord> batch = new ArrayList<>(batchSize);
+            source.read(raw -> {
+                state.read++;
+                var parsed = raw.node() != null
+                        ? parser.parse(raw.origin(), raw.node())
+                        : parser.parse(raw.origin(), raw.line());
+                parsed.warnings().forEach(state::warning);
+                parsed.errors().forEach(state::error);
+                if (parsed.record() != null) {
+                    batch.add(parsed.record());
+                    if (batch.size() >= batchSize) {
+                        write(batch, state);
+                        batch.clear();
+                    }
+                }
+                if (state.read % 1000 == 0) {
+                    listener.progress(state.read, raw.bytesRead(), source);
+                }
+            });
+            write(batch, state);
+            listener.progress(state.read, source.size(), source);
+        }
+        var summary = new Summary(
+                state.read,
+                state.imported,
+                state.rejected,
+                state.warnings,
+                state.changes.nodesCreated(),
+                state.changes.relationshipsCreated(),
+                Duration.ofNanos(System.nanoTime() - start));
+        log.info("Import finished: {}", summary);
+        return summary;
+    }
+
+    private static final class State {
+        final Listener listener;
+        long read;
+        long imported;
+        long rejected;
+        long warnings;
+        Graph.Changes changes = Graph.Changes.NONE;
+
+        State(Listener listener) {
+            this.listener = listener;
+        }
+
+        void error(Problem p) {
+            rejected++;
+            listener.error(p);
+        }
+
+        void warning(Problem p) {
+            warnings++;
+            listener.warning(p);
+        }
+    }
+
+    private void write(List<ImportRecord> batch, State state) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            var result = graph.inWriteTransaction(tx -> {
+                List<Problem> refused = writeBatch(tx, batch);
+                return new BatchResult(tx.changes(), refused);
+            });
+            state.changes = state.changes.plus(result.changes());
+            state.imported += batch.size() - result.refused().size();
+            result.refused().forEach(state::error);
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                ImportRecord r = batch.getFirst();
+                state.error(new Problem(r.origin(), r.key(), "record", "could not be written: " + rootMessage(e)));
+                return;
+            }
+            log.warn(
+                    "A batch of {} records was refused ({}); writing its records one by one",
+                    batch.size(),
+                    rootMessage(e));
+            for (ImportRecord r : batch) {
+                write(List.of(r), state);
+            }
+        }
+    }
+
+    private record BatchResult(Graph.Changes changes, List<Problem> refused) {}
+
+    /** Writes one batch inside one transaction; returns the records refused for reasons only the graph knows. */
+    List<Problem> writeBatch(Graph.Tx tx, List<ImportRecord> batch) {
+        List<CaseRecord> cases = batch.stream()
+                .filter(CaseRecord.class::isInstance)
+                .map(CaseRecord.class::cast)
+                .toList();
+        List<AdRecord> ads = batch.stream()
+                .filter(AdRecord.class::isInstance)
+                .map(AdRecord.class::cast)
+                .toList();
+        List<LinkRecord> links = batch.stream()
+                .filter(LinkRecord.class::isInstance)
+                .map(LinkRecord.class::cast)
+                .toList();
+        List<ContactRow> contacts = new ArrayList<>();
+        List<PlaceRow> places = new ArrayList<>();
+
+        writer.cases(
+                tx,
+                cases.stream()
+                        .map(c -> new CaseRow(
+                                c.caseNumber(),
+                                c.type(),
+                                c.status(),
+                                c.reportedAt(),
+                                c.agency(),
+                                c.state(),
+                                c.summary(),
+                                ev(c)))
+                        .toList());
+        List<CaseRecord> withChild =
+                cases.stream().filter(c -> c.child() != null).toList();
+        List<String> childUids = writer.children(
+                tx,
+                withChild.stream()
+                        .map(c -> new ChildRow(
+                                c.caseNumber(),
+                                null,
+                                c.child().childId(),
+                                c.child().firstName(),
+                                c.child().lastName(),
+                                c.child().dob(),
+                                c.child().sex(),
+                                ev(c)))
+                        .toList());
+        for (int i = 0; i < withChild.size(); i++) {
+            String uid = childUids.get(i);
+            Provenance ev = ev(withChild.get(i));
+            withChild
+                    .get(i)
+                    .child()
+                    .contacts()
+                    .forEach(k -> contacts.add(new ContactRow(EntityType.CHILD, uid, k, ev)));
+        }
+        List<PersonRow> personRows = new ArrayList<>();
+        List<PersonIn> personIns = new ArrayList<>();
+        List<Provenance> personEvs = new ArrayList<>();
+        for (CaseRecord c : cases) {
+            for (PersonIn p : c.persons()) {
+                personRows.add(new PersonRow(
+                        c.caseNumber(),
+                        p.role(),
+                        null,
+                        p.personId(),
+                        p.firstName(),
+                        p.lastName(),
+                        p.aliases(),
+                        p.dob(),
+                        ev(c)));
+                personIns.add(p);
+                personEvs.add(ev(c));
+            }
+        }
+        List<String> personUids = writer.persons(tx, personRows);
+        for (int i = 0; i < personUids.size(); i++) {
+            String uid = personUids.get(i);
+            Provenance ev = personEvs.get(i);
+            personIns.get(i).contacts().forEach(k -> contacts.add(new ContactRow(EntityType.PERSON, uid, k, ev)));
+        }
+        for (CaseRecord c : cases) {
+            c.contacts().forEach(k -> contacts.add(new ContactRow(EntityType.CASE, c.caseNumber(), k, ev(c))));
+            c.locations()
+                    .forEach(
+                            l -> places.add(new PlaceRow(EntityType.CASE, c.caseNumber(), l.city(), l.state(), ev(c))));
+        }
+
+        writer.ads(
+                tx,
+                ads.stream()
+                        .map(a -> new AdRow(
+                                a.adId(),
+                                a.site(),
+                                a.url(),
+                                a.postedAt(),
+                                a.city(),
+                                a.state(),
+                                a.title(),
+                                a.body(),
+                                a.imageHashes(),
+                                ev(a)))
+                        .toList());
+        for (AdRecord a : ads) {
+            a.contacts().forEach(k -> contacts.add(new ContactRow(EntityType.AD, a.adId(), k, ev(a))));
+            Provenance fromText = new Provenance(a.source() + ":text", a.adId(), a.postedAt());
+            a.extracted().forEach(k -> contacts.add(new ContactRow(EntityType.AD, a.adId(), k, fromText)));
+            if (a.city() != null && a.state() != null) {
+                places.add(new PlaceRow(EntityType.AD, a.adId(), a.city(), a.state(), ev(a)));
+            }
+        }
+        writer.contacts(tx, contacts);
+        writer.places(tx, places);
+        List<Problem> refused = links(tx, links);
+        adLinker.link(tx, ads);
+        proposer.propose(tx, new LinkedHashSet<>(personUids));
+        return refused;
+    }
+
+    private List<Problem> links(Graph.Tx tx, List<LinkRecord> links) {
+        if (links.isEmpty()) {
+            return List.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        links.forEach(l -> {
+            ids.add(l.from());
+            ids.add(l.to());
+        });
+        Map<String, String> uidOf = new HashMap<>();
+        tx.run(
+                "UNWIND $ids AS id MATCH (p:Person {personId: id}) RETURN id, p.uid AS uid",
+                Map.of("ids", List.copyOf(ids)),
+                r -> {
+                    uidOf.put(r.get("id").asString(), r.get("uid").asString());
+                    return null;
+                });
+        List<Problem> refused = new ArrayList<>();
+        List<AssociationRow> rows = new ArrayList<>();
+        for (LinkRecord l : links) {
+            if (!uidOf.containsKey(l.from())) {
+                refused.add(new Problem(l.origin(), l.key(), "from", "no person with personId " + l.from()));
+            } else if (!uidOf.containsKey(l.to())) {
+                refused.add(new Problem(l.origin(), l.key(), "to", "no person with personId " + l.to()));
+            } else {
+                rows.add(new AssociationRow(
+                        uidOf.get(l.from()), uidOf.get(l.to()), new Provenance(l.source(), "link:" + l.key(), null)));
+            }
+        }
+        writer.associations(tx, rows);
+        return refused;
+    }
+
+    private static Provenance ev(CaseRecord c) {
+        return new Provenance(c.source(), c.caseNumber(), c.reportedAt());
+    }
+
+    private static Provenance ev(AdRecord a) {
+        return new Provenance(a.source(), a.adId(), a.postedAt());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+}

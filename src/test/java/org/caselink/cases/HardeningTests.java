@@ -1,0 +1,241 @@
+package org.caselink.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.caselink.DatabaseProperties;
+import org.caselink.Fixtures;
+import org.caselink.IntegrationTest;
+import org.caselink.db.Graph;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/** What a careless or hostile client can do, and what the API does about it. */
+@IntegrationTest
+class HardeningTests extends DatabaseProperties {
+
+    @Autowired
+    GraphQlTester graphQl;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Graph graph;
+
+    @BeforeEach
+    void load() {
+        fixtures.load();
+    }
+
+    private static Map<String, Object> newCase(String number, String agency) {
+        return Map.of("caseNumber", number, "type", "RUNAWAY", "reportedAt", "2024-06-01T08:30:00Z", "agency", agency);
+    }
+
+    @Test
+    void concurrentCreatesOfOneCaseNumberLetExactlyOneWin() throws Exception {
+        List<Callable<GraphQlTester.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String agency = "AG-" + i;
+            calls.add(() -> graphQl.documentName("createCase")
+                    .variable("input", newCase("MC-RACE-1", agency))
+                    .execute());
+        }
+        int ok = 0;
+        int refused = 0;
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (var f : pool.invokeAll(calls)) {
+                var errors = new ArrayList<String>();
+                f.get().errors().satisfy(list -> list.forEach(e -> errors.add(e.getMessage())));
+                if (errors.isEmpty()) {
+                    ok++;
+                } else {
+                    assertThat(errors).containsExactly("input.caseNumber: case MC-RACE-1 already exists");
+                    refused++;
+                }
+            }
+        }
+        assertThat(ok).isEqualTo(1);
+        assertThat(refused).isEqualTo(7);
+        assertThat(graph.read(
+                        "MATCH (c:Case {caseNumber: 'MC-RACE-1'})-[:OWNED_BY]->(a) RETURN count(a) AS n",
+                        Map.of(),
+                        r -> r.get("n").asLong()))
+                .containsExactly(1L);
+    }
+
+    @Test
+    void anExplicitNullFirstMeansTheDefault() {
+        graphQl.document("{ cases(first: null) { edges { node { caseNumber } } } }")
+                .execute()
+                .path("cases.edges")
+                .entityList(Object.class)
+                .hasSize(3);
+        graphQl.document(
+                        "query($f: Int) { ads(first: $f) { totalCount } search(text: \"Baltimore\", first: $f) { score } }")
+                .variable("f", null)
+                .execute()
+                .path("ads.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(3);
+    }
+
+    @Test
+    void tooDeepAQueryIsRefusedBeforeAnyCypherRuns() {
+        String deep =
+                "{ cases(first: 1) { edges { node { people { person { cases { case { people { person { cases { case { people { person { cases { case { caseNumber } } } } } } } } } } } } } } } }";
+        long before = graph.statementCount();
+        graphQl.document(deep)
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("depth")));
+        assertThat(graph.statementCount()).isEqualTo(before);
+    }
+
+    @Test
+    void tooCostlyAQueryIsRefusedBeforeAnyCypherRuns() {
+        String wide =
+                "{ cases(first: 100) { edges { node { phones { ads(first: 100) { edges { node { phones { ads(first: 100) { edges { node { adId } } } } } } } } } } } }";
+        long before = graph.statementCount();
+        graphQl.document(wide)
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("complexity")));
+        assertThat(graph.statementCount()).isEqualTo(before);
+    }
+
+    @Test
+    void impossibleOrImplausibleValuesAreRefused() {
+        long[] before = fixtures.counts();
+        graphQl.documentName("addChild")
+                .variable("caseNumber", "MC-T-001")
+                .variable("child", Map.of("firstName", "A", "dob", "2011-02-30"))
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getMessage()).contains("2011-02-30")));
+        expectField(
+                graphQl.documentName("addChild")
+                        .variable("caseNumber", "MC-T-001")
+                        .variable("child", Map.of("firstName", "A", "dob", "2999-01-01"))
+                        .execute(),
+                "child.dob");
+        expectField(
+                graphQl.documentName("addChild")
+                        .variable("caseNumber", "MC-T-001")
+                        .variable("child", Map.of("firstName", "   ", "lastName", ""))
+                        .execute(),
+                "child");
+        expectField(
+                graphQl.documentName("addChild")
+                        .variable("caseNumber", "MC-T-001")
+                        .variable("child", Map.of("firstName", "An\u202Ena"))
+                        .execute(),
+                "child.firstName");
+        expectField(
+                graphQl.documentName("createCase")
+                        .variable(
+                                "input",
+                                Map.of(
+                                        "caseNumber",
+                                        "MC-F-1",
+                                        "type",
+                                        "RUNAWAY",
+                                        "reportedAt",
+                                        "2999-01-01T00:00:00Z",
+                                        "agency",
+                                        "A"))
+                        .execute(),
+                "input.reportedAt");
+        expectField(
+                graphQl.documentName("createAd")
+                        .variable(
+                                "input",
+                                Map.of(
+                                        "adId",
+                                        "AD-X",
+                                        "site",
+                                        "s",
+                                        "postedAt",
+                                        "2024-01-01T00:00:00Z",
+                                        "url",
+                                        "javascript:alert(1)"))
+                        .execute(),
+                "input.url");
+        assertThat(fixtures.counts()).isEqualTo(before);
+    }
+
+    @Test
+    void retryingAMutationAddsNoSecondEvidence() {
+        var contacts = Map.of("phones", List.of("703 555 0177"));
+        String ana = graphQl.documentName("search")
+                .variable("text", "Lopez")
+                .variable("types", List.of("CHILD"))
+                .execute()
+                .path("search[0].node.id")
+                .entity(String.class)
+                .get();
+        graphQl.documentName("addContacts")
+                .variable("ownerId", ana)
+                .variable("contacts", contacts)
+                .execute();
+        long[] once = fixtures.counts();
+        graphQl.documentName("addContacts")
+                .variable("ownerId", ana)
+                .variable("contacts", contacts)
+                .execute();
+        assertThat(fixtures.counts()).isEqualTo(once);
+    }
+
+    @Test
+    void codesAndNamesAreMatchedWithoutRegardToCase() {
+        graphQl.documentName("caseDetail")
+                .variable("caseNumber", "mc-t-001")
+                .execute()
+                .path("case.caseNumber")
+                .entity(String.class)
+                .isEqualTo("MC-T-001");
+        var r = graphQl.documentName("agencyCases")
+                .variable("code", "agency-a")
+                .variable("first", 1)
+                .execute();
+        r.path("agency.code").entity(String.class).isEqualTo("AGENCY-A");
+        r.path("agency.cases.totalCount").entity(Integer.class).isEqualTo(2);
+        r.path("agency.cases.edges[*].node.caseNumber").entityList(String.class).containsExactly("MC-T-001");
+        r.path("location.city").entity(String.class).isEqualTo("Richmond");
+        r.path("location.cases.totalCount").entity(Integer.class).isEqualTo(1);
+        r.path("location.ads.totalCount").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
+    void anotherSpellingOfAKnownChildIsKeptAsAnAlias() {
+        var r = graphQl.documentName("addChild")
+                .variable("caseNumber", "MC-T-002")
+                .variable("child", Map.of("childId", "CH-1", "firstName", "Anna", "lastName", "Lopes"))
+                .execute();
+        r.path("addChild.firstName").entity(String.class).isEqualTo("Ana");
+        graphQl.document("{ search(text: \"Lopes\", types: [CHILD]) { node { ... on Child { childId aliases } } } }")
+                .execute()
+                .path("search[0].node.aliases")
+                .entityList(String.class)
+                .containsExactly("Anna Lopes");
+    }
+
+    private static void expectField(GraphQlTester.Response response, String field) {
+        response.errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", field)));
+    }
+}

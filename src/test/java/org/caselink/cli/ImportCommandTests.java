@@ -1,0 +1,191 @@
+package org.caselink.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.caselink.CaselinkApplication;
+import org.caselink.generator.Generator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+
+/**
+ * The import command as an operator runs it: exit codes, the error file, a second run that changes
+ * nothing, a clear word when a running service holds the database, and a kill -9 in the middle of
+ * an import that loses no committed batch and leaves nothing doubled after the import is run again.
+ */
+class ImportCommandTests {
+
+    @TempDir
+    Path dir;
+
+    private record Outcome(int exit, String out) {}
+
+    private static Outcome cli(String... args) {
+        PrintStream old = System.out;
+        var buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            int exit = Cli.run(args);
+            return new Outcome(exit, buffer.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    private static Map<String, Long> counts(Path dataDir) {
+        var dbms = new DatabaseManagementServiceBuilder(dataDir).build();
+        try (var tx = dbms.database("neo4j").beginTx()) {
+            var r = tx.execute("""
+                    RETURN COUNT { MATCH (n) } AS nodes, COUNT { MATCH ()-[r]->() } AS rels,
+                           COUNT { MATCH (c:Case) WITH c.caseNumber AS k, count(*) AS n WHERE n > 1 RETURN k } AS dupes
+                    """).next();
+            return Map.of("nodes", (Long) r.get("nodes"), "rels", (Long) r.get("rels"), "duplicateCases", (Long)
+                    r.get("dupes"));
+        } finally {
+            dbms.shutdown();
+        }
+    }
+
+    @Test
+    void reportsRejectedRecordsInAnErrorFileAndExitsNonZero() throws Exception {
+        Path file = dir.resolve("in.jsonl");
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "{\"kind\":\"ad\",\"adId\":\"AD-1\",\"site\":\"s\",\"postedAt\":\"2021-03-05T22:00:00Z\",\"body\":\"call 703 555 0142\"}",
+                        "{\"kind\":\"ad\",\"adId\":\"AD-2\",\"site\":\"s\",\"postedAt\":\"soon\"}",
+                        "{\"kind\":\"case\",\"caseNumber\":\"MC-1\",\"type\":\"RUNAWAY\",\"status\":\"OPEN\",\"reportedAt\":\"2021-03-04T10:00:00Z\",\"agency\":\"A\"}"));
+        Path data = dir.resolve("data");
+        Outcome first = cli("import", file.toString(), "--data-dir", data.toString());
+        assertThat(first.exit()).isEqualTo(1);
+        assertThat(first.out()).contains("3 records read, 2 imported, 1 rejected");
+        Path errors = Path.of(file + ".errors.jsonl");
+        assertThat(Files.readAllLines(errors))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("\"line\":2", "\"field\":\"postedAt\"", "\"key\":\"AD-2\"", "ISO 8601"));
+
+        Outcome second = cli("import", file.toString(), "--data-dir", data.toString());
+        assertThat(second.out()).contains("created 0 nodes and 0 relationships");
+    }
+
+    @Test
+    void saysSoWhenARunningServiceHoldsTheDatabase() throws Exception {
+        Path data = dir.resolve("held");
+        Path file = dir.resolve("one.jsonl");
+        Files.writeString(
+                file,
+                "{\"kind\":\"case\",\"caseNumber\":\"MC-1\",\"type\":\"RUNAWAY\",\"status\":\"OPEN\",\"reportedAt\":\"2021-03-04T10:00:00Z\",\"agency\":\"A\"}\n");
+        try (var service = new org.springframework.boot.builder.SpringApplicationBuilder(CaselinkApplication.class)
+                .run("--caselink.embedded.data-dir=" + data, "--server.port=0", "--caselink.demo.enabled=false")) {
+            PrintStream old = System.err;
+            var err = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit;
+            try {
+                exit = Cli.run(new String[] {"import", file.toString(), "--data-dir", data.toString()});
+            } finally {
+                System.setErr(old);
+            }
+            assertThat(exit).isNotZero();
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .contains("in use", "curl -F files=@FILE http://localhost:8080/api/import");
+        }
+    }
+
+    @Test
+    void aKilledImportLosesNoCommittedBatchAndCompletesWithoutDuplicatesWhenRunAgain() throws Exception {
+        Path file = dir.resolve("big.jsonl");
+        Generator.write(new Generator.Config(1500, 1500, 11), file, dir.resolve("big.truth.json"));
+
+        Path clean = dir.resolve("clean");
+        assertThat(cli(
+                                "import",
+                                file.toString(),
+                                "--data-dir",
+                                clean.toString(),
+                                "--errors",
+                                dir.resolve("e0").toString())
+                        .exit())
+                .isZero();
+
+        Path killed = dir.resolve("killed");
+        Process child = importInChildJvm(file, killed);
+        Path started = dir.resolve("e1");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(started) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(started)
+                .as("the child's import started; its log:\n%s", childLog())
+                .exists();
+        Thread.sleep(6000);
+        assertThat(child.isAlive())
+                .as("killed mid-import, not after it; its log:\n%s", childLog())
+                .isTrue();
+        child.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close of the store
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        Map<String, Long> partial = counts(killed);
+        assertThat(partial.get("nodes"))
+                .as("some batches were committed before the kill")
+                .isPositive();
+        assertThat(partial.get("nodes")).isLessThan(counts(clean).get("nodes"));
+
+        assertThat(cli(
+                                "import",
+                                file.toString(),
+                                "--data-dir",
+                                killed.toString(),
+                                "--errors",
+                                dir.resolve("e2").toString())
+                        .exit())
+                .isZero();
+        Map<String, Long> resumed = counts(killed);
+        assertThat(resumed).isEqualTo(counts(clean));
+        assertThat(resumed.get("duplicateCases")).isZero();
+    }
+
+    private String childLog() {
+        try {
+            return Files.readString(dir.resolve("child.log"));
+        } catch (java.io.IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private Process importInChildJvm(Path file, Path dataDir) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-opens=java.base/java.io=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "-Xmx1g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CaselinkApplication.class.getName(),
+                "import",
+                file.toString(),
+                "--data-dir",
+                dataDir.toString(),
+                "--batch-size",
+                "100",
+                "--errors",
+                dir.resolve("e1").toString()));
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
+    }
+}
