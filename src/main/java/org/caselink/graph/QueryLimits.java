@@ -1,8 +1,14 @@
 package org.caselink.graph;
 
+import graphql.ExecutionResult;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Field;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLType;
@@ -22,14 +28,44 @@ class QueryLimits {
     /** What a plain list field (a case's children, a person's phones) is assumed to hold. */
     static final int LIST_FAN_OUT = 5;
 
+    // Schema introspection (what GraphiQL asks for first) is deep by nature and touches no data:
+    // it is not held to these limits. Whether introspection is allowed at all is another setting.
     @Bean
     MaxQueryDepthInstrumentation maxDepth(@Value("${caselink.api.max-depth:12}") int maxDepth) {
-        return new MaxQueryDepthInstrumentation(maxDepth);
+        return new MaxQueryDepthInstrumentation(maxDepth) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+                return introspectionOnly(parameters)
+                        ? SimpleInstrumentationContext.noOp()
+                        : super.beginExecuteOperation(parameters, state);
+            }
+        };
     }
 
     @Bean
     MaxQueryComplexityInstrumentation maxComplexity(@Value("${caselink.api.max-complexity:100000}") int maxComplexity) {
-        return new MaxQueryComplexityInstrumentation(maxComplexity, fanOut());
+        return new MaxQueryComplexityInstrumentation(maxComplexity, fanOut()) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+                return introspectionOnly(parameters)
+                        ? SimpleInstrumentationContext.noOp()
+                        : super.beginExecuteOperation(parameters, state);
+            }
+        };
+    }
+
+    /** An operation whose every top-level field is {@code __schema}, {@code __type} or {@code __typename}. */
+    static boolean introspectionOnly(InstrumentationExecuteOperationParameters parameters) {
+        var selections = parameters
+                .getExecutionContext()
+                .getOperationDefinition()
+                .getSelectionSet()
+                .getSelections();
+        return !selections.isEmpty()
+                && selections.stream()
+                        .allMatch(s -> s instanceof Field f && f.getName().startsWith("__"));
     }
 
     static FieldComplexityCalculator fanOut() {

@@ -115,6 +115,15 @@ class HardeningTests extends DatabaseProperties {
     }
 
     @Test
+    void schemaIntrospectionAsGraphiqlSendsItIsNotHeldToTheLimits() {
+        graphQl.document(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY)
+                .execute()
+                .path("__schema.queryType.name")
+                .entity(String.class)
+                .isEqualTo("Query");
+    }
+
+    @Test
     void impossibleOrImplausibleValuesAreRefused() {
         long[] before = fixtures.counts();
         graphQl.documentName("addChild")
