@@ -36,9 +36,7 @@ class QueryLimits {
             @Override
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                     InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-                return introspectionOnly(parameters)
-                        ? SimpleInstrumentationContext.noOp()
-                        : super.beginExecuteOperation(parameters, state);
+                return unlessIntrospection(parameters, () -> super.beginExecuteOperation(parameters, state));
             }
         };
     }
@@ -49,11 +47,16 @@ class QueryLimits {
             @Override
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                     InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-                return introspectionOnly(parameters)
-                        ? SimpleInstrumentationContext.noOp()
-                        : super.beginExecuteOperation(parameters, state);
+                return unlessIntrospection(parameters, () -> super.beginExecuteOperation(parameters, state));
             }
         };
+    }
+
+    /** The limit's check, except for schema introspection. */
+    static InstrumentationContext<ExecutionResult> unlessIntrospection(
+            InstrumentationExecuteOperationParameters parameters,
+            java.util.function.Supplier<InstrumentationContext<ExecutionResult>> check) {
+        return introspectionOnly(parameters) ? SimpleInstrumentationContext.noOp() : check.get();
     }
 
     /** An operation whose every top-level field is {@code __schema}, {@code __type} or {@code __typename}. */

@@ -1,6 +1,8 @@
 package org.caselink.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.caselink.GraphQlAsserts.expectInputError;
+import static org.caselink.GraphQlAsserts.firstHitId;
 
 import java.util.List;
 import java.util.Map;
@@ -72,7 +74,7 @@ class MutationTests extends DatabaseProperties {
     @Test
     void shouldRefuseADuplicateCaseNumber() {
         long[] before = fixtures.counts();
-        expectError(
+        expectInputError(
                 graphQl.documentName("createCase")
                         .variable("input", newCase("MC-T-001"))
                         .execute(),
@@ -86,14 +88,14 @@ class MutationTests extends DatabaseProperties {
         long[] before = fixtures.counts();
         var badPhone = new java.util.HashMap<>(newCase("MC-N-101"));
         badPhone.put("phones", List.of("703 555 0100", "call me maybe"));
-        expectError(
+        expectInputError(
                 graphQl.documentName("createCase").variable("input", badPhone).execute(),
                 "input.phones[1]",
                 "is not a valid phone number");
 
         var longSummary = new java.util.HashMap<>(newCase("MC-N-102"));
         longSummary.put("summary", "x".repeat(20_001));
-        expectError(
+        expectInputError(
                 graphQl.documentName("createCase")
                         .variable("input", longSummary)
                         .execute(),
@@ -102,13 +104,13 @@ class MutationTests extends DatabaseProperties {
 
         var badHandle = new java.util.HashMap<>(newCase("MC-N-103"));
         badHandle.put("handles", List.of(Map.of("platform", "snapchat", "handle", "no spaces allowed")));
-        expectError(
+        expectInputError(
                 graphQl.documentName("createCase").variable("input", badHandle).execute(),
                 "input.handles[0].handle",
                 null);
 
         var badNumber = new java.util.HashMap<>(newCase("MC N 104 ; DROP"));
-        expectError(
+        expectInputError(
                 graphQl.documentName("createCase").variable("input", badNumber).execute(), "input.caseNumber", null);
 
         var unknownEnum = new java.util.HashMap<>(newCase("MC-N-105"));
@@ -121,21 +123,21 @@ class MutationTests extends DatabaseProperties {
                         .singleElement()
                         .satisfies(e -> assertThat(e.getMessage()).contains("SHOPLIFTING", "CaseType")));
 
-        expectError(
+        expectInputError(
                 graphQl.documentName("addChild")
                         .variable("caseNumber", "MC-NOPE")
                         .variable("child", Map.of("firstName", "Zed"))
                         .execute(),
                 "caseNumber",
                 "no case MC-NOPE");
-        expectError(
+        expectInputError(
                 graphQl.documentName("addChild")
                         .variable("caseNumber", "MC-T-001")
                         .variable("child", Map.of("id", GlobalId.of(EntityType.CHILD, "no-such-uid")))
                         .execute(),
                 "child.id",
                 null);
-        expectError(
+        expectInputError(
                 graphQl.documentName("addChild")
                         .variable("caseNumber", "MC-T-001")
                         .variable(
@@ -212,13 +214,7 @@ class MutationTests extends DatabaseProperties {
                 .get("personId")
                 .toString();
         assertThat(john).isEqualTo("P-17");
-        String johnId = graphQl.documentName("search")
-                .variable("text", "John Doe")
-                .variable("types", List.of("PERSON"))
-                .execute()
-                .path("search[0].node.id")
-                .entity(String.class)
-                .get();
+        String johnId = firstHitId(graphQl, "John Doe", "PERSON");
         var linked = graphQl.documentName("linkPeople")
                 .variable("from", carl)
                 .variable("to", johnId)
@@ -226,7 +222,7 @@ class MutationTests extends DatabaseProperties {
         linked.path("linkPeople.associates[*].personId")
                 .entityList(String.class)
                 .containsExactly("P-17");
-        expectError(
+        expectInputError(
                 graphQl.documentName("linkPeople")
                         .variable("from", carl)
                         .variable("to", carl)
@@ -237,13 +233,7 @@ class MutationTests extends DatabaseProperties {
 
     @Test
     void shouldAddContactsToAnyOwnerAndCreateAds() {
-        String johnId = graphQl.documentName("search")
-                .variable("text", "John")
-                .variable("types", List.of("PERSON"))
-                .execute()
-                .path("search[0].node.id")
-                .entity(String.class)
-                .get();
+        String johnId = firstHitId(graphQl, "John", "PERSON");
         var c = graphQl.documentName("addContacts")
                 .variable("ownerId", johnId)
                 .variable("contacts", Map.of("handles", List.of(Map.of("platform", "Telegram", "handle", "@JDoe"))))
@@ -279,7 +269,7 @@ class MutationTests extends DatabaseProperties {
         ad.path("createAd.images[*].hash").entityList(String.class).containsExactly(Fixtures.IMAGE);
         ad.path("createAd.location.city").entity(String.class).isEqualTo("Richmond");
 
-        expectError(
+        expectInputError(
                 graphQl.documentName("createAd")
                         .variable(
                                 "input",
@@ -306,17 +296,5 @@ class MutationTests extends DatabaseProperties {
         r.path("updateCase.status").entity(String.class).isEqualTo("RECOVERED");
         r.path("updateCase.type").entity(String.class).isEqualTo("RUNAWAY");
         r.path("updateCase.summary").entity(String.class).isEqualTo("Synthetic test case MC-T-001");
-    }
-
-    private static void expectError(GraphQlTester.Response response, String field, String reason) {
-        response.errors()
-                .satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
-                    assertThat(e.getExtensions()).containsEntry("field", field);
-                    if (reason != null) {
-                        assertThat(e.getExtensions()).containsEntry("reason", reason);
-                    }
-                    assertThat(e.getMessage()).startsWith(field + ": ");
-                    assertThat(String.valueOf(e.getErrorType())).isEqualTo("BAD_REQUEST");
-                }));
     }
 }
