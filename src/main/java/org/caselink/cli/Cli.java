@@ -30,18 +30,20 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The commands beside the service: {@code import}, {@code generate} and {@code score}. Started
+ * The commands beside the service: {@code import}, {@code generate}, {@code score} and
+ * {@code benchmark}. Started
  * by {@code java -jar caselink.jar <command> ...} (or through {@code ./mvnw spring-boot:run
  * -Dspring-boot.run.arguments="<command> ..."}); anything else starts the service.
  */
 @Command(
         name = "caselink",
         mixinStandardHelpOptions = true,
-        subcommands = {Cli.Import.class, Cli.Generate.class, Cli.Score.class},
+        subcommands = {Cli.Import.class, Cli.Generate.class, Cli.Score.class, Cli.Benchmark.class},
         description = "caselink commands; with no command, the service starts.")
 public final class Cli {
 
-    public static final Set<String> COMMANDS = Set.of("import", "generate", "score", "help", "--help", "-h");
+    public static final Set<String> COMMANDS =
+            Set.of("import", "generate", "score", "benchmark", "help", "--help", "-h");
 
     private Cli() {}
 
@@ -49,7 +51,7 @@ public final class Cli {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
-    public static int run(String[] args) {
+    public static int run(String... args) {
         return new CommandLine(new Cli())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .execute(args);
@@ -256,6 +258,54 @@ public final class Cli {
                         .forEach(out::println);
             }
             return 0;
+        }
+    }
+
+    @Command(
+            name = "benchmark",
+            description = "Measures; prints a report and writes it as Markdown and JSON.",
+            subcommands = {Benchmark.Ingest.class})
+    static final class Benchmark {
+
+        @Command(
+                name = "ingest",
+                description = "Records per second for a generated import into a fresh embedded database,"
+                        + " beside the floor: the same graph written by bare UNWIND ... CREATE.")
+        static final class Ingest implements Callable<Integer> {
+
+            @Option(
+                    names = "--records",
+                    defaultValue = "100000",
+                    description = "records to generate, half cases and half ads (default ${DEFAULT-VALUE})")
+            int records;
+
+            @Option(names = "--seed", defaultValue = "7", description = "generator seed (default ${DEFAULT-VALUE})")
+            long seed;
+
+            @Option(
+                    names = "--batch-size",
+                    defaultValue = "1000",
+                    description = "records per transaction (default ${DEFAULT-VALUE})")
+            int batchSize;
+
+            @Option(
+                    names = "--work-dir",
+                    defaultValue = "target/benchmark",
+                    description = "where the data and the two databases go (default ${DEFAULT-VALUE})")
+            Path workDir;
+
+            @Option(
+                    names = "--report",
+                    defaultValue = "benchmarks/ingest",
+                    description = "report path without extension: .md and .json are written (default ${DEFAULT-VALUE})")
+            String report;
+
+            @Override
+            public Integer call() throws IOException {
+                var result = new IngestBenchmark(Cli::context).run(records, seed, batchSize, workDir);
+                IngestBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
+                return 0;
+            }
         }
     }
 }

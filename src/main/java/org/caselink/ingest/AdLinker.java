@@ -2,6 +2,7 @@ package org.caselink.ingest;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.caselink.db.Graph;
 import org.caselink.ingest.Records.AdRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -136,17 +138,15 @@ public class AdLinker {
 
     private void texts(Graph.Tx tx, List<AdRecord> ads) {
         List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, long[]> signatures = new HashMap<>();
         for (AdRecord a : ads) {
             long[] sig = signature(
                     shingles((a.title() == null ? "" : a.title()) + " " + (a.body() == null ? "" : a.body())));
             if (sig == null) {
                 continue;
             }
-            List<Long> signature = new ArrayList<>(HASHES);
-            for (long v : sig) {
-                signature.add(v);
-            }
-            rows.add(Map.of("adId", a.adId(), "signature", signature, "b", textBands(sig)));
+            signatures.put(a.adId(), sig);
+            rows.add(Map.of("adId", a.adId(), "signature", toBytes(sig), "b", textBands(sig)));
         }
         if (rows.isEmpty()) {
             return;
@@ -155,33 +155,75 @@ public class AdLinker {
                 "UNWIND $rows AS row MATCH (i:Ad {adId: row.adId}) SET i.minhash = row.signature, "
                         + assignments("i", "tb", TEXT_BANDS),
                 Map.of("rows", rows));
-        List<Map<String, Object>> pairs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        // Candidates first, as bare ids: an ad re-posted many times is a candidate in many bands of
+        // many rows, and its signature needs to cross the wire only once.
+        Set<List<String>> candidates = new LinkedHashSet<>();
         tx.run(
                 "UNWIND $rows AS row CALL (row) { " + seeks("Ad", "tb", TEXT_BANDS)
                         + " } WITH row, o WHERE o.adId <> row.adId"
-                        + " RETURN DISTINCT row.adId AS a, o.adId AS b, row.signature AS sa, o.minhash AS sb",
+                        + " RETURN row.adId AS a, collect(DISTINCT o.adId) AS bs",
                 Map.of("rows", rows, "maxBand", maxBandSize),
                 r -> {
                     String a = r.get("a").asString();
-                    String b = r.get("b").asString();
-                    String lo = a.compareTo(b) < 0 ? a : b;
-                    String hi = a.compareTo(b) < 0 ? b : a;
-                    if (seen.add(lo + "|" + hi)) {
-                        double j = estimate(
-                                r.get("sa").asList(v -> v.asLong()), r.get("sb").asList(v -> v.asLong()));
-                        if (j >= textSimilarity) {
-                            pairs.add(Map.of("a", lo, "b", hi, "jaccard", Math.round(j * 1000) / 1000.0));
-                        }
+                    for (var v : r.get("bs").values()) {
+                        String b = v.asString();
+                        candidates.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a));
                     }
                     return null;
                 });
+        List<String> missing = candidates.stream()
+                .flatMap(List::stream)
+                .filter(id -> !signatures.containsKey(id))
+                .distinct()
+                .toList();
+        if (!missing.isEmpty()) {
+            tx.run(
+                    "UNWIND $ids AS id MATCH (a:Ad {adId: id}) RETURN id, a.minhash AS sig",
+                    Map.of("ids", missing),
+                    r -> {
+                        long[] sig = fromStored(r.get("sig"));
+                        if (sig != null) {
+                            signatures.put(r.get("id").asString(), sig);
+                        }
+                        return null;
+                    });
+        }
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        for (List<String> c : candidates) {
+            long[] sa = signatures.get(c.get(0));
+            long[] sb = signatures.get(c.get(1));
+            double j = sa == null || sb == null ? 0 : estimate(sa, sb);
+            if (j >= textSimilarity) {
+                pairs.add(Map.of("a", c.get(0), "b", c.get(1), "jaccard", Math.round(j * 1000) / 1000.0));
+            }
+        }
         tx.run("""
                 UNWIND $pairs AS p
                 MATCH (a:Ad {adId: p.a}), (b:Ad {adId: p.b})
                 MERGE (a)-[r:SIMILAR_TEXT {source: 'caselink:text-minhash', recordId: 'jaccard>=' + $t}]->(b)
                   ON CREATE SET r.jaccard = p.jaccard, r.ingestedAt = datetime()
                 """, Map.of("pairs", pairs, "t", textSimilarity));
+    }
+
+    /** A signature as stored on the ad: 8 bytes per value, big-endian (one compact property). */
+    static byte[] toBytes(long[] sig) {
+        var buffer = java.nio.ByteBuffer.allocate(sig.length * Long.BYTES);
+        buffer.asLongBuffer().put(sig);
+        return buffer.array();
+    }
+
+    /** A stored signature back; also reads the list-of-integers form that earlier builds wrote. */
+    private static long @Nullable [] fromStored(org.neo4j.driver.Value v) {
+        if (v.isNull()) {
+            return null;
+        }
+        if ("BYTES".equals(v.type().name())) {
+            byte[] bytes = v.asByteArray();
+            long[] sig = new long[bytes.length / Long.BYTES];
+            java.nio.ByteBuffer.wrap(bytes).asLongBuffer().get(sig);
+            return sig;
+        }
+        return v.asList(x -> x.asLong()).stream().mapToLong(Long::longValue).toArray();
     }
 
     private static final java.util.regex.Pattern NUMBER_WORD = java.util.regex.Pattern.compile(
@@ -244,17 +286,17 @@ public class AdLinker {
         return out;
     }
 
-    static double estimate(List<Long> a, List<Long> b) {
-        if (a.size() != b.size() || a.isEmpty()) {
+    static double estimate(long[] a, long[] b) {
+        if (a.length != b.length || a.length == 0) {
             return 0;
         }
         int same = 0;
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i).equals(b.get(i))) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == b[i]) {
                 same++;
             }
         }
-        return (double) same / a.size();
+        return (double) same / a.length;
     }
 
     private static long fnv64(String s) {

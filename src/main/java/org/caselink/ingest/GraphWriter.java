@@ -199,39 +199,87 @@ public class GraphWriter {
             return;
         }
         String cypher = RESOLVE.replace("__LABEL__", label).replace("__EXTERNAL_ID__", externalIdProperty);
-        List<@Nullable String> found = new ArrayList<>(java.util.Collections.nCopies(open.size(), null));
+        Individual[] graphById = new Individual[open.size()];
+        Individual[] graphByName = new Individual[open.size()];
         tx.run(cypher, Map.of("rows", open), r -> {
-            found.set(
-                    r.get("i").asInt(),
-                    r.get("uid").isNull() ? null : r.get("uid").asString());
+            int i = r.get("i").asInt();
+            Map<String, Object> row = open.get(i);
+            if (!r.get("byId").isNull()) {
+                graphById[i] = new Individual(
+                        r.get("byId").asString(),
+                        (String) row.get("externalId"),
+                        r.get("idNameKey").isNull() ? null : r.get("idNameKey").asString(),
+                        r.get("idDob").isNull() ? null : r.get("idDob").asObject());
+            }
+            if (!r.get("byName").isNull()) {
+                graphByName[i] = new Individual(
+                        r.get("byName").asString(),
+                        r.get("nameExternalId").isNull()
+                                ? null
+                                : r.get("nameExternalId").asString(),
+                        (String) row.get("nameKey"),
+                        row.get("dob"));
+            }
             return null;
         });
-        // Rows of one batch that name the same individual must agree, whatever the graph held before.
-        Map<String, String> byExternalId = new HashMap<>();
-        Map<String, String> byNameDob = new HashMap<>();
+        // The graph's rule, replayed over the rows of this batch in the order the write applies them
+        // (an individual keeps the first name, date of birth and external id it was given), so that
+        // where the batches end never changes who is who.
+        Map<String, Individual> touched = new HashMap<>();
+        Map<String, String> touchedByExternalId = new HashMap<>();
+        Map<String, java.util.SortedSet<String>> touchedByNameDob = new HashMap<>();
         for (int i = 0; i < open.size(); i++) {
             Map<String, Object> row = open.get(i);
-            Object externalId = row.get("externalId");
-            String nameDob = row.get("nameKey") != null && row.get("dob") != null
-                    ? row.get("nameKey") + "|" + row.get("dob")
-                    : null;
-            String uid = externalId == null ? null : byExternalId.get(externalId.toString());
-            if (uid == null) {
-                uid = found.get(i);
-            }
-            if (uid == null && nameDob != null && externalId == null) {
-                uid = byNameDob.get(nameDob);
-            }
-            if (uid == null) {
-                uid = derivedUid(label, row);
-            }
-            row.put("uid", uid);
+            String externalId = (String) row.get("externalId");
+            String nameKey = (String) row.get("nameKey");
+            Object dob = row.get("dob");
+            Individual match = null;
             if (externalId != null) {
-                byExternalId.putIfAbsent(externalId.toString(), uid);
+                String uid = touchedByExternalId.get(externalId);
+                match = uid != null
+                        ? touched.get(uid)
+                        : graphById[i] == null ? null : touched.getOrDefault(graphById[i].uid(), graphById[i]);
             }
-            if (nameDob != null) {
-                byNameDob.putIfAbsent(nameDob, uid);
+            if (match == null && nameKey != null && dob != null) {
+                var candidates = new ArrayList<Individual>();
+                touchedByNameDob
+                        .getOrDefault(nameKey + "|" + dob, java.util.Collections.emptySortedSet())
+                        .forEach(uid -> candidates.add(touched.get(uid)));
+                if (graphByName[i] != null) {
+                    candidates.add(touched.getOrDefault(graphByName[i].uid(), graphByName[i]));
+                }
+                match = candidates.stream()
+                        .filter(n -> externalId == null || n.externalId() == null)
+                        .min(java.util.Comparator.comparing(Individual::uid))
+                        .orElse(null);
             }
+            Individual before = match != null ? match : new Individual(derivedUid(label, row), null, null, null);
+            Individual after = touched.getOrDefault(before.uid(), before).absorb(externalId, nameKey, dob);
+            touched.put(after.uid(), after);
+            if (after.externalId() != null) {
+                touchedByExternalId.putIfAbsent(after.externalId(), after.uid());
+            }
+            if (after.nameKey() != null && after.dob() != null) {
+                touchedByNameDob
+                        .computeIfAbsent(after.nameKey() + "|" + after.dob(), k -> new java.util.TreeSet<>())
+                        .add(after.uid());
+            }
+            row.put("uid", after.uid());
+        }
+    }
+
+    /** An individual as the graph will hold it: the first external id, name and date of birth given. */
+    private record Individual(
+            String uid,
+            @Nullable String externalId,
+            @Nullable String nameKey,
+            @Nullable Object dob) {
+        Individual absorb(@Nullable String id, @Nullable String name, @Nullable Object born) {
+            return new Individual(
+                    uid,
+                    externalId != null ? externalId : id,
+                    nameKey != null ? nameKey : name,
+                    dob != null ? dob : born);
         }
     }
 

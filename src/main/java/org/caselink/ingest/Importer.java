@@ -22,6 +22,7 @@ import org.caselink.ingest.Rows.ContactRow;
 import org.caselink.ingest.Rows.PersonRow;
 import org.caselink.ingest.Rows.PlaceRow;
 import org.caselink.model.EntityType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -103,32 +104,37 @@ public class Importer {
     public Summary run(List<ImportSource> sources, Listener listener) {
         long start = System.nanoTime();
         var state = new State(listener);
-        for (ImportSource source : sources) {
-            RecordParser parser = new RecordParser(region, "import:" + source.name());
-            List<ImportRecord> batch = new ArrayList<>(batchSize);
-            source.read(raw -> {
-                state.read++;
-                var parsed = raw.node() != null
-                        ? parser.parse(raw.origin(), raw.node())
-                        : parser.parse(raw.origin(), raw.line());
-                parsed.warnings().forEach(state::warning);
-                parsed.errors().forEach(state::error);
-                if (parsed.record() != null) {
-                    batch.add(parsed.record());
-                    if (batch.size() >= batchSize) {
-                        write(batch, state);
-                        batch.clear();
+        // Parsing (JSON, validation, phone extraction) and writing each take a core: the batch
+        // being written overlaps with the next one being parsed. One writer, so batches land in order.
+        try (var writer = new Pipeline(state)) {
+            for (ImportSource source : sources) {
+                RecordParser parser = new RecordParser(region, "import:" + source.name());
+                List<ImportRecord> batch = new ArrayList<>(batchSize);
+                source.read(raw -> {
+                    long read = state.read();
+                    var parsed = raw.node() != null
+                            ? parser.parse(raw.origin(), raw.node())
+                            : parser.parse(raw.origin(), raw.line());
+                    parsed.warnings().forEach(state::warning);
+                    parsed.errors().forEach(state::error);
+                    if (parsed.record() != null) {
+                        batch.add(parsed.record());
+                        if (batch.size() >= batchSize) {
+                            writer.submit(List.copyOf(batch));
+                            batch.clear();
+                        }
                     }
-                }
-                if (state.read % 1000 == 0) {
-                    listener.progress(state.read, raw.bytesRead(), source);
-                }
-            });
-            write(batch, state);
-            listener.progress(state.read, source.size(), source);
+                    if (read % 1000 == 0) {
+                        listener.progress(read, raw.bytesRead(), source);
+                    }
+                });
+                writer.submit(List.copyOf(batch));
+                writer.drain();
+                listener.progress(state.reads, source.size(), source);
+            }
         }
         var summary = new Summary(
-                state.read,
+                state.reads,
                 state.imported,
                 state.rejected,
                 state.warnings,
@@ -139,9 +145,58 @@ public class Importer {
         return summary;
     }
 
+    /** Writes batches on one background thread, at most one batch behind the reader. */
+    private final class Pipeline implements AutoCloseable {
+        private final State state;
+        private final java.util.concurrent.ExecutorService thread =
+                java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform()
+                        .name("caselink-import-writer")
+                        .daemon(true)
+                        .factory());
+        private java.util.concurrent.@Nullable Future<?> inFlight;
+
+        Pipeline(State state) {
+            this.state = state;
+        }
+
+        void submit(List<ImportRecord> batch) {
+            drain();
+            if (!batch.isEmpty()) {
+                inFlight = thread.submit(() -> write(batch, state));
+            }
+        }
+
+        /** Waits for the batch being written; its failure is the import's failure. */
+        void drain() {
+            if (inFlight == null) {
+                return;
+            }
+            try {
+                inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("import interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                inFlight = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                drain();
+            } finally {
+                thread.shutdownNow();
+            }
+        }
+    }
+
+    /** Counts shared by the reading thread and the writing one; the listener is called under its lock. */
     private static final class State {
         final Listener listener;
-        long read;
+        long reads;
         long imported;
         long rejected;
         long warnings;
@@ -151,14 +206,24 @@ public class Importer {
             this.listener = listener;
         }
 
-        void error(Problem p) {
+        synchronized long read() {
+            return ++reads;
+        }
+
+        synchronized void error(Problem p) {
             rejected++;
             listener.error(p);
         }
 
-        void warning(Problem p) {
+        synchronized void warning(Problem p) {
             warnings++;
             listener.warning(p);
+        }
+
+        synchronized void written(int records, Graph.Changes more, List<Problem> refused) {
+            changes = changes.plus(more);
+            imported += records - refused.size();
+            refused.forEach(this::error);
         }
     }
 
@@ -171,9 +236,7 @@ public class Importer {
                 List<Problem> refused = writeBatch(tx, batch);
                 return new BatchResult(tx.changes(), refused);
             });
-            state.changes = state.changes.plus(result.changes());
-            state.imported += batch.size() - result.refused().size();
-            result.refused().forEach(state::error);
+            state.written(batch.size(), result.changes(), result.refused());
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 ImportRecord r = batch.getFirst();

@@ -79,6 +79,37 @@ class ImportCommandTests {
         assertThat(second.out()).contains("created 0 nodes and 0 relationships");
     }
 
+    /** Nodes per label and relationships per type: the shape of what an import wrote. */
+    private static Map<String, Long> shape(Path dataDir) {
+        var dbms = new DatabaseManagementServiceBuilder(dataDir).build();
+        try (var tx = dbms.database("neo4j").beginTx()) {
+            Map<String, Long> out = new java.util.TreeMap<>();
+            tx.execute("MATCH (n) UNWIND labels(n) AS l RETURN l AS k, count(*) AS n UNION ALL "
+                            + "MATCH ()-[r]->() RETURN type(r) AS k, count(*) AS n")
+                    .forEachRemaining(r -> out.put((String) r.get("k"), (Long) r.get("n")));
+            return out;
+        } finally {
+            dbms.shutdown();
+        }
+    }
+
+    @Test
+    void whereTheBatchesEndChangesNothing() throws Exception {
+        Path file = dir.resolve("set.jsonl");
+        Generator.write(new Generator.Config(700, 700, 23), file, dir.resolve("set.truth.json"));
+        Path large = dir.resolve("large-batches");
+        Path small = dir.resolve("small-batches");
+        assertThat(cli("import", file.toString(), "--data-dir", large.toString())
+                        .exit())
+                .isZero();
+        assertThat(cli("import", file.toString(), "--data-dir", small.toString(), "--batch-size", "40")
+                        .exit())
+                .isZero();
+        Map<String, Long> expected = shape(large);
+        assertThat(expected).containsKeys("Person", "Child", "SIMILAR_TEXT", "SIMILAR_IMAGE", "POSSIBLE_SAME_AS");
+        assertThat(shape(small)).isEqualTo(expected);
+    }
+
     @Test
     void saysSoWhenARunningServiceHoldsTheDatabase() throws Exception {
         Path data = dir.resolve("held");

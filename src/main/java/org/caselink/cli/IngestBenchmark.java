@@ -1,0 +1,281 @@
+package org.caselink.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.caselink.db.Graph;
+import org.caselink.generator.Generator;
+import org.caselink.ingest.ImportSource;
+import org.caselink.ingest.Importer;
+import org.caselink.ingest.Records.Problem;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ingest benchmark: a generated data set imported through the real pipeline into a fresh
+ * embedded database, then its floor: the very nodes and relationships that import produced,
+ * written again into another fresh database (same schema, same indexes) by bare
+ * {@code UNWIND ... CREATE} statements, which is what Neo4j itself needs for the same result.
+ * The report gives both times and their ratio.
+ */
+final class IngestBenchmark {
+
+    /** Rows per transaction for the floor's bare statements. */
+    private static final int FLOOR_BATCH = 10_000;
+
+    record Result(
+            long records,
+            long rejected,
+            long nodes,
+            long relationships,
+            Duration importTime,
+            Duration floorTime,
+            int batchSize,
+            long seed) {
+
+        double recordsPerSecond() {
+            return records * 1e9 / importTime.toNanos();
+        }
+
+        double floorRecordsPerSecond() {
+            return records * 1e9 / floorTime.toNanos();
+        }
+
+        double ratio() {
+            return (double) importTime.toNanos() / floorTime.toNanos();
+        }
+    }
+
+    private record NodeRow(String id, List<String> labels, Map<String, Object> props) {}
+
+    private record RelRow(String type, String start, String end, Map<String, Object> props) {}
+
+    private final Function<String[], ConfigurableApplicationContext> contexts;
+
+    IngestBenchmark(Function<String[], ConfigurableApplicationContext> contexts) {
+        this.contexts = contexts;
+    }
+
+    Result run(int records, long seed, int batchSize, Path workDir) throws IOException {
+        Files.createDirectories(workDir);
+        Path data = workDir.resolve("ingest-" + records + "-" + seed + ".jsonl");
+        say("Generating about %,d records (seed %d) into %s", records, seed, data);
+        Generator.write(
+                new Generator.Config(records / 2, records - records / 2, seed), data, Path.of(data + ".truth.json"));
+
+        Path importDb = fresh(workDir.resolve("import-db"));
+        Importer.Summary summary;
+        List<NodeRow> nodes;
+        List<RelRow> rels;
+        try (var ctx = contexts.apply(
+                new String[] {"caselink.embedded.data-dir=" + importDb, "caselink.ingest.batch-size=" + batchSize})) {
+            say("Importing through the pipeline (batches of %d)...", batchSize);
+            summary = ctx.getBean(Importer.class).run(List.of(ImportSource.of(data)), new Importer.Listener() {
+                @Override
+                public void error(Problem problem) {}
+            });
+            say("  %s", summary);
+            Graph graph = ctx.getBean(Graph.class);
+            nodes = graph.read(
+                    "MATCH (n) WHERE NOT n:__Migration RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props",
+                    Map.of(),
+                    r -> new NodeRow(
+                            r.get("id").asString(),
+                            r.get("labels").asList(v -> v.asString()),
+                            r.get("props").asMap()));
+            rels = graph.read(
+                    "MATCH (a)-[r]->(b) WHERE NOT a:__Migration RETURN type(r) AS type, elementId(a) AS s, elementId(b) AS e, properties(r) AS props",
+                    Map.of(),
+                    r -> new RelRow(
+                            r.get("type").asString(),
+                            r.get("s").asString(),
+                            r.get("e").asString(),
+                            r.get("props").asMap()));
+        }
+
+        Path floorDb = fresh(workDir.resolve("floor-db"));
+        Duration floor;
+        try (var ctx = contexts.apply(new String[] {"caselink.embedded.data-dir=" + floorDb})) {
+            say(
+                    "Floor: the same %,d nodes and %,d relationships by bare UNWIND ... CREATE...",
+                    nodes.size(), rels.size());
+            floor = floor(ctx.getBean(Graph.class), nodes, rels);
+            say("  %.1f s", floor.toMillis() / 1000.0);
+        }
+        return new Result(
+                summary.read(), summary.rejected(), nodes.size(), rels.size(), summary.took(), floor, batchSize, seed);
+    }
+
+    /** Creates the nodes (grouped by label set) and then the relationships (by type), timed together. */
+    private static Duration floor(Graph graph, List<NodeRow> nodes, List<RelRow> rels) {
+        long start = System.nanoTime();
+        Map<String, String> newId = new HashMap<>(nodes.size() * 2);
+        Map<List<String>, List<NodeRow>> byLabels = new LinkedHashMap<>();
+        nodes.forEach(n ->
+                byLabels.computeIfAbsent(n.labels(), k -> new ArrayList<>()).add(n));
+        byLabels.forEach((labels, group) -> {
+            String cypher = "UNWIND $rows AS r CREATE (n" + labelsOf(labels)
+                    + ") SET n = r.props RETURN r.id AS old, elementId(n) AS id";
+            long t = System.nanoTime();
+            for (List<NodeRow> chunk : chunks(group)) {
+                List<Map<String, Object>> rows = chunk.stream()
+                        .map(n -> Map.<String, Object>of("id", n.id(), "props", n.props()))
+                        .toList();
+                graph.inWriteTransaction(tx -> tx.run(cypher, Map.of("rows", rows), r -> {
+                    newId.put(r.get("old").asString(), r.get("id").asString());
+                    return null;
+                }));
+            }
+            say("    %,8d %-30s %6.1f s", group.size(), labels, (System.nanoTime() - t) / 1e9);
+        });
+        Map<String, List<RelRow>> byType = new LinkedHashMap<>();
+        rels.forEach(
+                r -> byType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r));
+        byType.forEach((type, group) -> {
+            String cypher = "UNWIND $rows AS r MATCH (a) WHERE elementId(a) = r.s MATCH (b) WHERE elementId(b) = r.e"
+                    + " CREATE (a)-[x:`" + type.replace("`", "``") + "`]->(b) SET x = r.props";
+            long t = System.nanoTime();
+            for (List<RelRow> chunk : chunks(group)) {
+                List<Map<String, Object>> rows = chunk.stream()
+                        .map(r -> Map.<String, Object>of(
+                                "s", newId.get(r.start()), "e", newId.get(r.end()), "props", r.props()))
+                        .toList();
+                graph.inWriteTransaction(tx -> {
+                    tx.run(cypher, Map.of("rows", rows));
+                    return null;
+                });
+            }
+            say("    %,8d %-30s %6.1f s", group.size(), type, (System.nanoTime() - t) / 1e9);
+        });
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        var written = graph.read(
+                "RETURN COUNT { MATCH (n) WHERE NOT n:__Migration } AS nodes, COUNT { MATCH ()-[r]->() } AS rels",
+                Map.of(),
+                r -> List.of(r.get("nodes").asLong(), r.get("rels").asLong()));
+        if (!written.getFirst().equals(List.of((long) nodes.size(), (long) rels.size()))) {
+            throw new IllegalStateException("the floor wrote " + written.getFirst() + " nodes and relationships, not "
+                    + nodes.size() + " and " + rels.size());
+        }
+        return took;
+    }
+
+    private static String labelsOf(List<String> labels) {
+        StringBuilder b = new StringBuilder();
+        labels.forEach(l -> b.append(":`").append(l.replace("`", "``")).append('`'));
+        return b.toString();
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += FLOOR_BATCH) {
+            out.add(all.subList(i, Math.min(all.size(), i + FLOOR_BATCH)));
+        }
+        return out;
+    }
+
+    private static Path fresh(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return dir;
+    }
+
+    /** The report, as Markdown for people and JSON for machines. */
+    static void write(Result r, Path markdown, Path json) throws IOException {
+        Map<String, Object> machine = machine();
+        String verdict = r.recordsPerSecond() >= 10_000 && r.ratio() <= 2.0
+                ? "targets met"
+                : "target missed: "
+                        + (r.recordsPerSecond() < 10_000 ? "records/s below 10,000" : "")
+                        + (r.recordsPerSecond() < 10_000 && r.ratio() > 2 ? "; " : "")
+                        + (r.ratio() > 2 ? "more than 2x the floor" : "");
+        String md = String.format(
+                Locale.ROOT,
+                """
+                # Ingest benchmark
+
+                %s; %s cores, %s GiB memory, %s; run %s.
+
+                | Figure | Value | Target |
+                |---|---:|---:|
+                | Records imported (rejected) | %,d (%d) | 100,000 |
+                | Nodes / relationships written | %,d / %,d | |
+                | Import through the pipeline (batches of %d) | %.1f s | |
+                | **Records per second** | **%,.0f** | >= 10,000 |
+                | Floor: bare `UNWIND ... CREATE` of the same graph | %.1f s (%,.0f records/s) | |
+                | **Pipeline / floor** | **%.2fx** | <= 2x |
+
+                Verdict: %s.
+                """,
+                machine.get("os"),
+                machine.get("cores"),
+                machine.get("memoryGiB"),
+                machine.get("jvm"),
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                r.records(),
+                r.rejected(),
+                r.nodes(),
+                r.relationships(),
+                r.batchSize(),
+                r.importTime().toMillis() / 1000.0,
+                r.recordsPerSecond(),
+                r.floorTime().toMillis() / 1000.0,
+                r.floorRecordsPerSecond(),
+                r.ratio(),
+                verdict);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("benchmark", "ingest");
+        out.put("machine", machine);
+        out.put("seed", r.seed());
+        out.put("batchSize", r.batchSize());
+        out.put("records", r.records());
+        out.put("rejected", r.rejected());
+        out.put("nodes", r.nodes());
+        out.put("relationships", r.relationships());
+        out.put("importSeconds", r.importTime().toMillis() / 1000.0);
+        out.put("recordsPerSecond", Math.round(r.recordsPerSecond()));
+        out.put("floorSeconds", r.floorTime().toMillis() / 1000.0);
+        out.put("ratioToFloor", Math.round(r.ratio() * 100) / 100.0);
+        out.put("targetsMet", r.recordsPerSecond() >= 10_000 && r.ratio() <= 2.0);
+        Files.createDirectories(markdown.toAbsolutePath().getParent());
+        Files.writeString(markdown, md);
+        Files.writeString(
+                json,
+                JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(out));
+        System.out.print(md);
+        System.out.println("Report: " + markdown + " and " + json);
+    }
+
+    static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        long bytes = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize()
+                : -1;
+        m.put("memoryGiB", Math.round(bytes / (1024.0 * 1024 * 1024)));
+        m.put(
+                "jvm",
+                System.getProperty("java.vm.name") + " " + Runtime.version() + ", max heap "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return m;
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+}
