@@ -296,7 +296,7 @@ public final class Cli {
 
             @Option(
                     names = "--report",
-                    defaultValue = "benchmarks/ingest",
+                    defaultValue = "target/benchmarks/ingest",
                     description = "report path without extension: .md and .json are written (default ${DEFAULT-VALUE})")
             String report;
 
