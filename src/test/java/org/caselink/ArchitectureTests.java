@@ -17,8 +17,8 @@ import java.util.List;
 @AnalyzeClasses(packages = "org.caselink", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    static final List<String> FEATURES =
-            List.of("cases", "people", "contacts", "ads", "search", "demo", "identity", "generator", "quality");
+    static final List<String> FEATURES = List.of(
+            "cases", "people", "contacts", "ads", "search", "demo", "identity", "generator", "quality", "analysis");
 
     @ArchTest
     static final ArchRule noCycles =

@@ -53,6 +53,29 @@ public class Graph {
         }
     }
 
+    /**
+     * Runs one read-only statement under its own time limit (at most the configured transaction
+     * timeout); {@link #isTimeout} tells a statement stopped by it.
+     */
+    public <T> List<T> read(String cypher, Map<String, Object> params, Function<Record, T> mapper, Duration timeout) {
+        var config = TransactionConfig.builder().withTimeout(timeout).build();
+        try (Session session = driver.session(sessionConfig)) {
+            return session.executeRead(tx -> run(tx, cypher, params, mapper), config);
+        }
+    }
+
+    /** Whether {@code e} is Neo4j stopping a transaction at its time limit. */
+    public static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.neo4j.driver.exceptions.Neo4jException n
+                    && n.code() != null
+                    && n.code().startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs one statement in a write transaction and maps each row. */
     public <T> List<T> write(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
         return inWriteTransaction(tx -> tx.run(cypher, params, mapper));

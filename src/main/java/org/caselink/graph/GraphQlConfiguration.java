@@ -25,7 +25,8 @@ class GraphQlConfiguration {
     }
 
     /**
-     * Refused input becomes an error that names the field and the reason. Anything else stays
+     * Refused input becomes an error that names the field and the reason; a broken limit, one that
+     * names the limit. Anything else stays
      * Spring's masked INTERNAL_ERROR: no stack trace, no Cypher, no internals reach a client.
      */
     @Bean
@@ -38,6 +39,13 @@ class GraphQlConfiguration {
                             .errorType(ErrorType.BAD_REQUEST)
                             .message(e.getMessage())
                             .extensions(Map.of("field", e.field(), "reason", e.reason()))
+                            .build();
+                }
+                if (ex instanceof LimitExceededException e) {
+                    return GraphqlErrorBuilder.newError(env)
+                            .errorType(ErrorType.BAD_REQUEST)
+                            .message(e.getMessage())
+                            .extensions(Map.of("limit", e.limit()))
                             .build();
                 }
                 return null;

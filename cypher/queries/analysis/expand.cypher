@@ -1,0 +1,20 @@
+// One breadth-first step of an analysis: every neighbour of the frontier over the relationship
+// types allowed (__TYPES__, from the LinkType allow-list only), with the evidence of each
+// relationship and the neighbour's degree: its distinct neighbours over those types (parallel
+// records of one link count once; a proposed or rejected identity never counts, and is never
+// followed: only a confirmed one is). A node with more than $hub relationships is a hub whatever
+// its neighbours, and its degree is then its relationship count (cheap, from the store).
+UNWIND $frontier AS id
+MATCH (a) WHERE elementId(a) = id
+MATCH (a)-[r__TYPES__]-(b)
+WHERE type(r) <> 'POSSIBLE_SAME_AS' OR r.status = 'CONFIRMED'
+WITH b, collect({from: id, type: type(r), forward: startNode(r) = a, rel: elementId(r),
+                 evidence: r {.source, .recordId, .observedAt, .ingestedAt}}) AS hops,
+     COUNT { (b)-[__TYPES__]-() } AS relationships
+WITH b, hops, CASE WHEN relationships > $hub THEN relationships
+                   ELSE COUNT { MATCH (b)-[s__TYPES__]-(x)
+                                WHERE type(s) <> 'POSSIBLE_SAME_AS' OR s.status = 'CONFIRMED'
+                                RETURN DISTINCT x } END AS degree
+UNWIND hops AS hop
+RETURN hop.from AS from, elementId(b) AS to, labels(b)[0] AS label, degree, hop.type AS type,
+       hop.forward AS forward, hop.rel AS rel, hop.evidence AS evidence

@@ -1,0 +1,9 @@
+// Where an analysis starts: a node by its type and natural key (__MATCH__ from EntityType only),
+// with its degree counted as the expand query counts it.
+MATCH __MATCH__
+WITH n, COUNT { (n)-[__TYPES__]-() } AS relationships
+RETURN elementId(n) AS id,
+       CASE WHEN relationships > $hub THEN relationships
+            ELSE COUNT { MATCH (n)-[s__TYPES__]-(x)
+                         WHERE type(s) <> 'POSSIBLE_SAME_AS' OR s.status = 'CONFIRMED'
+                         RETURN DISTINCT x } END AS degree

@@ -1,0 +1,221 @@
+package org.caselink.analysis;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.caselink.analysis.Explorer.Deadline;
+import org.caselink.analysis.Explorer.Hop;
+import org.caselink.analysis.Explorer.Reached;
+import org.caselink.db.CypherFiles;
+import org.caselink.graph.InvalidInputException;
+import org.caselink.model.Entity;
+import org.caselink.model.EntityType;
+import org.caselink.model.Evidence;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Link analysis through GraphQL: the neighbourhood of a node, the shortest paths between two, and
+ * the cases linked to a case with the paths that explain each link. Every answer is bounded (hops,
+ * nodes, time) and says when a bound cut it short.
+ */
+@Controller
+class AnalysisController {
+
+    private static final String PATHS = CypherFiles.query("analysis/paths");
+    private static final String STEPS = CypherFiles.query("analysis/steps");
+    static final int MAX_LIMIT = 1000;
+
+    private final Explorer explorer;
+    private final LinkedCaseSearch linkedCases;
+
+    AnalysisController(Explorer explorer, LinkedCaseSearch linkedCases) {
+        this.explorer = explorer;
+        this.linkedCases = linkedCases;
+    }
+
+    /** One relationship as stored, with all its evidence. */
+    record Link(LinkType type, String from, String to, List<Evidence> evidence) {}
+
+    record Neighbourhood(List<Entity> nodes, List<Link> links, boolean truncated) {}
+
+    record PathStep(String from, String to, LinkType type, boolean forward, List<Evidence> evidence) {}
+
+    record Path(int length, List<Entity> nodes, List<PathStep> steps) {}
+
+    record PathResult(List<Path> paths, boolean truncated) {}
+
+    @QueryMapping
+    Neighbourhood neighbourhood(
+            @Argument String id,
+            @Argument @Nullable Integer hops,
+            @Argument @Nullable List<EntityType> types,
+            @Argument @Nullable List<LinkType> relationshipTypes,
+            @Argument @Nullable Integer limit) {
+        int h = between("hops", hops == null ? 2 : hops, 1, explorer.maxHops);
+        int max = between("limit", limit == null ? 200 : limit, 1, MAX_LIMIT);
+        Set<LinkType> follow = followed(relationshipTypes);
+        Set<EntityType> kinds =
+                types == null || types.isEmpty() ? EnumSet.allOf(EntityType.class) : EnumSet.copyOf(types);
+        Deadline deadline = explorer.deadline();
+        var start = explorer.start(id, follow, deadline);
+        if (start.isEmpty()) {
+            return new Neighbourhood(List.of(), List.of(), false);
+        }
+        Map<String, Reached> visited = new LinkedHashMap<>();
+        visited.put(start.get().id(), start.get());
+        Map<List<Object>, List<Hop>> links = new LinkedHashMap<>();
+        boolean truncated = false;
+        List<String> frontier = List.of(start.get().id());
+        for (int d = 1; d <= h && !frontier.isEmpty(); d++) {
+            List<String> next = new ArrayList<>();
+            for (Hop hop : explorer.expand(frontier, follow, d, deadline)) {
+                Reached to = hop.to();
+                if (!kinds.contains(to.type())) {
+                    continue;
+                }
+                if (!visited.containsKey(to.id())) {
+                    if (visited.size() >= max) {
+                        truncated = true;
+                        continue;
+                    }
+                    visited.put(to.id(), to);
+                    if (!to.isHub(explorer.hubDegree)) {
+                        next.add(to.id());
+                    }
+                }
+                String from = hop.forward() ? hop.from() : to.id();
+                String other = hop.forward() ? to.id() : hop.from();
+                links.computeIfAbsent(List.of(hop.type(), from, other), k -> new ArrayList<>())
+                        .add(hop);
+            }
+            frontier = next;
+        }
+        Map<String, Entity> nodes = explorer.nodes(visited.keySet(), deadline);
+        List<Link> out = new ArrayList<>();
+        links.forEach((key, group) -> out.add(new Link(
+                (LinkType) key.get(0),
+                nodes.get((String) key.get(1)).getId(),
+                nodes.get((String) key.get(2)).getId(),
+                evidence(group))));
+        return new Neighbourhood(visited.keySet().stream().map(nodes::get).toList(), out, truncated);
+    }
+
+    @QueryMapping
+    PathResult paths(
+            @Argument String from,
+            @Argument String to,
+            @Argument @Nullable Integer maxHops,
+            @Argument @Nullable Integer limit) {
+        int hops = between("maxHops", maxHops == null ? 6 : maxHops, 1, explorer.maxPathHops);
+        int max = between("limit", limit == null ? 10 : limit, 1, 100);
+        Set<LinkType> follow = LinkType.EVIDENCE;
+        Deadline deadline = explorer.deadline();
+        var a = explorer.start(from, follow, deadline);
+        var b = explorer.start(to, follow, deadline);
+        if (a.isEmpty() || b.isEmpty() || a.get().id().equals(b.get().id())) {
+            return new PathResult(List.of(), false);
+        }
+        String pattern = LinkType.pattern(follow);
+        List<List<String>> found = deadline.read(
+                PATHS.replace("__TYPES__", pattern).replace("__MAX__", Integer.toString(hops)),
+                Map.of("from", a.get().id(), "to", b.get().id(), "limit", max + 1),
+                r -> r.get("nodes").asList(v -> v.asString()));
+        boolean truncated = found.size() > max;
+        List<List<String>> kept = found.subList(0, Math.min(max, found.size()));
+        Set<List<String>> pairs = new LinkedHashSet<>();
+        kept.forEach(p -> {
+            for (int i = 0; i + 1 < p.size(); i++) {
+                pairs.add(List.of(p.get(i), p.get(i + 1)));
+            }
+        });
+        Map<List<String>, List<Hop>> steps = new LinkedHashMap<>();
+        deadline.read(STEPS.replace("__TYPES__", pattern), Map.of("pairs", List.copyOf(pairs)), r -> {
+            var hop = new Hop(
+                    r.get("from").asString(),
+                    new Reached(r.get("to").asString(), EntityType.CASE, 0, 0),
+                    LinkType.of(r.get("type").asString()),
+                    r.get("forward").asBoolean(),
+                    r.get("rel").asString(),
+                    Evidence.from(r.get("evidence")));
+            steps.computeIfAbsent(List.of(hop.from(), hop.to().id()), k -> new ArrayList<>())
+                    .add(hop);
+            return null;
+        });
+        Set<String> ids = new LinkedHashSet<>();
+        kept.forEach(ids::addAll);
+        Map<String, Entity> nodes = explorer.nodes(ids, deadline);
+        List<Path> paths = kept.stream()
+                .map(p -> path(p, (x, y) -> steps.getOrDefault(List.of(x, y), List.of()), nodes))
+                .toList();
+        return new PathResult(paths, truncated);
+    }
+
+    @QueryMapping
+    LinkedCaseSearch.LinkedCases linkedCases(
+            @Argument String caseNumber,
+            @Argument @Nullable Integer maxHops,
+            @Argument @Nullable Double minScore,
+            @Argument @Nullable Integer first) {
+        int hops = between("maxHops", maxHops == null ? 6 : maxHops, 1, explorer.maxPathHops);
+        int n = between("first", first == null ? 20 : first, 1, 100);
+        double min = minScore == null ? 0 : minScore;
+        if (min < 0 || min > 1) {
+            throw new InvalidInputException("minScore", "must be between 0 and 1");
+        }
+        return linkedCases.search(caseNumber, hops, min, n);
+    }
+
+    /** The hops between consecutive nodes of a path, as steps; the most evidenced type per step. */
+    static Path path(
+            List<String> ids,
+            java.util.function.BiFunction<String, String, List<Hop>> hops,
+            Map<String, Entity> nodes) {
+        List<PathStep> steps = new ArrayList<>();
+        for (int i = 0; i + 1 < ids.size(); i++) {
+            String x = ids.get(i);
+            String y = ids.get(i + 1);
+            List<Hop> all = hops.apply(x, y);
+            Map<LinkType, List<Hop>> byType = new LinkedHashMap<>();
+            all.forEach(h ->
+                    byType.computeIfAbsent(h.type(), k -> new ArrayList<>()).add(h));
+            var chosen = byType.values().stream()
+                    .max(java.util.Comparator.comparingInt(List::size))
+                    .orElse(List.of());
+            if (chosen.isEmpty()) {
+                continue;
+            }
+            steps.add(new PathStep(
+                    nodes.get(x).getId(),
+                    nodes.get(y).getId(),
+                    chosen.getFirst().type(),
+                    chosen.getFirst().forward(),
+                    evidence(chosen)));
+        }
+        return new Path(ids.size() - 1, ids.stream().map(nodes::get).toList(), steps);
+    }
+
+    static List<Evidence> evidence(Collection<Hop> hops) {
+        Map<String, Evidence> byRel = new LinkedHashMap<>();
+        hops.forEach(h -> byRel.putIfAbsent(h.rel(), h.evidence()));
+        return List.copyOf(byRel.values());
+    }
+
+    private static Set<LinkType> followed(@Nullable List<LinkType> types) {
+        return types == null || types.isEmpty() ? LinkType.EVIDENCE : EnumSet.copyOf(types);
+    }
+
+    private static int between(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidInputException(field, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+}

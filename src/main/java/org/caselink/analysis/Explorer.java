@@ -1,0 +1,158 @@
+package org.caselink.analysis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.caselink.db.CypherFiles;
+import org.caselink.db.Graph;
+import org.caselink.graph.LimitExceededException;
+import org.caselink.model.Entity;
+import org.caselink.model.EntityType;
+import org.caselink.model.Evidence;
+import org.caselink.model.GlobalId;
+import org.neo4j.driver.Record;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps every analysis is made of, each one statement: find where to start, expand a frontier
+ * by one hop, load the nodes reached. Node identities stay Neo4j element ids inside an analysis
+ * and never leave it: answers carry global ids. Every statement runs under what is left of the
+ * analysis' time limit; running out is an error, never a partial answer.
+ */
+@Component
+class Explorer {
+
+    private static final String START = CypherFiles.query("analysis/start");
+    private static final String EXPAND = CypherFiles.query("analysis/expand");
+    private static final String NODES = CypherFiles.query("analysis/nodes");
+
+    final int maxHops;
+    final int maxPathHops;
+    final int hubDegree;
+    final int maxVisited;
+    private final Duration timeout;
+    private final Graph graph;
+
+    Explorer(
+            Graph graph,
+            @Value("${caselink.analysis.max-hops:3}") int maxHops,
+            @Value("${caselink.analysis.max-path-hops:8}") int maxPathHops,
+            @Value("${caselink.analysis.hub-degree:250}") int hubDegree,
+            @Value("${caselink.analysis.max-visited:20000}") int maxVisited,
+            @Value("${caselink.analysis.timeout:5s}") Duration timeout) {
+        this.graph = graph;
+        this.maxHops = maxHops;
+        this.maxPathHops = maxPathHops;
+        this.hubDegree = hubDegree;
+        this.maxVisited = maxVisited;
+        this.timeout = timeout;
+    }
+
+    /** Where a node was reached: its label and its degree (distinct neighbours) over the types followed. */
+    record Reached(String id, EntityType type, long degree, int distance) {
+        boolean isHub(int hubDegree) {
+            return degree > hubDegree;
+        }
+    }
+
+    /** One relationship crossed from {@code from} to {@code to}; {@code forward} when stored that way. */
+    record Hop(String from, Reached to, LinkType type, boolean forward, String rel, Evidence evidence) {}
+
+    /** The time an analysis may still take. */
+    Deadline deadline() {
+        return new Deadline(System.nanoTime() + timeout.toNanos());
+    }
+
+    final class Deadline {
+        private final long end;
+
+        private Deadline(long end) {
+            this.end = end;
+        }
+
+        <T> List<T> read(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                throw timedOut();
+            }
+            try {
+                return graph.read(cypher, params, mapper, Duration.ofNanos(Math.max(left, 1_000_000)));
+            } catch (RuntimeException e) {
+                if (Graph.isTimeout(e)) {
+                    throw timedOut();
+                }
+                throw e;
+            }
+        }
+
+        private LimitExceededException timedOut() {
+            return new LimitExceededException(
+                    "time",
+                    "The analysis took longer than its limit of " + timeout.toMillis()
+                            + " ms (caselink.analysis.timeout); ask for fewer hops or fewer results.");
+        }
+    }
+
+    /** The node behind a global id, with its degree; empty when there is none. */
+    Optional<Reached> start(String globalId, Set<LinkType> types, Deadline deadline) {
+        return GlobalId.parse(globalId).flatMap(g -> start(g.type(), g.key(), types, deadline));
+    }
+
+    Optional<Reached> start(EntityType type, String key, Set<LinkType> types, Deadline deadline) {
+        String cypher =
+                START.replace("__MATCH__", type.match("n", "$key")).replace("__TYPES__", LinkType.pattern(types));
+        return deadline
+                .read(
+                        cypher,
+                        Map.of("key", key, "hub", hubDegree),
+                        r -> new Reached(
+                                r.get("id").asString(), type, r.get("degree").asLong(), 0))
+                .stream()
+                .findFirst();
+    }
+
+    /** Every relationship of the allowed types from the frontier, with the node at its other end. */
+    List<Hop> expand(Collection<String> frontier, Set<LinkType> types, int distance, Deadline deadline) {
+        if (frontier.isEmpty()) {
+            return List.of();
+        }
+        String pattern = LinkType.pattern(types);
+        String cypher = EXPAND.replace("__TYPES__", pattern);
+        return deadline.read(
+                cypher,
+                Map.of("frontier", List.copyOf(frontier), "hub", hubDegree),
+                r -> new Hop(
+                        r.get("from").asString(),
+                        new Reached(
+                                r.get("to").asString(),
+                                EntityType.ofLabel(r.get("label").asString()),
+                                r.get("degree").asLong(),
+                                distance),
+                        LinkType.of(r.get("type").asString()),
+                        r.get("forward").asBoolean(),
+                        r.get("rel").asString(),
+                        Evidence.from(r.get("evidence"))));
+    }
+
+    /** The nodes behind element ids, as API values, by element id. */
+    Map<String, Entity> nodes(Collection<String> ids, Deadline deadline) {
+        Map<String, Entity> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        deadline.read(NODES, Map.of("ids", new ArrayList<>(ids)), r -> {
+            out.put(
+                    r.get("id").asString(),
+                    EntityType.ofLabel(r.get("label").asString()).map(r.get("n")));
+            return null;
+        });
+        return out;
+    }
+}

@@ -1,0 +1,182 @@
+package org.caselink.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.caselink.analysis.AnalysisController.Path;
+import org.caselink.analysis.Explorer.Deadline;
+import org.caselink.analysis.Explorer.Hop;
+import org.caselink.analysis.Explorer.Reached;
+import org.caselink.model.Case;
+import org.caselink.model.Entity;
+import org.caselink.model.EntityType;
+import org.springframework.stereotype.Component;
+
+/**
+ * The cases linked to a case, scored and explained. A breadth-first search from the case over the
+ * relationships that link evidence (not agencies, not places; identities only once confirmed)
+ * that stops at other cases (they are answers, not stepping stones) and at hubs (nodes with more
+ * than {@code caselink.analysis.hub-degree} such relationships: a phone in thousands of ads says
+ * nothing). It keeps every shortest way of reaching each node, so each linked case comes with all
+ * its shortest explaining paths.
+ *
+ * <p>The score of a linked case is {@code 1 - prod(1 - w(p))} over its shortest paths (at most
+ * {@link #MAX_PATHS}), a noisy-or: every independent explanation adds to it. A path's weight is
+ * {@code DECAY^(length - 2) * prod spec(n)} over the nodes inside it, with {@code spec(n) =
+ * log2(3) / log2(1 + degree(n))} (degree: distinct neighbours over the followed relationships): 1 for
+ * a node that joins just the two sides, 0.46 at degree 10,
+ * 0.24 at degree 100. Short paths through specific entities score high; long paths and busy nodes
+ * low.
+ */
+@Component
+class LinkedCaseSearch {
+
+    static final double DECAY = 0.7;
+    static final int MAX_PATHS = 25;
+    private static final double LOG2_3 = Math.log(3) / Math.log(2);
+
+    private final Explorer explorer;
+
+    LinkedCaseSearch(Explorer explorer) {
+        this.explorer = explorer;
+    }
+
+    record CaseLink(Case linked, double score, int distance, List<Path> paths) {
+        /** The schema's {@code CaseLink.case} ({@code case} is a Java keyword). */
+        public Case getCase() {
+            return linked;
+        }
+    }
+
+    record LinkedCases(List<CaseLink> links, boolean truncated) {}
+
+    static double specificity(long degree) {
+        return Math.min(1.0, LOG2_3 / (Math.log(1 + Math.max(degree, 1)) / Math.log(2)));
+    }
+
+    static double weight(List<Reached> inside, int length) {
+        double w = Math.pow(DECAY, Math.max(0, length - 2));
+        for (Reached n : inside) {
+            w *= specificity(n.degree());
+        }
+        return w;
+    }
+
+    LinkedCases search(String caseNumber, int maxHops, double minScore, int first) {
+        Set<LinkType> follow = LinkType.EVIDENCE;
+        Deadline deadline = explorer.deadline();
+        var start = explorer.start(EntityType.CASE, caseNumber.strip(), follow, deadline);
+        if (start.isEmpty()) {
+            return new LinkedCases(List.of(), false);
+        }
+        String origin = start.get().id();
+        Map<String, Reached> visited = new HashMap<>();
+        visited.put(origin, start.get());
+        // For each node, the nodes one hop closer to the origin it is reached from, with the hops.
+        Map<String, Map<String, List<Hop>>> before = new HashMap<>();
+        boolean truncated = false;
+        List<String> frontier = List.of(origin);
+        for (int d = 1; d <= maxHops && !frontier.isEmpty(); d++) {
+            Set<String> next = new LinkedHashSet<>();
+            for (Hop hop : explorer.expand(frontier, follow, d, deadline)) {
+                Reached to = hop.to();
+                Reached known = visited.get(to.id());
+                if (known == null) {
+                    if (visited.size() >= explorer.maxVisited) {
+                        truncated = true;
+                        continue;
+                    }
+                    visited.put(to.id(), to);
+                    known = to;
+                    if (to.type() != EntityType.CASE && !to.isHub(explorer.hubDegree)) {
+                        next.add(to.id());
+                    }
+                }
+                if (known.distance() == d) {
+                    before.computeIfAbsent(to.id(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(hop.from(), k -> new ArrayList<>())
+                            .add(hop);
+                }
+            }
+            frontier = List.copyOf(next);
+        }
+
+        record Scored(Reached linked, double score, List<List<String>> paths) {}
+        List<Scored> scored = new ArrayList<>();
+        for (Reached r : visited.values()) {
+            if (r.type() != EntityType.CASE || r.id().equals(origin)) {
+                continue;
+            }
+            List<List<String>> paths = shortestPaths(r.id(), origin, before);
+            double miss = 1;
+            for (List<String> p : paths) {
+                List<Reached> inside =
+                        p.subList(1, p.size() - 1).stream().map(visited::get).toList();
+                miss *= 1 - weight(inside, p.size() - 1);
+            }
+            double score = 1 - miss;
+            if (score >= minScore && score > 0) {
+                scored.add(new Scored(r, score, paths));
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score)
+                .reversed()
+                .thenComparing(s -> s.linked().distance()));
+        List<Scored> top = scored.subList(0, Math.min(first, scored.size()));
+
+        Set<String> ids = new LinkedHashSet<>();
+        top.forEach(s -> s.paths().forEach(ids::addAll));
+        Map<String, Entity> nodes = explorer.nodes(ids, deadline);
+        List<CaseLink> links = new ArrayList<>();
+        for (Scored s : top) {
+            List<Path> paths = s.paths().stream()
+                    .limit(5)
+                    .map(p -> AnalysisController.path(p, (x, y) -> hops(x, y, before), nodes))
+                    .toList();
+            links.add(new CaseLink(
+                    (Case) nodes.get(s.linked().id()),
+                    Math.round(s.score() * 10_000) / 10_000.0,
+                    s.linked().distance(),
+                    paths));
+        }
+        return new LinkedCases(links, truncated);
+    }
+
+    /** The hops between two consecutive nodes of a path from the origin, whichever way they were crossed. */
+    private static List<Hop> hops(String x, String y, Map<String, Map<String, List<Hop>>> before) {
+        return before.getOrDefault(y, Map.of()).getOrDefault(x, List.of());
+    }
+
+    /** Up to {@link #MAX_PATHS} shortest paths from the origin to {@code target}, as node ids from the origin. */
+    private static List<List<String>> shortestPaths(
+            String target, String origin, Map<String, Map<String, List<Hop>>> before) {
+        List<List<String>> out = new ArrayList<>();
+        walk(target, origin, before, new ArrayList<>(List.of(target)), out);
+        return out;
+    }
+
+    private static void walk(
+            String node,
+            String origin,
+            Map<String, Map<String, List<Hop>>> before,
+            List<String> reversed,
+            List<List<String>> out) {
+        if (out.size() >= MAX_PATHS) {
+            return;
+        }
+        if (node.equals(origin)) {
+            out.add(List.copyOf(reversed.reversed()));
+            return;
+        }
+        for (String prev : before.getOrDefault(node, Map.of()).keySet()) {
+            reversed.add(prev);
+            walk(prev, origin, before, reversed, out);
+            reversed.removeLast();
+        }
+    }
+}
