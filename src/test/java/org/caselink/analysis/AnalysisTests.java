@@ -172,7 +172,7 @@ class AnalysisTests extends DatabaseProperties {
                 "hops",
                 "must be between 1 and 3");
         graphQl.documentName("neighbourhood")
-                .variable("id", id(EntityType.PHONE, "+12025550100"))
+                .variable("id", id(EntityType.PHONE, "AN-no-such-phone"))
                 .execute()
                 .path("neighbourhood.nodes")
                 .entityList(Object.class)
