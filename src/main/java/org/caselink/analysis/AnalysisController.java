@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.caselink.analysis.Explorer.Crossing;
 import org.caselink.analysis.Explorer.Deadline;
 import org.caselink.analysis.Explorer.Hop;
 import org.caselink.analysis.Explorer.Reached;
@@ -44,6 +45,9 @@ class AnalysisController {
     /** One relationship as stored, with all its evidence. */
     record Link(LinkType type, String from, String to, List<Evidence> evidence) {}
 
+    /** A relationship as stored, by element ids: parallel records of one link share it. */
+    private record LinkKey(LinkType type, String from, String to) {}
+
     record Neighbourhood(List<Entity> nodes, List<Link> links, boolean truncated) {}
 
     record PathStep(String from, String to, LinkType type, boolean forward, List<Evidence> evidence) {}
@@ -71,7 +75,7 @@ class AnalysisController {
         }
         Map<String, Reached> visited = new LinkedHashMap<>();
         visited.put(start.get().id(), start.get());
-        Map<List<Object>, List<Hop>> links = new LinkedHashMap<>();
+        Map<LinkKey, List<Crossing>> links = new LinkedHashMap<>();
         boolean truncated = false;
         List<String> frontier = List.of(start.get().id());
         for (int d = 1; d <= h && !frontier.isEmpty(); d++) {
@@ -91,20 +95,18 @@ class AnalysisController {
                         next.add(to.id());
                     }
                 }
-                String from = hop.forward() ? hop.from() : to.id();
-                String other = hop.forward() ? to.id() : hop.from();
-                links.computeIfAbsent(List.of(hop.type(), from, other), k -> new ArrayList<>())
-                        .add(hop);
+                Crossing c = hop.crossing();
+                var key = c.forward()
+                        ? new LinkKey(c.type(), hop.from(), to.id())
+                        : new LinkKey(c.type(), to.id(), hop.from());
+                links.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
             }
             frontier = next;
         }
         Map<String, Entity> nodes = explorer.nodes(visited.keySet(), deadline);
         List<Link> out = new ArrayList<>();
         links.forEach((key, group) -> out.add(new Link(
-                (LinkType) key.get(0),
-                nodes.get((String) key.get(1)).getId(),
-                nodes.get((String) key.get(2)).getId(),
-                evidence(group))));
+                key.type(), nodes.get(key.from()).getId(), nodes.get(key.to()).getId(), evidence(group))));
         return new Neighbourhood(visited.keySet().stream().map(nodes::get).toList(), out, truncated);
     }
 
@@ -136,17 +138,10 @@ class AnalysisController {
                 pairs.add(List.of(p.get(i), p.get(i + 1)));
             }
         });
-        Map<List<String>, List<Hop>> steps = new LinkedHashMap<>();
+        Map<List<String>, List<Crossing>> steps = new LinkedHashMap<>();
         deadline.read(STEPS.replace("__TYPES__", pattern), Map.of("pairs", List.copyOf(pairs)), r -> {
-            var hop = new Hop(
-                    r.get("from").asString(),
-                    new Reached(r.get("to").asString(), EntityType.CASE, 0, 0),
-                    LinkType.of(r.get("type").asString()),
-                    r.get("forward").asBoolean(),
-                    r.get("rel").asString(),
-                    Evidence.from(r.get("evidence")));
-            steps.computeIfAbsent(List.of(hop.from(), hop.to().id()), k -> new ArrayList<>())
-                    .add(hop);
+            steps.computeIfAbsent(List.of(r.get("from").asString(), r.get("to").asString()), k -> new ArrayList<>())
+                    .add(Crossing.from(r));
             return null;
         });
         Set<String> ids = new LinkedHashSet<>();
@@ -176,14 +171,14 @@ class AnalysisController {
     /** The hops between consecutive nodes of a path, as steps; the most evidenced type per step. */
     static Path path(
             List<String> ids,
-            java.util.function.BiFunction<String, String, List<Hop>> hops,
+            java.util.function.BiFunction<String, String, List<Crossing>> hops,
             Map<String, Entity> nodes) {
         List<PathStep> steps = new ArrayList<>();
         for (int i = 0; i + 1 < ids.size(); i++) {
             String x = ids.get(i);
             String y = ids.get(i + 1);
-            List<Hop> all = hops.apply(x, y);
-            Map<LinkType, List<Hop>> byType = new LinkedHashMap<>();
+            List<Crossing> all = hops.apply(x, y);
+            Map<LinkType, List<Crossing>> byType = new LinkedHashMap<>();
             all.forEach(h ->
                     byType.computeIfAbsent(h.type(), k -> new ArrayList<>()).add(h));
             var chosen = byType.values().stream()
@@ -202,9 +197,10 @@ class AnalysisController {
         return new Path(ids.size() - 1, ids.stream().map(nodes::get).toList(), steps);
     }
 
-    static List<Evidence> evidence(Collection<Hop> hops) {
+    /** The evidence of the relationships crossed, each relationship once. */
+    static List<Evidence> evidence(Collection<Crossing> crossings) {
         Map<String, Evidence> byRel = new LinkedHashMap<>();
-        hops.forEach(h -> byRel.putIfAbsent(h.rel(), h.evidence()));
+        crossings.forEach(c -> byRel.putIfAbsent(c.rel(), c.evidence()));
         return List.copyOf(byRel.values());
     }
 

@@ -62,8 +62,23 @@ class Explorer {
         }
     }
 
-    /** One relationship crossed from {@code from} to {@code to}; {@code forward} when stored that way. */
-    record Hop(String from, Reached to, LinkType type, boolean forward, String rel, Evidence evidence) {}
+    /**
+     * One relationship crossed, in the direction of travel: {@code forward} when it is stored that
+     * way. Read from the columns {@code type, forward, rel, evidence} that every analysis query
+     * returning relationships names alike.
+     */
+    record Crossing(LinkType type, boolean forward, String rel, Evidence evidence) {
+        static Crossing from(Record r) {
+            return new Crossing(
+                    LinkType.of(r.get("type").asString()),
+                    r.get("forward").asBoolean(),
+                    r.get("rel").asString(),
+                    Evidence.from(r.get("evidence")));
+        }
+    }
+
+    /** A relationship crossed from {@code from} to a node reached. */
+    record Hop(String from, Reached to, Crossing crossing) {}
 
     /** The time an analysis may still take. */
     Deadline deadline() {
@@ -135,10 +150,7 @@ class Explorer {
                                 EntityType.ofLabel(r.get("label").asString()),
                                 r.get("degree").asLong(),
                                 distance),
-                        LinkType.of(r.get("type").asString()),
-                        r.get("forward").asBoolean(),
-                        r.get("rel").asString(),
-                        Evidence.from(r.get("evidence"))));
+                        Crossing.from(r)));
     }
 
     /** The nodes behind element ids, as API values, by element id. */

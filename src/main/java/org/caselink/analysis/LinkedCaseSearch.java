@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.caselink.analysis.AnalysisController.Path;
+import org.caselink.analysis.Explorer.Crossing;
 import org.caselink.analysis.Explorer.Deadline;
 import org.caselink.analysis.Explorer.Hop;
 import org.caselink.analysis.Explorer.Reached;
@@ -78,7 +79,7 @@ class LinkedCaseSearch {
         Map<String, Reached> visited = new HashMap<>();
         visited.put(origin, start.get());
         // For each node, the nodes one hop closer to the origin it is reached from, with the hops.
-        Map<String, Map<String, List<Hop>>> before = new HashMap<>();
+        Map<String, Map<String, List<Crossing>>> before = new HashMap<>();
         boolean truncated = false;
         List<String> frontier = List.of(origin);
         for (int d = 1; d <= maxHops && !frontier.isEmpty(); d++) {
@@ -100,7 +101,7 @@ class LinkedCaseSearch {
                 if (known.distance() == d) {
                     before.computeIfAbsent(to.id(), k -> new LinkedHashMap<>())
                             .computeIfAbsent(hop.from(), k -> new ArrayList<>())
-                            .add(hop);
+                            .add(hop.crossing());
                 }
             }
             frontier = List.copyOf(next);
@@ -148,13 +149,13 @@ class LinkedCaseSearch {
     }
 
     /** The hops between two consecutive nodes of a path from the origin, whichever way they were crossed. */
-    private static List<Hop> hops(String x, String y, Map<String, Map<String, List<Hop>>> before) {
+    private static List<Crossing> hops(String x, String y, Map<String, Map<String, List<Crossing>>> before) {
         return before.getOrDefault(y, Map.of()).getOrDefault(x, List.of());
     }
 
     /** Up to {@link #MAX_PATHS} shortest paths from the origin to {@code target}, as node ids from the origin. */
     private static List<List<String>> shortestPaths(
-            String target, String origin, Map<String, Map<String, List<Hop>>> before) {
+            String target, String origin, Map<String, Map<String, List<Crossing>>> before) {
         List<List<String>> out = new ArrayList<>();
         walk(target, origin, before, new ArrayList<>(List.of(target)), out);
         return out;
@@ -163,7 +164,7 @@ class LinkedCaseSearch {
     private static void walk(
             String node,
             String origin,
-            Map<String, Map<String, List<Hop>>> before,
+            Map<String, Map<String, List<Crossing>>> before,
             List<String> reversed,
             List<List<String>> out) {
         if (out.size() >= MAX_PATHS) {

@@ -184,13 +184,7 @@ final class IngestBenchmark {
     }
 
     private static Path fresh(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir);
         return dir;
     }
 

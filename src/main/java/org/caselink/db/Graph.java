@@ -64,18 +64,6 @@ public class Graph {
         }
     }
 
-    /** Whether {@code e} is Neo4j stopping a transaction at its time limit. */
-    public static boolean isTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.neo4j.driver.exceptions.Neo4jException n
-                    && n.code() != null
-                    && n.code().startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Runs one statement in a write transaction and maps each row. */
     public <T> List<T> write(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
         return inWriteTransaction(tx -> tx.run(cypher, params, mapper));
@@ -93,9 +81,18 @@ public class Graph {
 
     /** Whether {@code e} is Neo4j refusing a write because a uniqueness constraint already holds the value. */
     public static boolean isUniquenessViolation(Throwable e) {
+        return hasCode(e, "Neo.ClientError.Schema.ConstraintValidationFailed"::equals);
+    }
+
+    /** Whether {@code e} is Neo4j stopping a transaction at its time limit. */
+    public static boolean isTimeout(Throwable e) {
+        return hasCode(e, code -> code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut"));
+    }
+
+    /** Whether {@code e} or one of its causes is a Neo4j error whose status code passes {@code test}. */
+    private static boolean hasCode(Throwable e, java.util.function.Predicate<String> test) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.neo4j.driver.exceptions.ClientException c
-                    && "Neo.ClientError.Schema.ConstraintValidationFailed".equals(c.code())) {
+            if (t instanceof org.neo4j.driver.exceptions.Neo4jException n && n.code() != null && test.test(n.code())) {
                 return true;
             }
         }
