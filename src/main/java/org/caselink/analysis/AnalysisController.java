@@ -208,7 +208,7 @@ class AnalysisController {
         return types == null || types.isEmpty() ? LinkType.EVIDENCE : EnumSet.copyOf(types);
     }
 
-    private static int between(String field, int value, int min, int max) {
+    static int between(String field, int value, int min, int max) {
         if (value < min || value > max) {
             throw new InvalidInputException(field, "must be between " + min + " and " + max);
         }

@@ -38,8 +38,9 @@ class EmbeddedNeo4jConfiguration {
         Path home = props.dataDir().toAbsolutePath().normalize();
         Files.createDirectories(home);
         log.info("Starting embedded Neo4j in {}", home);
+        DatabaseManagementService dbms;
         try {
-            return new DatabaseManagementServiceBuilder(home)
+            dbms = new DatabaseManagementServiceBuilder(home)
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", props.boltPort()))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", props.boltPort()))
@@ -49,6 +50,7 @@ class EmbeddedNeo4jConfiguration {
                             GraphDatabaseSettings.pagecache_memory,
                             props.pageCache().toBytes())
                     .setConfig(GraphDatabaseSettings.transaction_timeout, props.transactionTimeout())
+                    .setConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("gds.*"))
                     .build();
         } catch (RuntimeException e) {
             throw new IllegalStateException(
@@ -57,6 +59,8 @@ class EmbeddedNeo4jConfiguration {
                             + " stop it or point caselink.embedded.data-dir (CASELINK_DATA_DIR) elsewhere.",
                     e);
         }
+        GdsProcedures.register(dbms);
+        return dbms;
     }
 
     /**

@@ -64,6 +64,15 @@ public class Graph {
         }
     }
 
+    /** The database's clock: what {@code datetime()} in a statement starting now would give. */
+    public java.time.OffsetDateTime now() {
+        return read(
+                        "RETURN datetime() AS now",
+                        Map.of(),
+                        r -> r.get("now").asZonedDateTime().toOffsetDateTime())
+                .getFirst();
+    }
+
     /** Runs one statement in a write transaction and maps each row. */
     public <T> List<T> write(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
         return inWriteTransaction(tx -> tx.run(cypher, params, mapper));

@@ -1,17 +1,22 @@
 package org.caselink.demo;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.caselink.db.Graph;
 import org.caselink.db.Migrations;
 import org.caselink.ingest.GraphWriter;
+import org.caselink.ingest.ImportFinished;
+import org.caselink.ingest.Importer;
 import org.caselink.ingest.Rows.AssociationRow;
 import org.caselink.ingest.Rows.ContactRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +33,16 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final Graph graph;
     private final GraphWriter writer;
     private final boolean enabled;
+    private final ApplicationEventPublisher events;
 
     /** Takes {@link Migrations} only to run after it: the data needs the constraints. */
     DemoDataLoader(
             Graph graph,
             GraphWriter writer,
             Migrations migrations,
-            @Value("${caselink.demo.enabled:true}") boolean enabled) {
+            @Value("${caselink.demo.enabled:true}") boolean enabled,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.graph = graph;
         this.writer = writer;
         this.enabled = enabled;
@@ -59,8 +67,9 @@ class DemoDataLoader implements SmartInitializingSingleton {
             return false;
         }
         long start = System.nanoTime();
+        OffsetDateTime since = graph.now();
         DemoData.Batch b = DemoData.generate(SEED);
-        graph.inWriteTransaction(tx -> {
+        Graph.Changes changes = graph.inWriteTransaction(tx -> {
             writer.cases(tx, b.cases());
             // The generator names children and people by external id; the graph keys them by uid.
             Map<String, String> uids = new HashMap<>();
@@ -86,8 +95,15 @@ class DemoDataLoader implements SmartInitializingSingleton {
                     b.associations().stream()
                             .map(a -> new AssociationRow(uids.get(a.fromUid()), uids.get(a.toUid()), a.ev()))
                             .toList());
-            return null;
+            return tx.changes();
         });
+        int records = b.cases().size() + b.ads().size();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        // Derived data (networks) is brought up to date as after any import.
+        events.publishEvent(new ImportFinished(
+                new Importer.Summary(
+                        records, records, 0, 0, changes.nodesCreated(), changes.relationshipsCreated(), took),
+                since));
         log.info(
                 "Loaded synthetic demo data: {} cases, {} ads in {} ms (turn off with CASELINK_DEMO_DATA=false)",
                 b.cases().size(),

@@ -1,6 +1,7 @@
 package org.caselink.ingest;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +49,7 @@ public class Importer {
     private final IdentityProposer proposer;
     private final String region;
     private final int batchSize;
+    private final ApplicationEventPublisher events;
 
     Importer(
             Graph graph,
@@ -54,7 +57,9 @@ public class Importer {
             AdLinker adLinker,
             IdentityProposer proposer,
             @Value("${caselink.phone.default-region:US}") String region,
-            @Value("${caselink.ingest.batch-size:1000}") int batchSize) {
+            @Value("${caselink.ingest.batch-size:1000}") int batchSize,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.graph = graph;
         this.writer = writer;
         this.adLinker = adLinker;
@@ -103,6 +108,7 @@ public class Importer {
 
     public Summary run(List<ImportSource> sources, Listener listener) {
         long start = System.nanoTime();
+        OffsetDateTime since = graph.now();
         var state = new State(listener);
         // Parsing (JSON, validation, phone extraction) and writing each take a core: the batch
         // being written overlaps with the next one being parsed. One writer, so batches land in order.
@@ -142,6 +148,7 @@ public class Importer {
                 state.changes.relationshipsCreated(),
                 Duration.ofNanos(System.nanoTime() - start));
         log.info("Import finished: {}", summary);
+        events.publishEvent(new ImportFinished(summary, since));
         return summary;
     }
 

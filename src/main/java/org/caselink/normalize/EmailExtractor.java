@@ -15,8 +15,11 @@ public final class EmailExtractor {
 
     private static final String AT = "(?:@|\\s*[\\[({<]\\s*at\\s*[\\])}>]\\s*|\\s+at\\s+)";
     private static final String DOT = "(?:\\.|\\s*[\\[({<]\\s*dot\\s*[\\])}>]\\s*|\\s+dot\\s+)";
-    private static final Pattern EMAIL = Pattern.compile("([a-z0-9][a-z0-9._%+-]*)" + AT + "([a-z0-9-]+(?:" + DOT
-            + "[a-z0-9-]+)*" + DOT + "(?:com|net|org|edu|gov|io|co|us|info|biz|me|app|[a-z]{2}))\\b");
+    /** The name: words joined by dots, written or spelled ("net1 dot bookings"). */
+    private static final String LOCAL = "([a-z0-9][a-z0-9._%+-]*(?:" + DOT + "[a-z0-9_%+-]+)*)";
+
+    private static final Pattern EMAIL = Pattern.compile(LOCAL + AT + "([a-z0-9-]+(?:" + DOT + "[a-z0-9-]+)*" + DOT
+            + "(?:com|net|org|edu|gov|io|co|us|info|biz|me|app|[a-z]{2}))\\b");
     private static final Pattern DOT_WORD = Pattern.compile(DOT);
 
     private EmailExtractor() {}
@@ -28,8 +31,9 @@ public final class EmailExtractor {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = EMAIL.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {
+            String local = DOT_WORD.matcher(m.group(1)).replaceAll(".");
             String domain = DOT_WORD.matcher(m.group(2)).replaceAll(".");
-            Normalize.email(m.group(1) + "@" + domain).ifPresent(out::add);
+            Normalize.email(local + "@" + domain).ifPresent(out::add);
         }
         return List.copyOf(out);
     }

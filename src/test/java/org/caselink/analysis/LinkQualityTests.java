@@ -14,10 +14,14 @@ import org.caselink.generator.Generator;
 import org.caselink.ingest.ImportSource;
 import org.caselink.ingest.Importer;
 import org.caselink.ingest.Records.Problem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,20 +35,25 @@ import tools.jackson.databind.json.JsonMapper;
  * measured, so that a change can only make it better. Part of the precision gap is in the ground
  * truth: it knows networks, not repeat runaways, whose cases share a child and are rightly linked.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinkQualityTests {
 
     /** The documented threshold (README, "Link analysis"). */
     static final double THRESHOLD = 0.3;
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    @Test
-    void everyPlantedLinkIsFoundAndLinksAboveTheThresholdArePlanted() throws Exception {
+    /** Case number to the planted network it belongs to (cases outside networks are absent). */
+    private final Map<String, String> network = new HashMap<>();
+
+    private ConfigurableApplicationContext ctx;
+
+    @BeforeAll
+    void importGeneratedSet() throws Exception {
         Path data = dir.resolve("g.jsonl");
         Path truth = dir.resolve("g.truth.json");
         Generator.write(new Generator.Config(400, 600, 29), data, truth);
-        Map<String, String> network = new HashMap<>();
         JsonMapper.builder()
                 .build()
                 .readTree(Files.readString(truth))
@@ -52,20 +61,31 @@ class LinkQualityTests {
                 .properties()
                 .forEach(e -> network.put(e.getKey(), e.getValue().asString()));
         assertThat(network).hasSizeGreaterThan(10);
-
-        try (var ctx = new SpringApplicationBuilder(CaselinkApplication.class)
+        ctx = new SpringApplicationBuilder(CaselinkApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(
                         "--caselink.embedded.data-dir=" + dir.resolve("db"),
                         "--caselink.demo.enabled=false",
-                        "--spring.main.banner-mode=off")) {
-            var summary = ctx.getBean(Importer.class).run(List.of(ImportSource.of(data)), new Importer.Listener() {
-                @Override
-                public void error(Problem problem) {
-                    throw new AssertionError(problem.toString());
-                }
-            });
-            assertThat(summary.rejected()).isZero();
+                        "--spring.main.banner-mode=off");
+        var summary = ctx.getBean(Importer.class).run(List.of(ImportSource.of(data)), new Importer.Listener() {
+            @Override
+            public void error(Problem problem) {
+                throw new AssertionError(problem.toString());
+            }
+        });
+        assertThat(summary.rejected()).isZero();
+    }
+
+    @AfterAll
+    void close() {
+        if (ctx != null) {
+            ctx.close();
+        }
+    }
+
+    @Test
+    void everyPlantedLinkIsFoundAndLinksAboveTheThresholdArePlanted() {
+        {
             var search = ctx.getBean(LinkedCaseSearch.class);
 
             Set<Set<String>> planted = new HashSet<>();
@@ -108,5 +128,80 @@ class LinkQualityTests {
             assertThat(recall).isGreaterThanOrEqualTo(0.92);
             assertThat(precision).isGreaterThanOrEqualTo(0.48);
         }
+    }
+
+    /**
+     * Networks against the planted ones: each planted network's cases should land in one detected
+     * network, and its controller (the suspect in every one of its cases) be among that network's
+     * top three key players.
+     */
+    @Test
+    void plantedNetworksAreFoundWithTheirControllersAmongTheTopThreeKeyPlayers() {
+        var graph = ctx.getBean(org.caselink.db.Graph.class);
+        var networks = ctx.getBean(NetworkController.class);
+        Map<String, String> detectedOf = new HashMap<>();
+        graph.read(
+                "MATCH (c:Case)-[:MEMBER_OF]->(n:Network) RETURN c.caseNumber AS c, n.id AS n",
+                Map.of(),
+                r -> detectedOf.put(r.get("c").asString(), r.get("n").asString()));
+        Map<String, List<String>> plantedCases = new java.util.TreeMap<>();
+        network.forEach((c, n) -> plantedCases
+                .computeIfAbsent(n, k -> new java.util.ArrayList<>())
+                .add(c));
+
+        int whole = 0;
+        int controllersInTopThree = 0;
+        List<String> misses = new java.util.ArrayList<>();
+        for (var e : plantedCases.entrySet()) {
+            Map<String, Long> votes = e.getValue().stream()
+                    .filter(detectedOf::containsKey)
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            detectedOf::get, java.util.stream.Collectors.counting()));
+            var best = votes.entrySet().stream().max(Map.Entry.comparingByValue());
+            if (best.isEmpty()) {
+                misses.add(e.getKey() + ": no case in any network");
+                continue;
+            }
+            if (best.get().getValue() == e.getValue().size()) {
+                whole++;
+            } else {
+                misses.add(e.getKey() + ": " + best.get().getValue() + " of "
+                        + e.getValue().size() + " cases together");
+            }
+            Set<String> controller = new HashSet<>(graph.read(
+                    "MATCH (p:Person)-[:SUSPECT_IN]->(c:Case) WHERE c.caseNumber IN $cases RETURN DISTINCT p.uid AS uid",
+                    Map.of("cases", e.getValue()),
+                    r -> r.get("uid").asString()));
+            var detected = networks.network(best.get().getKey());
+            var top = networks.keyPlayers(detected, null, null, 3).stream()
+                    .map(k -> k.node().key())
+                    .toList();
+            if (top.stream().anyMatch(controller::contains)) {
+                controllersInTopThree++;
+            } else {
+                misses.add(e.getKey() + ": controller " + controller + " not in top three " + top);
+            }
+        }
+        long detectedNetworks = detectedOf.values().stream().distinct().count();
+        long casesInNetworks = detectedOf.size();
+        long plantedInNetworks =
+                detectedOf.keySet().stream().filter(network::containsKey).count();
+        System.out.printf(
+                "networks: %d planted, %d found whole (%.4f), controllers in the top three of %d (%.4f); %d networks detected holding %d cases, %d of them planted in a network (%.4f)%n  misses: %s%n",
+                plantedCases.size(),
+                whole,
+                (double) whole / plantedCases.size(),
+                controllersInTopThree,
+                (double) controllersInTopThree / plantedCases.size(),
+                detectedNetworks,
+                casesInNetworks,
+                plantedInNetworks,
+                casesInNetworks == 0 ? 0 : (double) plantedInNetworks / casesInNetworks,
+                misses);
+        assertThat(controllersInTopThree).isEqualTo(plantedCases.size());
+        // Measured: 5 of 6 whole (the sixth split where its controller was not resolved to one
+        // person), every detected network's cases planted ones. The line is held there.
+        assertThat(whole).isGreaterThanOrEqualTo(plantedCases.size() - 1);
+        assertThat((double) plantedInNetworks / casesInNetworks).isGreaterThanOrEqualTo(0.9);
     }
 }

@@ -60,6 +60,9 @@ class ExtractorTests {
                 "ana.l(at)example(dot)com|ana.l@example.com",
                 "mail ANA@Example.COM today|ana@example.com",
                 "bookings at mail dot example dot org|bookings@mail.example.org",
+                // A spelled dot inside the name too: losing "net1" would merge every network's bookings.
+                "or write net1 dot bookings at example dot com|net1.bookings@example.com",
+                "mia [dot] rose [at] example [dot] net|mia.rose@example.net",
             })
     void findsSpelledOutEmails(String text, String expected) {
         assertThat(EmailExtractor.extract(text)).containsExactly(expected);

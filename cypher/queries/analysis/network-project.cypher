@@ -1,0 +1,13 @@
+// The evidence graph network detection runs on, projected into Graph Data Science as $name:
+// people, children, cases, ads and what they share (not places, not agencies), one undirected
+// relationship per linked pair whatever the number of records behind it. A node with more than
+// $hub evidence relationships (a phone in thousands of ads) is left out: a hub must not glue
+// unrelated networks together. Identity proposals count only once an analyst confirmed them.
+MATCH (a)-[r__TYPES__]->(b)
+WHERE (a:Case OR a:Child OR a:Person OR a:Phone OR a:Email OR a:Handle OR a:Ad OR a:Image)
+  AND (b:Case OR b:Child OR b:Person OR b:Phone OR b:Email OR b:Handle OR b:Ad OR b:Image)
+  AND (type(r) <> 'POSSIBLE_SAME_AS' OR r.status = 'CONFIRMED')
+WITH DISTINCT a, b
+WHERE COUNT { (a)-[__TYPES__]-() } <= $hub AND COUNT { (b)-[__TYPES__]-() } <= $hub
+WITH gds.graph.project($name, a, b, {}, {undirectedRelationshipTypes: ['*']}) AS g
+RETURN g.nodeCount AS nodes, g.relationshipCount AS relationships

@@ -1,0 +1,39 @@
+package org.caselink.analysis;
+
+import org.caselink.ingest.ImportFinished;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What analysis derives from the graph, brought up to date when an import changed it: the
+ * networks (when caselink.analysis.networks.after-import is on and the database has Graph Data
+ * Science). Runs in the importing thread, so an import returns with its derived data in place.
+ */
+@Component
+class AfterImport {
+
+    private static final Logger log = LoggerFactory.getLogger(AfterImport.class);
+
+    private final NetworkDetection networks;
+    private final boolean refreshNetworks;
+
+    AfterImport(
+            NetworkDetection networks,
+            @Value("${caselink.analysis.networks.after-import:true}") boolean refreshNetworks) {
+        this.networks = networks;
+        this.refreshNetworks = refreshNetworks;
+    }
+
+    @EventListener
+    void onImport(ImportFinished finished) {
+        if (!finished.changedGraph()) {
+            return;
+        }
+        if (refreshNetworks && networks.available()) {
+            networks.refresh();
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package org.caselink.analysis;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.caselink.db.CypherFiles;
+import org.caselink.db.Graph;
+import org.caselink.model.Ad;
+import org.caselink.model.Case;
+import org.caselink.model.Entity;
+import org.caselink.model.EntityType;
+import org.caselink.model.GlobalId;
+import org.caselink.model.Location;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Record;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Networks (as the last detection left them), their key players, and ad timelines with the travel
+ * circuit they draw. Reading is plain Cypher over {@code Network} nodes; {@link NetworkDetection}
+ * computes them.
+ */
+@Controller
+class NetworkController {
+
+    private static final String LIST = CypherFiles.query("analysis/network-list");
+    private static final String SUMMARY = CypherFiles.query("analysis/network-summary");
+    private static final String OF = CypherFiles.query("analysis/network-of");
+    private static final String MEMBERS = CypherFiles.query("analysis/network-members");
+    private static final String TIMELINE = CypherFiles.query("analysis/timeline");
+    private static final int MAX_FIRST = 1000;
+
+    private final Graph graph;
+    private final NetworkDetection detection;
+
+    NetworkController(Graph graph, NetworkDetection detection) {
+        this.graph = graph;
+        this.detection = detection;
+    }
+
+    record Counts(int cases, int children, int persons, int phones, int emails, int handles, int ads, int images) {}
+
+    record Place(Location location, int ads, int cases) {}
+
+    record Network(
+            String id,
+            int size,
+            Counts counts,
+            @Nullable OffsetDateTime firstSeen,
+            @Nullable OffsetDateTime lastSeen,
+            List<Place> places,
+            OffsetDateTime computedAt) {}
+
+    record NetworkList(List<Network> networks, @Nullable OffsetDateTime computedAt, boolean truncated) {}
+
+    record NetworkRefresh(int networks, int members, OffsetDateTime computedAt, long tookMs) {}
+
+    record Members(List<Entity> nodes, boolean truncated) {}
+
+    record KeyPlayer(int rank, Entity node, double betweenness, double pageRank, int degree) {}
+
+    enum Centrality {
+        BETWEENNESS("betweenness"),
+        PAGE_RANK("pageRank"),
+        DEGREE("degree");
+
+        /** The MEMBER_OF property it is kept in: the only values {@code $by} takes. */
+        final String property;
+
+        Centrality(String property) {
+            this.property = property;
+        }
+    }
+
+    record TimelineEvent(
+            OffsetDateTime postedAt, Ad ad, @Nullable Location location) {}
+
+    record CircuitStop(Location location, OffsetDateTime from, OffsetDateTime to, int ads) {}
+
+    record Timeline(List<TimelineEvent> events, List<CircuitStop> circuit, boolean truncated) {}
+
+    @QueryMapping
+    NetworkList networks(@Argument @Nullable Integer minCases, @Argument @Nullable Integer first) {
+        int min = AnalysisController.between("minCases", minCases == null ? 2 : minCases, 1, Integer.MAX_VALUE);
+        int max = AnalysisController.between("first", first == null ? 20 : first, 1, MAX_FIRST);
+        List<String> ids = graph.read(
+                LIST,
+                Map.of("minCases", min, "limit", max + 1),
+                r -> r.get("id").asString());
+        List<Network> networks = load(ids.subList(0, Math.min(max, ids.size())));
+        OffsetDateTime computedAt = networks.isEmpty()
+                ? graph.read("MATCH (n:Network) RETURN max(n.computedAt) AS at", Map.of(), r -> at(r.get("at")))
+                        .getFirst()
+                : networks.getFirst().computedAt();
+        return new NetworkList(networks, computedAt, ids.size() > max);
+    }
+
+    @QueryMapping
+    @Nullable
+    Network network(@Argument String id) {
+        return load(List.of(id)).stream().findFirst().orElse(null);
+    }
+
+    @QueryMapping
+    @Nullable
+    Network networkOf(@Argument String id) {
+        return GlobalId.parse(id).flatMap(g -> networkOf(g.type(), g.key())).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "Case", field = "network")
+    @Nullable
+    Network caseNetwork(Case c) {
+        return networkOf(EntityType.CASE, c.caseNumber()).orElse(null);
+    }
+
+    private Optional<Network> networkOf(EntityType type, String key) {
+        return graph
+                .read(
+                        OF.replace("__MATCH__", type.match("n", "$key")),
+                        Map.of("key", key),
+                        r -> r.get("id").asString())
+                .stream()
+                .findFirst()
+                .flatMap(id -> load(List.of(id)).stream().findFirst());
+    }
+
+    @MutationMapping
+    NetworkRefresh refreshNetworks() {
+        var run = detection.refresh();
+        return new NetworkRefresh(
+                run.networks(), run.members(), run.computedAt(), run.took().toMillis());
+    }
+
+    @SchemaMapping(typeName = "Network")
+    List<Case> cases(Network network) {
+        return graph.read(
+                "MATCH (c:Case)-[:MEMBER_OF]->(:Network {id: $id}) RETURN c ORDER BY c.reportedAt, c.caseNumber",
+                Map.of("id", network.id()),
+                r -> (Case) EntityType.CASE.map(r.get("c")));
+    }
+
+    @SchemaMapping(typeName = "Network")
+    Members members(Network network, @Argument @Nullable List<EntityType> types, @Argument @Nullable Integer first) {
+        int max = AnalysisController.between("first", first == null ? 100 : first, 1, MAX_FIRST);
+        List<Ranked> ranked = ranked(network.id(), Centrality.PAGE_RANK, types, max + 1);
+        return new Members(ranked.stream().limit(max).map(Ranked::node).toList(), ranked.size() > max);
+    }
+
+    @SchemaMapping(typeName = "Network")
+    List<KeyPlayer> keyPlayers(
+            Network network,
+            @Argument @Nullable Centrality by,
+            @Argument @Nullable List<EntityType> types,
+            @Argument @Nullable Integer first) {
+        int max = AnalysisController.between("first", first == null ? 3 : first, 1, MAX_FIRST);
+        List<Ranked> ranked = ranked(
+                network.id(),
+                by == null ? Centrality.BETWEENNESS : by,
+                types == null ? List.of(EntityType.PERSON) : types,
+                max);
+        List<KeyPlayer> out = new ArrayList<>();
+        for (Ranked r : ranked) {
+            out.add(new KeyPlayer(out.size() + 1, r.node(), r.betweenness(), r.pageRank(), r.degree()));
+        }
+        return out;
+    }
+
+    @SchemaMapping(typeName = "Network", field = "timeline")
+    Timeline networkTimeline(Network network, @Argument @Nullable Integer first) {
+        return graph
+                .read(
+                        "MATCH (n:Network {id: $id}) RETURN elementId(n) AS id",
+                        Map.of("id", network.id()),
+                        r -> r.get("id").asString())
+                .stream()
+                .findFirst()
+                .map(id -> timelineOf(id, first))
+                .orElseGet(() -> new Timeline(List.of(), List.of(), false));
+    }
+
+    @QueryMapping
+    Timeline timeline(@Argument String id, @Argument @Nullable Integer first) {
+        Optional<String> node = id.startsWith("NW-")
+                ? graph
+                        .read(
+                                "MATCH (n:Network {id: $id}) RETURN elementId(n) AS id",
+                                Map.of("id", id),
+                                r -> r.get("id").asString())
+                        .stream()
+                        .findFirst()
+                : GlobalId.parse(id)
+                        .flatMap(g -> graph
+                                .read(
+                                        "MATCH " + g.type().match("n", "$key") + " RETURN elementId(n) AS id",
+                                        Map.of("key", g.key()),
+                                        r -> r.get("id").asString())
+                                .stream()
+                                .findFirst());
+        return node.map(n -> timelineOf(n, first)).orElseGet(() -> new Timeline(List.of(), List.of(), false));
+    }
+
+    private Timeline timelineOf(String elementId, @Nullable Integer first) {
+        int max = AnalysisController.between("first", first == null ? 200 : first, 1, MAX_FIRST * 10);
+        List<TimelineEvent> events = graph.read(TIMELINE, Map.of("id", elementId, "limit", max + 1), r -> {
+            Ad ad = (Ad) EntityType.AD.map(r.get("ad"));
+            Location l = r.get("l").isNull() ? null : (Location) EntityType.LOCATION.map(r.get("l"));
+            return new TimelineEvent(ad.postedAt(), ad, l);
+        });
+        boolean truncated = events.size() > max;
+        List<TimelineEvent> kept = events.subList(0, Math.min(max, events.size()));
+        return new Timeline(kept, circuit(kept), truncated);
+    }
+
+    /** Consecutive ads in one place collapse into one stop; ads with no place are skipped. */
+    static List<CircuitStop> circuit(List<TimelineEvent> events) {
+        List<CircuitStop> stops = new ArrayList<>();
+        for (TimelineEvent e : events) {
+            if (e.location() == null) {
+                continue;
+            }
+            CircuitStop last = stops.isEmpty() ? null : stops.getLast();
+            if (last != null && last.location().key().equals(e.location().key())) {
+                stops.set(
+                        stops.size() - 1, new CircuitStop(last.location(), last.from(), e.postedAt(), last.ads() + 1));
+            } else {
+                stops.add(new CircuitStop(e.location(), e.postedAt(), e.postedAt(), 1));
+            }
+        }
+        return stops;
+    }
+
+    private record Ranked(Entity node, double betweenness, double pageRank, int degree) {}
+
+    private List<Ranked> ranked(String id, Centrality by, @Nullable List<EntityType> types, int limit) {
+        Set<EntityType> kinds =
+                types == null || types.isEmpty() ? EnumSet.allOf(EntityType.class) : EnumSet.copyOf(types);
+        return graph.read(
+                MEMBERS,
+                Map.of(
+                        "id",
+                        id,
+                        "labels",
+                        kinds.stream().map(EntityType::label).toList(),
+                        "by",
+                        by.property,
+                        "limit",
+                        limit),
+                r -> new Ranked(
+                        EntityType.ofLabel(r.get("label").asString()).map(r.get("n")),
+                        score(r, "betweenness"),
+                        score(r, "pageRank"),
+                        (int) score(r, "degree")));
+    }
+
+    private static @Nullable OffsetDateTime at(org.neo4j.driver.Value v) {
+        return v.isNull() ? null : v.asZonedDateTime().toOffsetDateTime();
+    }
+
+    private static double score(Record r, String key) {
+        return r.get(key).isNull() ? 0 : r.get(key).asDouble();
+    }
+
+    /** Networks by id, in the order asked, with their summary (one statement for all). */
+    private List<Network> load(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Network> byId = new HashMap<>();
+        graph.read(SUMMARY, Map.of("ids", ids), r -> {
+            var n = r.get("n");
+            Map<String, Integer> counts = new HashMap<>();
+            r.get("labels").asList(v -> v.asString()).forEach(l -> counts.merge(l, 1, Integer::sum));
+            List<Place> places = r.get("places")
+                    .asList(p -> new Place(
+                            (Location) EntityType.LOCATION.map(p.get("location")),
+                            p.get("ads").asInt(),
+                            p.get("cases").asInt()));
+            byId.put(
+                    n.get("id").asString(),
+                    new Network(
+                            n.get("id").asString(),
+                            n.get("size").asInt(),
+                            new Counts(
+                                    counts.getOrDefault("Case", 0),
+                                    counts.getOrDefault("Child", 0),
+                                    counts.getOrDefault("Person", 0),
+                                    counts.getOrDefault("Phone", 0),
+                                    counts.getOrDefault("Email", 0),
+                                    counts.getOrDefault("Handle", 0),
+                                    counts.getOrDefault("Ad", 0),
+                                    counts.getOrDefault("Image", 0)),
+                            at(r.get("firstSeen")),
+                            at(r.get("lastSeen")),
+                            places,
+                            at(n.get("computedAt"))));
+            return null;
+        });
+        Map<String, Network> ordered = new LinkedHashMap<>();
+        ids.forEach(id -> Optional.ofNullable(byId.get(id)).ifPresent(n -> ordered.put(id, n)));
+        return List.copyOf(ordered.values());
+    }
+}

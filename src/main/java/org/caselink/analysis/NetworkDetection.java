@@ -1,0 +1,264 @@
+package org.caselink.analysis;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.caselink.db.CypherFiles;
+import org.caselink.db.Graph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the networks in the graph and ranks their members, with Neo4j Graph Data Science: the
+ * evidence graph (hubs left out) is projected and split into connected components (components
+ * too large to read as one group are split again into Leiden communities), and every group holding
+ * cases of at least two children becomes a {@code Network} node its members point to
+ * ({@code MEMBER_OF}). Betweenness, PageRank and degree are then computed inside each network and
+ * kept on the membership, so reading a network and its key players is a plain query.
+ *
+ * <p>A network's id is derived from its case numbers: the same graph gives the same networks and
+ * ids, and a run replaces the previous one in one transaction (readers see the old or the new
+ * networks, never a mix).
+ */
+@Component
+class NetworkDetection {
+
+    private static final Logger log = LoggerFactory.getLogger(NetworkDetection.class);
+    private static final String PROJECT = CypherFiles.query("analysis/network-project");
+    private static final String COMPONENTS = CypherFiles.query("analysis/network-components");
+    private static final String COMMUNITIES = CypherFiles.query("analysis/network-communities");
+    private static final String GROUPS = CypherFiles.query("analysis/network-groups");
+    private static final String WRITE = CypherFiles.query("analysis/network-write");
+    private static final String MEMBERS_PROJECT = CypherFiles.query("analysis/network-members-project");
+    private static final String CENTRALITY = CypherFiles.query("analysis/network-centrality");
+    private static final String SCORES = CypherFiles.query("analysis/network-scores");
+    /** The GDS centrality procedures run on each network: the only values {@code __ALGORITHM__} takes. */
+    private static final List<String> CENTRALITIES = List.of("betweenness", "pageRank", "degree");
+
+    private final Graph graph;
+    private final int hubDegree;
+    private final int minCases;
+    private final int minChildren;
+    private final int maxSize;
+    private final Duration timeout;
+    private final ReentrantLock running = new ReentrantLock();
+    private volatile Boolean available;
+
+    NetworkDetection(
+            Graph graph,
+            @Value("${caselink.analysis.hub-degree:250}") int hubDegree,
+            @Value("${caselink.analysis.networks.min-cases:2}") int minCases,
+            @Value("${caselink.analysis.networks.min-children:2}") int minChildren,
+            @Value("${caselink.analysis.networks.max-size:500}") int maxSize,
+            @Value("${caselink.analysis.networks.timeout:10m}") Duration timeout) {
+        this.graph = graph;
+        this.hubDegree = hubDegree;
+        this.minCases = minCases;
+        this.minChildren = minChildren;
+        this.maxSize = maxSize;
+        this.timeout = timeout;
+    }
+
+    /** What one run found. */
+    record Run(int networks, int members, OffsetDateTime computedAt, Duration took) {}
+
+    /** Whether the database has Graph Data Science (the embedded one does; a server needs the plugin). */
+    boolean available() {
+        Boolean a = available;
+        if (a == null) {
+            try {
+                graph.read(
+                        "RETURN gds.version() AS v", Map.of(), r -> r.get("v").asString());
+                a = true;
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Graph Data Science is not installed in this Neo4j: network detection is off ({})",
+                        e.getMessage());
+                a = false;
+            }
+            available = a;
+        }
+        return a;
+    }
+
+    /** Detects the networks again, replacing the previous ones. One run at a time. */
+    Run refresh() {
+        if (!available()) {
+            throw new IllegalStateException("Network detection needs the Graph Data Science plugin in Neo4j,"
+                    + " and this database does not have it (gds.version() is unknown).");
+        }
+        running.lock();
+        try {
+            long start = System.nanoTime();
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            String types = LinkType.pattern(LinkType.EVIDENCE);
+            List<Map<String, Object>> networks = new ArrayList<>();
+            List<List<Long>> groups =
+                    withProjection(PROJECT.replace("__TYPES__", types), Map.of("hub", hubDegree), this::groups);
+            for (int i = 0; groups != null && i < groups.size(); i += 500) {
+                graph.read(
+                        GROUPS,
+                        Map.of(
+                                "groups",
+                                groups.subList(i, Math.min(groups.size(), i + 500)),
+                                "minCases",
+                                minCases,
+                                "minChildren",
+                                minChildren),
+                        r -> {
+                            List<String> cases = r.get("cases").asList(v -> v.asString());
+                            networks.add(Map.of(
+                                    "id", networkId(cases),
+                                    "cases", cases,
+                                    "members", r.get("members").asList(v -> v.asString())));
+                            return null;
+                        },
+                        timeout);
+            }
+            long detected = System.nanoTime();
+            graph.inWriteTransaction(tx -> {
+                tx.run("MATCH (n:Network) DETACH DELETE n", Map.of());
+                for (int i = 0; i < networks.size(); i += 200) {
+                    tx.run(
+                            WRITE,
+                            Map.of(
+                                    "networks",
+                                    networks.subList(i, Math.min(networks.size(), i + 200)),
+                                    "computedAt",
+                                    now));
+                }
+                return null;
+            });
+            long written = System.nanoTime();
+            if (!networks.isEmpty()) {
+                scoreMembers(types);
+            }
+            log.debug(
+                    "Networks: detection {} ms, writing {} ms, centrality {} ms",
+                    (detected - start) / 1_000_000,
+                    (written - detected) / 1_000_000,
+                    (System.nanoTime() - written) / 1_000_000);
+            int members = networks.stream()
+                    .mapToInt(n -> ((List<?>) n.get("members")).size())
+                    .sum();
+            var run = new Run(networks.size(), members, now, Duration.ofNanos(System.nanoTime() - start));
+            log.info(
+                    "Detected {} networks with {} members in {} ms",
+                    run.networks(),
+                    members,
+                    run.took().toMillis());
+            return run;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /**
+     * Candidate networks as projected node ids: the connected components, where a component larger
+     * than caselink.analysis.networks.max-size is split into its Leiden communities (a chain of
+     * evidence that long is no longer one group an analyst can read).
+     */
+    private List<List<Long>> groups(String projection) {
+        List<List<Long>> out = new ArrayList<>();
+        Set<Long> inLarge = new HashSet<>();
+        graph.read(
+                COMPONENTS,
+                Map.of("name", projection),
+                r -> {
+                    List<Long> ids = r.get("ids").asList(v -> v.asLong());
+                    if (ids.size() > maxSize) {
+                        inLarge.addAll(ids);
+                    } else {
+                        out.add(ids);
+                    }
+                    return null;
+                },
+                timeout);
+        if (!inLarge.isEmpty()) {
+            graph.read(
+                    COMMUNITIES,
+                    Map.of("name", projection),
+                    r -> {
+                        List<Long> ids = r.get("ids").asList(v -> v.asLong());
+                        // Leiden communities are connected, so each lies inside one component.
+                        if (inLarge.contains(ids.getFirst())) {
+                            out.add(ids);
+                        }
+                        return null;
+                    },
+                    timeout);
+        }
+        return out;
+    }
+
+    /** Betweenness, PageRank and degree of every member within its network, onto MEMBER_OF. */
+    private void scoreMembers(String types) {
+        Map<String, Map<String, Object>> scores = new HashMap<>();
+        withProjection(MEMBERS_PROJECT.replace("__TYPES__", types), Map.of(), name -> {
+            for (String algorithm : CENTRALITIES) {
+                graph.read(
+                        CENTRALITY.replace("__ALGORITHM__", algorithm),
+                        Map.of("name", name),
+                        r -> scores.computeIfAbsent(r.get("id").asString(), id -> new HashMap<>(Map.of("id", id)))
+                                .put(algorithm, r.get("score").asDouble()),
+                        timeout);
+            }
+            return null;
+        });
+        List<Map<String, Object>> rows = List.copyOf(scores.values());
+        for (int i = 0; i < rows.size(); i += 10_000) {
+            graph.write(SCORES, Map.of("scores", rows.subList(i, Math.min(rows.size(), i + 10_000))), r -> r);
+        }
+    }
+
+    /**
+     * Projects a GDS graph under a fresh name, runs {@code work} on it, and always drops it; null
+     * without running {@code work} when the projection is empty.
+     */
+    private <T> @org.jspecify.annotations.Nullable T withProjection(
+            String project, Map<String, Object> params, java.util.function.Function<String, T> work) {
+        String name = "caselink-" + UUID.randomUUID();
+        var p = new HashMap<>(params);
+        p.put("name", name);
+        try {
+            long nodes = graph.read(
+                            project,
+                            p,
+                            r -> r.get("nodes").isNull() ? 0L : r.get("nodes").asLong(),
+                            timeout)
+                    .getFirst();
+            // Nothing to project (an empty graph): GDS made no graph, and there is nothing to find.
+            return nodes == 0 ? null : work.apply(name);
+        } finally {
+            graph.read(
+                    "CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName",
+                    Map.of("name", name),
+                    r -> r.get(0));
+        }
+    }
+
+    /** A stable id: the same cases make the same network id, whatever the run. */
+    static String networkId(List<String> caseNumbers) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            caseNumbers.stream().sorted().forEach(c -> digest.update((c + "\n").getBytes(StandardCharsets.UTF_8)));
+            return "NW-" + HexFormat.of().formatHex(digest.digest(), 0, 6).toUpperCase(java.util.Locale.ROOT);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package org.caselink.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.caselink.IntegrationTest;
+import org.caselink.db.Graph;
+import org.caselink.model.EntityType;
+import org.caselink.model.GlobalId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/**
+ * Networks, key players and timelines on a small network imported through GraphQL, whose answers
+ * are known: a controller (NT-P1, phone CONTROLLER) is the suspect in three children's cases, two
+ * associates each in one, and five ads list his phone: two in Richmond, two in Norfolk, one in
+ * Richmond again. A lone case (NT-C9) shares nothing with them.
+ */
+@IntegrationTest
+class NetworkTests {
+
+    static final String CONTROLLER = "+12125550187";
+    static final String OTHER = "+12125550188";
+
+    @Autowired
+    GraphQlTester graphQl;
+
+    @Autowired
+    Graph graph;
+
+    @BeforeEach
+    void build() {
+        graph.write("""
+                MATCH (n) WHERE n.caseNumber STARTS WITH 'NT-' OR n.personId STARTS WITH 'NT-'
+                   OR n.childId STARTS WITH 'NT-' OR n.e164 IN [$a, $b] OR n.adId STARTS WITH 'NT-AD-'
+                DETACH DELETE n
+                """, Map.of("a", CONTROLLER, "b", OTHER), r -> null);
+        List<Map<String, Object>> records = new ArrayList<>();
+        String[][] cases = {
+            {"NT-C1", "Richmond", "NT-P2"}, {"NT-C2", "Norfolk", "NT-P3"}, {"NT-C3", "Richmond", "NT-P2"}
+        };
+        for (int i = 0; i < cases.length; i++) {
+            records.add(Map.of(
+                    "kind",
+                    "case",
+                    "caseNumber",
+                    cases[i][0],
+                    "type",
+                    "MISSING_FROM_CARE",
+                    "status",
+                    "OPEN",
+                    "reportedAt",
+                    "2024-02-0" + (i + 1) + "T10:00Z",
+                    "agency",
+                    "VA-NT",
+                    "source",
+                    "test:intake",
+                    "child",
+                    Map.of("childId", "NT-CH" + (i + 1), "firstName", "Nia", "lastName", "Test" + i),
+                    "locations",
+                    List.of(Map.of("city", cases[i][1], "state", "VA")),
+                    "persons",
+                    List.of(
+                            Map.of(
+                                    "personId",
+                                    "NT-P1",
+                                    "role",
+                                    "SUSPECT",
+                                    "firstName",
+                                    "Nolan",
+                                    "lastName",
+                                    "Tester",
+                                    "phones",
+                                    List.of(CONTROLLER)),
+                            Map.of(
+                                    "personId",
+                                    cases[i][2],
+                                    "role",
+                                    "ASSOCIATE",
+                                    "firstName",
+                                    "Ned",
+                                    "lastName",
+                                    "Helper" + cases[i][2]))));
+        }
+        records.add(Map.of(
+                "kind", "case",
+                "agency", "VA-NT",
+                "caseNumber", "NT-C9",
+                "type", "RUNAWAY",
+                "status", "OPEN",
+                "reportedAt", "2024-02-09T10:00Z",
+                "source", "test:intake",
+                "child", Map.of("childId", "NT-CH9", "firstName", "Nora", "lastName", "Alone"),
+                "phones", List.of(OTHER)));
+        String[] cities = {"Richmond", "Richmond", "Norfolk", "Norfolk", "Richmond"};
+        for (int i = 0; i < cities.length; i++) {
+            records.add(Map.of(
+                    "kind",
+                    "ad",
+                    "adId",
+                    "NT-AD-" + (i + 1),
+                    "site",
+                    "test-board",
+                    "postedAt",
+                    "2024-03-0" + (2 * i + 1) + "T20:00Z",
+                    "city",
+                    cities[i],
+                    "state",
+                    "VA",
+                    "title",
+                    "New in " + cities[i],
+                    "body",
+                    "ad number " + i,
+                    "phones",
+                    List.of(CONTROLLER)));
+        }
+        graphQl.document("mutation($r: [JSON!]!) { importRecords(records: $r) { errors { line field reason } } }")
+                .variable("r", records)
+                .execute()
+                .path("importRecords.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    @Test
+    void theImportFindsTheNetworkWithItsControllerFirstAndItsCircuit() {
+        String id = NetworkDetection.networkId(List.of("NT-C1", "NT-C2", "NT-C3"));
+
+        var r = graphQl.document("""
+                        query($id: ID!) {
+                          network(id: $id) {
+                            id size firstSeen lastSeen
+                            counts { cases children persons phones ads }
+                            places { location { city } ads cases }
+                            cases { caseNumber }
+                            keyPlayers { rank betweenness degree node { ... on Person { personId } } }
+                            timeline { events { ad { adId } location { city } } truncated
+                                       circuit { location { city } ads from to } }
+                          }
+                        }
+                        """).variable("id", id).execute();
+        r.path("network.id").entity(String.class).isEqualTo(id);
+        r.path("network.counts.cases").entity(Integer.class).isEqualTo(3);
+        r.path("network.counts.children").entity(Integer.class).isEqualTo(3);
+        r.path("network.counts.persons").entity(Integer.class).isEqualTo(3);
+        r.path("network.counts.phones").entity(Integer.class).isEqualTo(1);
+        r.path("network.counts.ads").entity(Integer.class).isEqualTo(5);
+        r.path("network.size").entity(Integer.class).isEqualTo(15);
+        r.path("network.firstSeen").entity(String.class).isEqualTo("2024-02-01T10:00:00.000Z");
+        r.path("network.lastSeen").entity(String.class).isEqualTo("2024-03-09T20:00:00.000Z");
+        r.path("network.cases[*].caseNumber").entityList(String.class).containsExactly("NT-C1", "NT-C2", "NT-C3");
+        // Richmond: 3 ads and 2 cases; Norfolk: 2 ads and 1 case.
+        r.path("network.places[0].location.city").entity(String.class).isEqualTo("Richmond");
+        r.path("network.places[0].ads").entity(Integer.class).isEqualTo(3);
+        r.path("network.places[0].cases").entity(Integer.class).isEqualTo(2);
+        r.path("network.places[1].location.city").entity(String.class).isEqualTo("Norfolk");
+        // The controller brokers every path between the cases, associates and ads.
+        r.path("network.keyPlayers[0].node.personId").entity(String.class).isEqualTo("NT-P1");
+        r.path("network.keyPlayers[0].rank").entity(Integer.class).isEqualTo(1);
+        r.path("network.keyPlayers[0].degree").entity(Integer.class).isEqualTo(4);
+        r.path("network.keyPlayers[*].node.personId").entityList(String.class).hasSize(3);
+        r.path("network.timeline.events[*].ad.adId")
+                .entityList(String.class)
+                .containsExactly("NT-AD-1", "NT-AD-2", "NT-AD-3", "NT-AD-4", "NT-AD-5");
+        r.path("network.timeline.truncated").entity(Boolean.class).isEqualTo(false);
+        r.path("network.timeline.circuit[*].location.city")
+                .entityList(String.class)
+                .containsExactly("Richmond", "Norfolk", "Richmond");
+        r.path("network.timeline.circuit[*].ads").entityList(Integer.class).containsExactly(2, 2, 1);
+        r.path("network.timeline.circuit[1].from").entity(String.class).isEqualTo("2024-03-05T20:00:00.000Z");
+        r.path("network.timeline.circuit[1].to").entity(String.class).isEqualTo("2024-03-07T20:00:00.000Z");
+    }
+
+    @Test
+    void aCaseAndAPhoneOpenTheirNetworkAndALoneCaseHasNone() {
+        String id = NetworkDetection.networkId(List.of("NT-C1", "NT-C2", "NT-C3"));
+        graphQl.document("{ case(caseNumber: \"NT-C2\") { network { id } } }")
+                .execute()
+                .path("case.network.id")
+                .entity(String.class)
+                .isEqualTo(id);
+        graphQl.document("{ case(caseNumber: \"NT-C9\") { network { id } } }")
+                .execute()
+                .path("case.network")
+                .valueIsNull();
+        graphQl.document("query($id: ID!) { networkOf(id: $id) { id } }")
+                .variable("id", GlobalId.of(EntityType.PHONE, CONTROLLER))
+                .execute()
+                .path("networkOf.id")
+                .entity(String.class)
+                .isEqualTo(id);
+        graphQl.document("{ networks(first: 1000) { networks { id } truncated computedAt } }")
+                .execute()
+                .path("networks.networks[*].id")
+                .entityList(String.class)
+                .contains(id);
+    }
+
+    @Test
+    void aPhoneTimelineListsItsAdsOldestFirstAndStopsAtFirst() {
+        var r = graphQl.document("""
+                        query($id: ID!) { timeline(id: $id, first: 3) {
+                          events { postedAt ad { adId } } circuit { location { city } ads } truncated } }
+                        """)
+                .variable("id", GlobalId.of(EntityType.PHONE, CONTROLLER))
+                .execute();
+        r.path("timeline.events[*].ad.adId").entityList(String.class).containsExactly("NT-AD-1", "NT-AD-2", "NT-AD-3");
+        r.path("timeline.truncated").entity(Boolean.class).isEqualTo(true);
+        r.path("timeline.circuit[*].ads").entityList(Integer.class).containsExactly(2, 1);
+        // A person's timeline: the ads listing the phone they use.
+        graphQl.document("query($id: ID!) { timeline(id: $id) { events { ad { adId } } } }")
+                .variable(
+                        "id",
+                        GlobalId.of(
+                                EntityType.PERSON,
+                                graph.read(
+                                                "MATCH (p:Person {personId: 'NT-P1'}) RETURN p.uid AS uid",
+                                                Map.of(),
+                                                x -> x.get("uid").asString())
+                                        .getFirst()))
+                .execute()
+                .path("timeline.events")
+                .entityList(Object.class)
+                .hasSize(5);
+    }
+
+    @Test
+    void reImportingChangesNothingAndARefreshGivesTheSameNetworks() {
+        List<String> before = graph.read(
+                "MATCH (n:Network) RETURN n.id AS id ORDER BY id",
+                Map.of(),
+                x -> x.get("id").asString());
+        var r = graphQl.document("mutation { refreshNetworks { networks members tookMs } }")
+                .execute();
+        r.path("refreshNetworks.networks").entity(Integer.class).isEqualTo(before.size());
+        assertThat(graph.read(
+                        "MATCH (n:Network) RETURN n.id AS id ORDER BY id",
+                        Map.of(),
+                        x -> x.get("id").asString()))
+                .isEqualTo(before);
+    }
+}
