@@ -15,4 +15,4 @@ CALL (n) {
   ORDER BY ads + cases DESC, l.key
   RETURN collect({location: l, ads: ads, cases: cases}) AS places
 }
-RETURN n, labels, firstSeen, lastSeen, places
+RETURN n, labels, {firstSeen: firstSeen, lastSeen: lastSeen} AS span, places

@@ -8,9 +8,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What analysis derives from the graph, brought up to date when an import changed it: the
- * networks (when caselink.analysis.networks.after-import is on and the database has Graph Data
- * Science). Runs in the importing thread, so an import returns with its derived data in place.
+ * What analysis derives from the graph, brought up to date when an import changed it: alerts
+ * for every watch the import's records came near, and the networks (when
+ * caselink.analysis.networks.after-import is on and the database has Graph Data Science). Runs in the importing thread, so an import returns with its derived data in place.
  */
 @Component
 class AfterImport {
@@ -18,12 +18,15 @@ class AfterImport {
     private static final Logger log = LoggerFactory.getLogger(AfterImport.class);
 
     private final NetworkDetection networks;
+    private final Watchlist watchlist;
     private final boolean refreshNetworks;
 
     AfterImport(
             NetworkDetection networks,
+            Watchlist watchlist,
             @Value("${caselink.analysis.networks.after-import:true}") boolean refreshNetworks) {
         this.networks = networks;
+        this.watchlist = watchlist;
         this.refreshNetworks = refreshNetworks;
     }
 
@@ -32,6 +35,7 @@ class AfterImport {
         if (!finished.changedGraph()) {
             return;
         }
+        watchlist.check(finished.since());
         if (refreshNetworks && networks.available()) {
             networks.refresh();
         }

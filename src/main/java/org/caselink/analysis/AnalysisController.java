@@ -31,7 +31,6 @@ import org.springframework.stereotype.Controller;
 class AnalysisController {
 
     private static final String PATHS = CypherFiles.query("analysis/paths");
-    private static final String STEPS = CypherFiles.query("analysis/steps");
     static final int MAX_LIMIT = 1000;
 
     private final Explorer explorer;
@@ -138,12 +137,7 @@ class AnalysisController {
                 pairs.add(List.of(p.get(i), p.get(i + 1)));
             }
         });
-        Map<List<String>, List<Crossing>> steps = new LinkedHashMap<>();
-        deadline.read(STEPS.replace("__TYPES__", pattern), Map.of("pairs", List.copyOf(pairs)), r -> {
-            steps.computeIfAbsent(List.of(r.get("from").asString(), r.get("to").asString()), k -> new ArrayList<>())
-                    .add(Crossing.from(r));
-            return null;
-        });
+        Map<List<String>, List<Crossing>> steps = explorer.steps(pairs, follow, deadline);
         Set<String> ids = new LinkedHashSet<>();
         kept.forEach(ids::addAll);
         Map<String, Entity> nodes = explorer.nodes(ids, deadline);

@@ -32,6 +32,7 @@ class Explorer {
     private static final String START = CypherFiles.query("analysis/start");
     private static final String EXPAND = CypherFiles.query("analysis/expand");
     private static final String NODES = CypherFiles.query("analysis/nodes");
+    private static final String STEPS = CypherFiles.query("analysis/steps");
 
     final int maxHops;
     final int maxPathHops;
@@ -151,6 +152,20 @@ class Explorer {
                                 r.get("degree").asLong(),
                                 distance),
                         Crossing.from(r)));
+    }
+
+    /** The relationships of the allowed types between each pair of nodes (element ids), by pair. */
+    Map<List<String>, List<Crossing>> steps(Collection<List<String>> pairs, Set<LinkType> types, Deadline deadline) {
+        Map<List<String>, List<Crossing>> steps = new java.util.LinkedHashMap<>();
+        if (pairs.isEmpty()) {
+            return steps;
+        }
+        deadline.read(STEPS.replace("__TYPES__", LinkType.pattern(types)), Map.of("pairs", List.copyOf(pairs)), r -> {
+            steps.computeIfAbsent(List.of(r.get("from").asString(), r.get("to").asString()), k -> new ArrayList<>())
+                    .add(Crossing.from(r));
+            return null;
+        });
+        return steps;
     }
 
     /** The nodes behind element ids, as API values, by element id. */

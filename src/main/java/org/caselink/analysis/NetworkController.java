@@ -17,6 +17,7 @@ import org.caselink.model.Entity;
 import org.caselink.model.EntityType;
 import org.caselink.model.GlobalId;
 import org.caselink.model.Location;
+import org.caselink.model.Values;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -99,7 +100,10 @@ class NetworkController {
                 r -> r.get("id").asString());
         List<Network> networks = load(ids.subList(0, Math.min(max, ids.size())));
         OffsetDateTime computedAt = networks.isEmpty()
-                ? graph.read("MATCH (n:Network) RETURN max(n.computedAt) AS at", Map.of(), r -> at(r.get("at")))
+                ? graph.read(
+                                "MATCH (n:Network) RETURN {at: max(n.computedAt)} AS summary",
+                                Map.of(),
+                                r -> Values.dateTime(r.get("summary"), "at"))
                         .getFirst()
                 : networks.getFirst().computedAt();
         return new NetworkList(networks, computedAt, ids.size() > max);
@@ -262,10 +266,6 @@ class NetworkController {
                         (int) score(r, "degree")));
     }
 
-    private static @Nullable OffsetDateTime at(org.neo4j.driver.Value v) {
-        return v.isNull() ? null : v.asZonedDateTime().toOffsetDateTime();
-    }
-
     private static double score(Record r, String key) {
         return r.get(key).isNull() ? 0 : r.get(key).asDouble();
     }
@@ -299,10 +299,10 @@ class NetworkController {
                                     counts.getOrDefault("Handle", 0),
                                     counts.getOrDefault("Ad", 0),
                                     counts.getOrDefault("Image", 0)),
-                            at(r.get("firstSeen")),
-                            at(r.get("lastSeen")),
+                            Values.dateTime(r.get("span"), "firstSeen"),
+                            Values.dateTime(r.get("span"), "lastSeen"),
                             places,
-                            at(n.get("computedAt"))));
+                            Values.dateTime(n, "computedAt")));
             return null;
         });
         Map<String, Network> ordered = new LinkedHashMap<>();

@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 
 /** Reading optional properties off a node without a null check at every call. */
-final class Values {
+public final class Values {
 
     private Values() {}
 
-    static @Nullable String string(Value node, String key) {
+    public static @Nullable String string(Value node, String key) {
         Value v = node.get(key);
         return v.isNull() ? null : v.asString();
     }
@@ -22,7 +22,7 @@ final class Values {
         return v.isNull() ? null : v.asLocalDate();
     }
 
-    static @Nullable OffsetDateTime dateTime(Value node, String key) {
+    public static @Nullable OffsetDateTime dateTime(Value node, String key) {
         Value v = node.get(key);
         return v.isNull() ? null : v.asZonedDateTime().toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     }

@@ -1,0 +1,148 @@
+package org.caselink.analysis;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.caselink.analysis.AnalysisController.Path;
+import org.caselink.analysis.Watchlist.Watch;
+import org.caselink.db.CypherFiles;
+import org.caselink.db.Graph;
+import org.caselink.graph.InvalidInputException;
+import org.caselink.model.Evidence;
+import org.caselink.model.GlobalId;
+import org.caselink.model.Values;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** Watches and alerts through GraphQL; {@link Watchlist} raises the alerts after each import. */
+@Controller
+class WatchController {
+
+    private static final String CREATE = CypherFiles.query("analysis/watch-create");
+    private static final String ALERTS = CypherFiles.query("analysis/alert-list");
+    private static final String ACKNOWLEDGE = CypherFiles.query("analysis/alert-acknowledge");
+    private static final int MAX_FIRST = 1000;
+
+    private final Graph graph;
+    private final Watchlist watchlist;
+    private final Explorer explorer;
+
+    WatchController(Graph graph, Watchlist watchlist, Explorer explorer) {
+        this.graph = graph;
+        this.watchlist = watchlist;
+        this.explorer = explorer;
+    }
+
+    enum AlertStatus {
+        OPEN,
+        ACKNOWLEDGED
+    }
+
+    record Alert(
+            String id,
+            Watch watch,
+            AlertStatus status,
+            OffsetDateTime createdAt,
+            Evidence record,
+            List<String> pathNodes,
+            @Nullable OffsetDateTime acknowledgedAt,
+            @Nullable String acknowledgeNote) {}
+
+    @MutationMapping
+    Watch watch(@Argument String id, @Argument @Nullable Integer hops, @Argument @Nullable String note) {
+        int h = AnalysisController.between("hops", hops == null ? 2 : hops, 1, explorer.maxHops);
+        GlobalId target = GlobalId.parse(id).orElseThrow(() -> new InvalidInputException("id", "is not a node id"));
+        var params = new HashMap<String, Object>();
+        params.put("key", target.key());
+        params.put("id", "W-" + UUID.randomUUID());
+        params.put("hops", h);
+        params.put("note", note);
+        graph.write(CREATE.replace("__MATCH__", target.type().match("n", "$key")), params, r -> r).stream()
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException("id", "finds no node"));
+        return watchlist.active((String) params.get("id"), 1).getFirst();
+    }
+
+    @MutationMapping
+    boolean unwatch(@Argument String watchId) {
+        return !graph.write(
+                        "MATCH (w:Watch {id: $id, active: true}) SET w.active = false, w.stoppedAt = datetime()"
+                                + " RETURN w.id AS id",
+                        Map.of("id", watchId),
+                        r -> r)
+                .isEmpty();
+    }
+
+    @QueryMapping
+    List<Watch> watches(@Argument @Nullable Integer first) {
+        return watchlist.active(null, AnalysisController.between("first", first == null ? 50 : first, 1, MAX_FIRST));
+    }
+
+    @QueryMapping
+    List<Alert> alerts(
+            @Argument @Nullable AlertStatus status,
+            @Argument @Nullable String watchId,
+            @Argument @Nullable Integer first) {
+        return alerts(
+                status, watchId, null, AnalysisController.between("first", first == null ? 50 : first, 1, MAX_FIRST));
+    }
+
+    @MutationMapping
+    Alert acknowledgeAlert(@Argument String alertId, @Argument @Nullable String note) {
+        var params = new HashMap<String, Object>();
+        params.put("id", alertId);
+        params.put("note", note);
+        if (graph.write(ACKNOWLEDGE, params, r -> r).isEmpty()) {
+            throw new InvalidInputException("alertId", "finds no alert");
+        }
+        return alerts(null, null, alertId, 1).getFirst();
+    }
+
+    @SchemaMapping(typeName = "Alert")
+    Path path(Alert alert) {
+        var deadline = explorer.deadline();
+        List<String> ids = alert.pathNodes();
+        List<List<String>> pairs = new ArrayList<>();
+        for (int i = 0; i + 1 < ids.size(); i++) {
+            pairs.add(List.of(ids.get(i), ids.get(i + 1)));
+        }
+        var steps = explorer.steps(pairs, LinkType.EVIDENCE, deadline);
+        var nodes = explorer.nodes(ids, deadline);
+        // A node merged or deleted since the alert was raised drops out of the path it explains.
+        List<String> present = ids.stream().filter(nodes::containsKey).toList();
+        return AnalysisController.path(present, (x, y) -> steps.getOrDefault(List.of(x, y), List.of()), nodes);
+    }
+
+    private List<Alert> alerts(
+            @Nullable AlertStatus status, @Nullable String watchId, @Nullable String alertId, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("status", status == null ? null : status.name());
+        params.put("watch", watchId);
+        params.put("id", alertId);
+        params.put("limit", limit);
+        return graph.read(ALERTS, params, r -> {
+            var al = r.get("al");
+            return new Alert(
+                    al.get("id").asString(),
+                    Watch.from(r),
+                    AlertStatus.valueOf(al.get("status").asString()),
+                    Values.dateTime(al, "createdAt"),
+                    new Evidence(
+                            al.get("source").asString(),
+                            Values.string(al, "recordId"),
+                            Values.dateTime(al, "observedAt"),
+                            Values.dateTime(al, "ingestedAt")),
+                    al.get("pathNodes").asList(Value::asString),
+                    Values.dateTime(al, "acknowledgedAt"),
+                    Values.string(al, "acknowledgeNote"));
+        });
+    }
+}

@@ -1,0 +1,148 @@
+package org.caselink.analysis;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.caselink.analysis.Explorer.Deadline;
+import org.caselink.analysis.Explorer.Hop;
+import org.caselink.db.CypherFiles;
+import org.caselink.db.Graph;
+import org.caselink.model.Entity;
+import org.caselink.model.EntityType;
+import org.caselink.model.Evidence;
+import org.caselink.model.Values;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Watches and the alerts they raise. An analyst watches a node (a missing child's phone, a case,
+ * a suspect) within a number of hops; after every import, each watch walks its neighbourhood (the
+ * same walk as {@code neighbourhood}: evidence relationships, hubs not expanded) and every
+ * relationship that import created becomes an alert for the record behind it, with the path from
+ * the watched node to it. One alert per watch and record, however often the check runs.
+ */
+@Component
+class Watchlist {
+
+    private static final Logger log = LoggerFactory.getLogger(Watchlist.class);
+    private static final String LIST = CypherFiles.query("analysis/watch-list");
+    private static final String RAISE = CypherFiles.query("analysis/alert-create");
+
+    private final Graph graph;
+    private final Explorer explorer;
+
+    Watchlist(Graph graph, Explorer explorer) {
+        this.graph = graph;
+        this.explorer = explorer;
+    }
+
+    record Watch(
+            String id,
+            Entity target,
+            String targetElementId,
+            int hops,
+            @Nullable String note,
+            OffsetDateTime createdAt) {
+
+        static Watch from(Record r) {
+            var w = r.get("w");
+            return new Watch(
+                    w.get("id").asString(),
+                    EntityType.ofLabel(r.get("label").asString()).map(r.get("n")),
+                    r.get("target").asString(),
+                    w.get("hops").asInt(),
+                    Values.string(w, "note"),
+                    Values.dateTime(w, "createdAt"));
+        }
+    }
+
+    List<Watch> active(@Nullable String id, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("id", id);
+        params.put("limit", limit);
+        return graph.read(LIST, params, Watch::from);
+    }
+
+    /** Checks every active watch for relationships created at or after {@code since}; returns the alerts raised. */
+    int check(OffsetDateTime since) {
+        int raised = 0;
+        for (Watch w : active(null, Integer.MAX_VALUE)) {
+            try {
+                raised += check(w, since);
+            } catch (RuntimeException e) {
+                log.error("Could not check watch {} after the import: {}", w.id(), e.getMessage(), e);
+            }
+        }
+        if (raised > 0) {
+            log.info("Watches raised {} alerts", raised);
+        }
+        return raised;
+    }
+
+    /** Walks one watch's neighbourhood and raises an alert per new record found in it. */
+    int check(Watch w, OffsetDateTime since) {
+        Deadline deadline = explorer.deadline();
+        Map<String, String> parent = new HashMap<>();
+        Set<String> visited = new HashSet<>(Set.of(w.targetElementId()));
+        Map<String, Map<String, Object>> alerts = new LinkedHashMap<>();
+        List<String> frontier = List.of(w.targetElementId());
+        for (int d = 1; d <= w.hops() && !frontier.isEmpty(); d++) {
+            List<String> next = new ArrayList<>();
+            for (Hop hop : explorer.expand(frontier, LinkType.EVIDENCE, d, deadline)) {
+                Evidence ev = hop.crossing().evidence();
+                if (ev.ingestedAt() != null && !ev.ingestedAt().isBefore(since)) {
+                    String record = ev.recordId() != null
+                            ? ev.recordId()
+                            : hop.crossing().rel();
+                    String key = w.id() + "|" + ev.source() + "|" + record;
+                    if (!alerts.containsKey(key)) {
+                        List<String> path = chain(parent, hop.from());
+                        if (!path.contains(hop.to().id())) {
+                            path.add(hop.to().id());
+                        }
+                        var a = new HashMap<String, Object>();
+                        a.put("key", key);
+                        a.put("id", "AL-" + UUID.randomUUID());
+                        a.put("source", ev.source());
+                        a.put("recordId", ev.recordId());
+                        a.put("observedAt", ev.observedAt());
+                        a.put("ingestedAt", ev.ingestedAt());
+                        a.put("pathNodes", path);
+                        alerts.put(key, a);
+                    }
+                }
+                String to = hop.to().id();
+                if (visited.add(to)) {
+                    parent.put(to, hop.from());
+                    if (!hop.to().isHub(explorer.hubDegree)) {
+                        next.add(to);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        if (alerts.isEmpty()) {
+            return 0;
+        }
+        graph.write(RAISE, Map.of("watch", w.id(), "alerts", List.copyOf(alerts.values())), r -> r);
+        return alerts.size();
+    }
+
+    /** The nodes from the watched one to {@code end}, along the walk's first discoveries. */
+    private static List<String> chain(Map<String, String> parent, String end) {
+        List<String> path = new ArrayList<>();
+        for (String at = end; at != null; at = parent.get(at)) {
+            path.addFirst(at);
+        }
+        return path;
+    }
+}

@@ -1,0 +1,187 @@
+package org.caselink.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.caselink.IntegrationTest;
+import org.caselink.db.Graph;
+import org.caselink.model.EntityType;
+import org.caselink.model.GlobalId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/**
+ * Watches and alerts, end to end through GraphQL: a missing child's phone is watched, then an
+ * import brings an ad listing it. The case WT-C1 has the child WT-CH1 (phone CHILD) and a suspect
+ * WT-P1 (phone SUSPECT).
+ */
+@IntegrationTest
+class WatchTests {
+
+    static final String CHILD = "+13125550187";
+    static final String SUSPECT = "+13125550188";
+
+    @Autowired
+    GraphQlTester graphQl;
+
+    @Autowired
+    Graph graph;
+
+    @BeforeEach
+    void build() {
+        graph.write("""
+                MATCH (n) WHERE n.caseNumber STARTS WITH 'WT-' OR n.personId STARTS WITH 'WT-'
+                   OR n.childId STARTS WITH 'WT-' OR n.e164 IN [$a, $b] OR n.adId STARTS WITH 'WT-AD-'
+                   OR n:Watch OR n:Alert
+                DETACH DELETE n
+                """, Map.of("a", CHILD, "b", SUSPECT), r -> null);
+        importRecords(List.of(Map.of(
+                "kind", "case",
+                "agency", "IL-WT",
+                "caseNumber", "WT-C1",
+                "type", "MISSING_FROM_CARE",
+                "status", "OPEN",
+                "reportedAt", "2024-05-01T10:00Z",
+                "source", "test:intake",
+                "child", Map.of("childId", "WT-CH1", "firstName", "Wren", "lastName", "Test", "phones", List.of(CHILD)),
+                "persons",
+                        List.of(Map.of(
+                                "personId",
+                                "WT-P1",
+                                "role",
+                                "SUSPECT",
+                                "firstName",
+                                "Walt",
+                                "lastName",
+                                "Test",
+                                "phones",
+                                List.of(SUSPECT))))));
+    }
+
+    private void importRecords(List<Map<String, Object>> records) {
+        graphQl.document("mutation($r: [JSON!]!) { importRecords(records: $r) { errors { line field reason } } }")
+                .variable("r", records)
+                .execute()
+                .path("importRecords.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    private static Map<String, Object> ad(String id, String phone) {
+        return Map.of(
+                "kind", "ad",
+                "adId", id,
+                "site", "test-board",
+                "postedAt", "2024-06-01T20:00Z",
+                "city", "Chicago",
+                "state", "IL",
+                "title", "New in town",
+                "body", "call me",
+                "phones", List.of(phone));
+    }
+
+    private String watch(String id, int hops) {
+        return graphQl.document("mutation($id: ID!, $h: Int) { watch(id: $id, hops: $h, note: \"test\") { id hops } }")
+                .variable("id", id)
+                .variable("h", hops)
+                .execute()
+                .path("watch.id")
+                .entity(String.class)
+                .get();
+    }
+
+    private static final String ALERTS = """
+            query($w: ID) { alerts(watchId: $w) {
+              id status record { source recordId }
+              watch { id target { id } }
+              path { length nodes { id } steps { type forward evidence { recordId } } } } }
+            """;
+
+    @Test
+    void anAdListingAWatchedPhoneRaisesOneAlertWithItsPath() {
+        String phone = GlobalId.of(EntityType.PHONE, CHILD);
+        String w = watch(phone, 1);
+        importRecords(List.of(ad("WT-AD-1", CHILD), ad("WT-AD-2", "+13125550189")));
+        var r = graphQl.document(ALERTS).variable("w", w).execute();
+        r.path("alerts").entityList(Object.class).hasSize(1);
+        r.path("alerts[0].status").entity(String.class).isEqualTo("OPEN");
+        r.path("alerts[0].record.recordId").entity(String.class).isEqualTo("WT-AD-1");
+        r.path("alerts[0].watch.target.id").entity(String.class).isEqualTo(phone);
+        r.path("alerts[0].path.length").entity(Integer.class).isEqualTo(1);
+        r.path("alerts[0].path.nodes[*].id")
+                .entityList(String.class)
+                .containsExactly(phone, GlobalId.of(EntityType.AD, "WT-AD-1"));
+        r.path("alerts[0].path.steps[0].type").entity(String.class).isEqualTo("LISTS");
+        r.path("alerts[0].path.steps[0].forward").entity(Boolean.class).isEqualTo(false);
+
+        // The same records again change nothing, so raise nothing; a check run again duplicates nothing.
+        importRecords(List.of(ad("WT-AD-1", CHILD)));
+        graphQl.document(ALERTS)
+                .variable("w", w)
+                .execute()
+                .path("alerts")
+                .entityList(Object.class)
+                .hasSize(1);
+    }
+
+    @Test
+    void aWatchedCaseSeesANewAdForItsSuspectThreeHopsAwayAndTheAlertCanBeAcknowledged() {
+        String caseId = GlobalId.of(EntityType.CASE, "WT-C1");
+        String w = watch(caseId, 3);
+        importRecords(List.of(ad("WT-AD-3", SUSPECT)));
+        var r = graphQl.document(ALERTS).variable("w", w).execute();
+        r.path("alerts").entityList(Object.class).hasSize(1);
+        r.path("alerts[0].path.length").entity(Integer.class).isEqualTo(3);
+        r.path("alerts[0].path.steps[*].type").entityList(String.class).containsExactly("SUSPECT_IN", "USES", "LISTS");
+        String alert = r.path("alerts[0].id").entity(String.class).get();
+
+        var ack = graphQl.document("mutation($a: ID!) { acknowledgeAlert(alertId: $a, note: \"seen\") {"
+                        + " status acknowledgeNote acknowledgedAt } }")
+                .variable("a", alert)
+                .execute();
+        ack.path("acknowledgeAlert.status").entity(String.class).isEqualTo("ACKNOWLEDGED");
+        ack.path("acknowledgeAlert.acknowledgeNote").entity(String.class).isEqualTo("seen");
+        graphQl.document("{ alerts(status: OPEN) { id } }")
+                .execute()
+                .path("alerts[*].id")
+                .entityList(String.class)
+                .doesNotContain(alert);
+    }
+
+    @Test
+    void aWatchTooFewHopsAwayOrStoppedRaisesNothing() {
+        String near = watch(GlobalId.of(EntityType.CASE, "WT-C1"), 2);
+        String stopped = watch(GlobalId.of(EntityType.PHONE, SUSPECT), 1);
+        graphQl.document("mutation($w: ID!) { unwatch(watchId: $w) }")
+                .variable("w", stopped)
+                .execute()
+                .path("unwatch")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        importRecords(List.of(ad("WT-AD-4", SUSPECT)));
+        assertThat(graph.read(
+                        "MATCH (a:Alert)-[:RAISED_BY]->(w:Watch) WHERE w.id IN [$a, $b] RETURN count(a) AS n",
+                        Map.of("a", near, "b", stopped),
+                        x -> x.get("n").asLong()))
+                .containsExactly(0L);
+        graphQl.document("{ watches { id } }")
+                .execute()
+                .path("watches[*].id")
+                .entityList(String.class)
+                .contains(near)
+                .doesNotContain(stopped);
+    }
+
+    @Test
+    void watchingANodeThatDoesNotExistIsAClearError() {
+        graphQl.document("mutation { watch(id: \"bm90LWFuLWlk\") { id } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getMessage()).contains("id")));
+    }
+}
