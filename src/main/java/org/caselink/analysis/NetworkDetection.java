@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * too large to read as one group are split again into Leiden communities), and every group holding
  * cases of at least two children becomes a {@code Network} node its members point to
  * ({@code MEMBER_OF}). Betweenness, PageRank and degree are then computed inside each network and
- * kept on the membership, so reading a network and its key players is a plain query.
+ * kept on the membership, so reading a network and its key players is a plain query. The same
+ * run refreshes the strongest case-to-case links ({@link CaseLinks}) for every case that shares a
+ * component with another.
  *
  * <p>A network's id is derived from its case numbers: the same graph gives the same networks and
  * ids, and a run replaces the previous one in one transaction (readers see the old or the new
@@ -50,6 +52,7 @@ class NetworkDetection {
     private static final List<String> CENTRALITIES = List.of("betweenness", "pageRank", "degree");
 
     private final Graph graph;
+    private final CaseLinks caseLinks;
     private final int hubDegree;
     private final int minCases;
     private final int minChildren;
@@ -60,12 +63,14 @@ class NetworkDetection {
 
     NetworkDetection(
             Graph graph,
+            CaseLinks caseLinks,
             @Value("${caselink.analysis.hub-degree:250}") int hubDegree,
             @Value("${caselink.analysis.networks.min-cases:2}") int minCases,
             @Value("${caselink.analysis.networks.min-children:2}") int minChildren,
             @Value("${caselink.analysis.networks.max-size:500}") int maxSize,
             @Value("${caselink.analysis.networks.timeout:10m}") Duration timeout) {
         this.graph = graph;
+        this.caseLinks = caseLinks;
         this.hubDegree = hubDegree;
         this.minCases = minCases;
         this.minChildren = minChildren;
@@ -107,20 +112,19 @@ class NetworkDetection {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             String types = LinkType.pattern(LinkType.EVIDENCE);
             List<Map<String, Object>> networks = new ArrayList<>();
+            List<String> linkable = new ArrayList<>();
             List<List<Long>> groups =
                     withProjection(PROJECT.replace("__TYPES__", types), Map.of("hub", hubDegree), this::groups);
             for (int i = 0; groups != null && i < groups.size(); i += 500) {
                 graph.read(
                         GROUPS,
-                        Map.of(
-                                "groups",
-                                groups.subList(i, Math.min(groups.size(), i + 500)),
-                                "minCases",
-                                minCases,
-                                "minChildren",
-                                minChildren),
+                        Map.of("groups", groups.subList(i, Math.min(groups.size(), i + 500))),
                         r -> {
                             List<String> cases = r.get("cases").asList(v -> v.asString());
+                            linkable.addAll(cases);
+                            if (cases.size() < minCases || r.get("children").asInt() < minChildren) {
+                                return null;
+                            }
                             networks.add(Map.of(
                                     "id", networkId(cases),
                                     "cases", cases,
@@ -147,11 +151,15 @@ class NetworkDetection {
             if (!networks.isEmpty()) {
                 scoreMembers(types);
             }
+            long scored = System.nanoTime();
+            int links = caseLinks.refresh(linkable, now);
             log.debug(
-                    "Networks: detection {} ms, writing {} ms, centrality {} ms",
+                    "Networks: detection {} ms, writing {} ms, centrality {} ms, {} case links {} ms",
                     (detected - start) / 1_000_000,
                     (written - detected) / 1_000_000,
-                    (System.nanoTime() - written) / 1_000_000);
+                    (scored - written) / 1_000_000,
+                    links,
+                    (System.nanoTime() - scored) / 1_000_000);
             int members = networks.stream()
                     .mapToInt(n -> ((List<?>) n.get("members")).size())
                     .sum();

@@ -166,6 +166,8 @@ public final class Generator {
     private final Map<String, String> adGroup = new TreeMap<>();
     private final Map<String, List<String>> adTextPhones = new TreeMap<>();
     private final Map<String, String> caseNetwork = new TreeMap<>();
+    /** Case number to its true child: a repeat runaway's cases share one. */
+    private final Map<String, String> caseChild = new TreeMap<>();
     /** Person ids some record has carried: a link record may only name those. */
     private final java.util.Set<String> idsWritten = new java.util.HashSet<>();
 
@@ -194,6 +196,7 @@ public final class Generator {
         t.put("adGroups", g.adGroup);
         t.put("adTextPhones", g.adTextPhones);
         t.put("caseNetworks", g.caseNetwork);
+        t.put("caseChildren", g.caseChild);
         t.put("seed", config.seed());
         Files.writeString(truth, g.json.writerWithDefaultPrettyPrinter().writeValueAsString(t), StandardCharsets.UTF_8);
     }
@@ -322,6 +325,7 @@ public final class Generator {
 
     private ObjectNode caseRecord(
             String caseNumber, String type, OffsetDateTime reported, String[] city, TrueChild child) {
+        caseChild.put(caseNumber, child.id());
         ObjectNode o = json.createObjectNode();
         o.put("kind", "case");
         o.put("caseNumber", caseNumber);

@@ -25,15 +25,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code linkedCases} against the generator's ground truth, hub noise included: the share of pairs
- * of cases planted in one network that it finds (recall), and the share of links scored at or above
- * {@link #THRESHOLD} that are planted ones (precision). Its own database: the generated case
- * numbers are the generator's.
+ * Link analysis against the generator's ground truth (400 cases, 600 ads, hub noise included), in
+ * its own database: the generated case numbers are the generator's.
  *
- * <p>Issue 4 asks for recall 1.0 and precision 0.9; this build measures 0.9211 and 0.4857 on this
- * set (printed by the test). Until the scoring meets them, the test holds the line at what is
- * measured, so that a change can only make it better. Part of the precision gap is in the ground
- * truth: it knows networks, not repeat runaways, whose cases share a child and are rightly linked.
+ * <p>{@code linkedCases}: the share of planted pairs of cases (one network, or one repeat
+ * runaway's) that it finds (recall), and the share of links scored at or above {@link #THRESHOLD}
+ * that are planted ones (precision). Issue 4 asks for recall 1.0 and precision 0.9; this build
+ * measures 0.9595 and 1.0000 (printed by the test). The six pairs missed are all in one network
+ * whose controller the ingest did not resolve to one person (his mentions without an id and
+ * without a date of birth only get proposals, which no analyst has confirmed here): nothing but
+ * places joins those cases. The test holds the line at what is measured.
+ *
+ * <p>Networks: each planted network's controller must be among its top three key players.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinkQualityTests {
@@ -47,6 +50,9 @@ class LinkQualityTests {
     /** Case number to the planted network it belongs to (cases outside networks are absent). */
     private final Map<String, String> network = new HashMap<>();
 
+    /** Case number to its true child: a repeat runaway's cases are planted links too. */
+    private final Map<String, String> child = new HashMap<>();
+
     private ConfigurableApplicationContext ctx;
 
     @BeforeAll
@@ -54,12 +60,15 @@ class LinkQualityTests {
         Path data = dir.resolve("g.jsonl");
         Path truth = dir.resolve("g.truth.json");
         Generator.write(new Generator.Config(400, 600, 29), data, truth);
-        JsonMapper.builder()
-                .build()
-                .readTree(Files.readString(truth))
+        var truthTree = JsonMapper.builder().build().readTree(Files.readString(truth));
+        truthTree
                 .get("caseNetworks")
                 .properties()
                 .forEach(e -> network.put(e.getKey(), e.getValue().asString()));
+        truthTree
+                .get("caseChildren")
+                .properties()
+                .forEach(e -> child.put(e.getKey(), e.getValue().asString()));
         assertThat(network).hasSizeGreaterThan(10);
         ctx = new SpringApplicationBuilder(CaselinkApplication.class)
                 .web(WebApplicationType.NONE)
@@ -89,11 +98,13 @@ class LinkQualityTests {
             var search = ctx.getBean(LinkedCaseSearch.class);
 
             Set<Set<String>> planted = new HashSet<>();
-            network.forEach((a, n) -> network.forEach((b, m) -> {
-                if (!a.equals(b) && n.equals(m)) {
-                    planted.add(Set.of(a, b));
-                }
-            }));
+            for (Map<String, String> truth : List.of(network, child)) {
+                truth.forEach((a, n) -> truth.forEach((b, m) -> {
+                    if (!a.equals(b) && n.equals(m)) {
+                        planted.add(Set.of(a, b));
+                    }
+                }));
+            }
             Set<Set<String>> found = new HashSet<>();
             Set<Set<String>> above = new HashSet<>();
             List<String> cases = ctx.getBean(org.caselink.db.Graph.class)
@@ -125,8 +136,15 @@ class LinkQualityTests {
                     THRESHOLD,
                     plantedAbove,
                     precision);
-            assertThat(recall).isGreaterThanOrEqualTo(0.92);
-            assertThat(precision).isGreaterThanOrEqualTo(0.48);
+            // The whole-graph view (caseLinks, refreshed after the import) holds the same pairs.
+            Set<Set<String>> stored = new HashSet<>();
+            ctx.getBean(CaseLinks.class)
+                    .caseLinks(0.0, 1000)
+                    .links()
+                    .forEach(l -> stored.add(Set.of(l.a().caseNumber(), l.b().caseNumber())));
+            assertThat(stored).isEqualTo(found);
+            assertThat(recall).isGreaterThanOrEqualTo(0.95);
+            assertThat(precision).isGreaterThanOrEqualTo(0.99);
         }
     }
 

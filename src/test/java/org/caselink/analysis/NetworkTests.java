@@ -201,6 +201,29 @@ class NetworkTests {
     }
 
     @Test
+    void theStrongestCaseLinksPairTheNetworksCasesAndLeaveTheLoneCaseOut() {
+        var r = graphQl.document("{ caseLinks(minScore: 0, first: 1000) { links { a { caseNumber } b { caseNumber }"
+                        + " score distance } computedAt } }")
+                .execute();
+        List<Map<String, Object>> links = r.path("caseLinks.links").entityList(Map.class).get().stream()
+                .map(m -> (Map<String, Object>) m)
+                .filter(m -> m.toString().contains("NT-"))
+                .toList();
+        List<String> pairs = links.stream()
+                .map(m -> ((Map<?, ?>) m.get("a")).get("caseNumber") + "-" + ((Map<?, ?>) m.get("b")).get("caseNumber"))
+                .sorted()
+                .toList();
+        assertThat(pairs).containsExactly("NT-C1-NT-C2", "NT-C1-NT-C3", "NT-C2-NT-C3");
+        // C1 and C3 share the controller and an associate: two paths, a higher score than C1-C2.
+        Map<String, Double> score = new java.util.HashMap<>();
+        links.forEach(m -> score.put(
+                ((Map<?, ?>) m.get("a")).get("caseNumber") + "-" + ((Map<?, ?>) m.get("b")).get("caseNumber"),
+                ((Number) m.get("score")).doubleValue()));
+        assertThat(score.get("NT-C1-NT-C3")).isGreaterThan(score.get("NT-C1-NT-C2"));
+        links.forEach(m -> assertThat(m.get("distance")).isEqualTo(2));
+    }
+
+    @Test
     void aPhoneTimelineListsItsAdsOldestFirstAndStopsAtFirst() {
         var r = graphQl.document("""
                         query($id: ID!) { timeline(id: $id, first: 3) {

@@ -1,0 +1,111 @@
+package org.caselink.analysis;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.caselink.db.CypherFiles;
+import org.caselink.db.Graph;
+import org.caselink.model.Case;
+import org.caselink.model.EntityType;
+import org.caselink.model.Values;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The strongest case-to-case links across the whole graph, for a "cases to look at together"
+ * view: {@code linkedCases} run from every case that shares a component of the evidence graph
+ * with another case (a case alone in its component links to nothing but through hubs, which
+ * analysis does not cross), kept as {@code CASE_LINK} relationships with the score and distance.
+ * Refreshed with the networks; the paths that explain a link come from {@code linkedCases} or
+ * {@code paths}.
+ */
+@Controller
+class CaseLinks {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseLinks.class);
+    private static final String WRITE = CypherFiles.query("analysis/case-links-write");
+    private static final String LIST = CypherFiles.query("analysis/case-links-list");
+
+    private final Graph graph;
+    private final LinkedCaseSearch search;
+    private final int maxHops;
+
+    CaseLinks(Graph graph, LinkedCaseSearch search, @Value("${caselink.analysis.case-links.max-hops:6}") int maxHops) {
+        this.graph = graph;
+        this.search = search;
+        this.maxHops = maxHops;
+    }
+
+    record CasePair(Case a, Case b, double score, int distance) {}
+
+    record CasePairs(List<CasePair> links, @Nullable OffsetDateTime computedAt, boolean truncated) {}
+
+    @QueryMapping
+    CasePairs caseLinks(@Argument @Nullable Double minScore, @Argument @Nullable Integer first) {
+        double min = minScore == null ? 0.3 : minScore;
+        int max = AnalysisController.between("first", first == null ? 20 : first, 1, 1000);
+        List<CasePair> pairs = graph.read(
+                LIST,
+                Map.of("minScore", min, "limit", max + 1),
+                r -> new CasePair(
+                        (Case) EntityType.CASE.map(r.get("a")),
+                        (Case) EntityType.CASE.map(r.get("b")),
+                        r.get("score").asDouble(),
+                        r.get("distance").asInt()));
+        OffsetDateTime computedAt = graph.read(
+                        "MATCH (:Case)-[l:CASE_LINK]->(:Case) RETURN {at: max(l.computedAt)} AS last",
+                        Map.of(),
+                        r -> Values.dateTime(r.get("last"), "at"))
+                .getFirst();
+        return new CasePairs(pairs.subList(0, Math.min(max, pairs.size())), computedAt, pairs.size() > max);
+    }
+
+    /** Replaces every case link by those found from {@code cases}; returns how many pairs. */
+    int refresh(List<String> cases, OffsetDateTime computedAt) {
+        Map<Set<String>, Map<String, Object>> pairs = new HashMap<>();
+        for (String c : new LinkedHashSet<>(cases)) {
+            try {
+                for (var link : search.search(c, maxHops, 0, 100).links()) {
+                    String other = link.linked().caseNumber();
+                    Set<String> key = Set.of(c, other);
+                    if (!pairs.containsKey(key)) {
+                        String a = c.compareTo(other) < 0 ? c : other;
+                        pairs.put(
+                                key,
+                                Map.of(
+                                        "a",
+                                        a,
+                                        "b",
+                                        a.equals(c) ? other : c,
+                                        "score",
+                                        link.score(),
+                                        "distance",
+                                        link.distance()));
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not find the cases linked to {}: {}", c, e.getMessage());
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(pairs.values());
+        graph.inWriteTransaction(tx -> {
+            tx.run("MATCH (:Case)-[l:CASE_LINK]->(:Case) DELETE l", Map.of());
+            for (int i = 0; i < rows.size(); i += 5000) {
+                tx.run(
+                        WRITE,
+                        Map.of("links", rows.subList(i, Math.min(rows.size(), i + 5000)), "computedAt", computedAt));
+            }
+            return null;
+        });
+        return rows.size();
+    }
+}
