@@ -1,5 +1,6 @@
-// Where an analysis starts: a node by its type and natural key (__MATCH__ from EntityType only),
-// with its degree counted as the expand query counts it.
+// Where analyses start: nodes by their type and natural keys (__MATCH__ from EntityType only, on
+// the variable key), each with its degree counted as the expand query counts it.
+UNWIND $keys AS key
 MATCH __MATCH__
 WITH n, COUNT { (n)-[__TYPES__]-() } AS relationships
 RETURN elementId(n) AS id,

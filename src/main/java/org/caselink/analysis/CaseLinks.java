@@ -13,8 +13,6 @@ import org.caselink.model.Case;
 import org.caselink.model.EntityType;
 import org.caselink.model.Values;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -31,17 +29,23 @@ import org.springframework.stereotype.Controller;
 @Controller
 class CaseLinks {
 
-    private static final Logger log = LoggerFactory.getLogger(CaseLinks.class);
     private static final String WRITE = CypherFiles.query("analysis/case-links-write");
     private static final String LIST = CypherFiles.query("analysis/case-links-list");
 
     private final Graph graph;
     private final LinkedCaseSearch search;
+    private final Explorer explorer;
     private final int maxHops;
+    static final int BATCH = 100;
 
-    CaseLinks(Graph graph, LinkedCaseSearch search, @Value("${caselink.analysis.case-links.max-hops:6}") int maxHops) {
+    CaseLinks(
+            Graph graph,
+            LinkedCaseSearch search,
+            Explorer explorer,
+            @Value("${caselink.analysis.case-links.max-hops:6}") int maxHops) {
         this.graph = graph;
         this.search = search;
+        this.explorer = explorer;
         this.maxHops = maxHops;
     }
 
@@ -69,31 +73,20 @@ class CaseLinks {
         return new CasePairs(pairs.subList(0, Math.min(max, pairs.size())), computedAt, pairs.size() > max);
     }
 
-    /** Replaces every case link by those found from {@code cases}; returns how many pairs. */
-    int refresh(List<String> cases, OffsetDateTime computedAt) {
+    /**
+     * Replaces every case link by those found from {@code cases}; returns how many pairs. The
+     * searches run in batches of {@link #BATCH} cases walking together (one statement per depth for
+     * the whole batch).
+     */
+    int refresh(List<String> cases, OffsetDateTime computedAt, java.time.Duration timeout) {
+        var deadline = explorer.deadline(timeout);
+        List<String> all = List.copyOf(new LinkedHashSet<>(cases));
         Map<Set<String>, Map<String, Object>> pairs = new HashMap<>();
-        for (String c : new LinkedHashSet<>(cases)) {
-            try {
-                for (var link : search.search(c, maxHops, 0, 100).links()) {
-                    String other = link.linked().caseNumber();
-                    Set<String> key = Set.of(c, other);
-                    if (!pairs.containsKey(key)) {
-                        String a = c.compareTo(other) < 0 ? c : other;
-                        pairs.put(
-                                key,
-                                Map.of(
-                                        "a",
-                                        a,
-                                        "b",
-                                        a.equals(c) ? other : c,
-                                        "score",
-                                        link.score(),
-                                        "distance",
-                                        link.distance()));
-                    }
-                }
-            } catch (RuntimeException e) {
-                log.warn("Could not find the cases linked to {}: {}", c, e.getMessage());
+        for (int i = 0; i < all.size(); i += BATCH) {
+            for (var p : search.pairs(all.subList(i, Math.min(all.size(), i + BATCH)), maxHops, deadline)) {
+                pairs.putIfAbsent(
+                        Set.of(p.a(), p.b()),
+                        Map.of("a", p.a(), "b", p.b(), "score", p.score(), "distance", p.distance()));
             }
         }
         List<Map<String, Object>> rows = new ArrayList<>(pairs.values());

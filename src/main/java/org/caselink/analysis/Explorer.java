@@ -81,16 +81,23 @@ class Explorer {
     /** A relationship crossed from {@code from} to a node reached. */
     record Hop(String from, Reached to, Crossing crossing) {}
 
-    /** The time an analysis may still take. */
+    /** The time an analysis may still take: caselink.analysis.timeout from now. */
     Deadline deadline() {
-        return new Deadline(System.nanoTime() + timeout.toNanos());
+        return deadline(timeout);
+    }
+
+    /** A longer time limit, for batch work (not requests). */
+    Deadline deadline(Duration limit) {
+        return new Deadline(System.nanoTime() + limit.toNanos(), limit);
     }
 
     final class Deadline {
         private final long end;
+        private final Duration limit;
 
-        private Deadline(long end) {
+        private Deadline(long end, Duration limit) {
             this.end = end;
+            this.limit = limit;
         }
 
         <T> List<T> read(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
@@ -111,7 +118,7 @@ class Explorer {
         private LimitExceededException timedOut() {
             return new LimitExceededException(
                     "time",
-                    "The analysis took longer than its limit of " + timeout.toMillis()
+                    "The analysis took longer than its limit of " + limit.toMillis()
                             + " ms (caselink.analysis.timeout); ask for fewer hops or fewer results.");
         }
     }
@@ -122,16 +129,21 @@ class Explorer {
     }
 
     Optional<Reached> start(EntityType type, String key, Set<LinkType> types, Deadline deadline) {
+        return starts(type, List.of(key), types, deadline).stream().findFirst();
+    }
+
+    /** The cases behind case numbers (those that exist), each with its degree. */
+    List<Reached> startCases(List<String> caseNumbers, Set<LinkType> types, Deadline deadline) {
+        return starts(EntityType.CASE, caseNumbers, types, deadline);
+    }
+
+    private List<Reached> starts(EntityType type, List<String> keys, Set<LinkType> types, Deadline deadline) {
         String cypher =
-                START.replace("__MATCH__", type.match("n", "$key")).replace("__TYPES__", LinkType.pattern(types));
-        return deadline
-                .read(
-                        cypher,
-                        Map.of("key", key, "hub", hubDegree),
-                        r -> new Reached(
-                                r.get("id").asString(), type, r.get("degree").asLong(), 0))
-                .stream()
-                .findFirst();
+                START.replace("__MATCH__", type.match("n", "key")).replace("__TYPES__", LinkType.pattern(types));
+        return deadline.read(
+                cypher,
+                Map.of("keys", keys, "hub", hubDegree),
+                r -> new Reached(r.get("id").asString(), type, r.get("degree").asLong(), 0));
     }
 
     /** Every relationship of the allowed types from the frontier, with the node at its other end. */

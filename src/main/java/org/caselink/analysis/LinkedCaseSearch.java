@@ -68,66 +68,106 @@ class LinkedCaseSearch {
         return w;
     }
 
-    LinkedCases search(String caseNumber, int maxHops, double minScore, int first) {
-        Set<LinkType> follow = LinkType.EVIDENCE;
-        Deadline deadline = explorer.deadline();
-        var start = explorer.start(EntityType.CASE, caseNumber.strip(), follow, deadline);
-        if (start.isEmpty()) {
-            return new LinkedCases(List.of(), false);
+    /** What one breadth-first search from a case has reached, and how. */
+    private final class Walk {
+        final Reached origin;
+        final Map<String, Reached> visited = new HashMap<>();
+        /** For each node, the nodes one hop closer to the origin it is reached from, with the hops. */
+        final Map<String, Map<String, List<Crossing>>> before = new HashMap<>();
+
+        List<String> frontier;
+        boolean truncated;
+
+        Walk(Reached origin) {
+            this.origin = origin;
+            visited.put(origin.id(), origin);
+            frontier = List.of(origin.id());
         }
-        String origin = start.get().id();
-        Map<String, Reached> visited = new HashMap<>();
-        visited.put(origin, start.get());
-        // For each node, the nodes one hop closer to the origin it is reached from, with the hops.
-        Map<String, Map<String, List<Crossing>>> before = new HashMap<>();
-        boolean truncated = false;
-        List<String> frontier = List.of(origin);
-        for (int d = 1; d <= maxHops && !frontier.isEmpty(); d++) {
+
+        /** Takes the hops of depth {@code d} out of the frontier (hops from elsewhere are ignored). */
+        void step(Map<String, List<Hop>> hopsFrom, int d) {
             Set<String> next = new LinkedHashSet<>();
-            for (Hop hop : explorer.expand(frontier, follow, d, deadline)) {
-                Reached to = hop.to();
-                Reached known = visited.get(to.id());
-                if (known == null) {
-                    if (visited.size() >= explorer.maxVisited) {
-                        truncated = true;
-                        continue;
+            for (String from : frontier) {
+                for (Hop hop : hopsFrom.getOrDefault(from, List.of())) {
+                    Reached to = hop.to();
+                    Reached known = visited.get(to.id());
+                    if (known == null) {
+                        if (visited.size() >= explorer.maxVisited) {
+                            truncated = true;
+                            continue;
+                        }
+                        visited.put(to.id(), to);
+                        known = to;
+                        if (to.type() != EntityType.CASE && !to.isHub(explorer.hubDegree)) {
+                            next.add(to.id());
+                        }
                     }
-                    visited.put(to.id(), to);
-                    known = to;
-                    if (to.type() != EntityType.CASE && !to.isHub(explorer.hubDegree)) {
-                        next.add(to.id());
+                    if (known.distance() == d) {
+                        before.computeIfAbsent(to.id(), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(hop.from(), k -> new ArrayList<>())
+                                .add(hop.crossing());
                     }
-                }
-                if (known.distance() == d) {
-                    before.computeIfAbsent(to.id(), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(hop.from(), k -> new ArrayList<>())
-                            .add(hop.crossing());
                 }
             }
             frontier = List.copyOf(next);
         }
 
-        record Scored(Reached linked, double score, List<List<String>> paths) {}
-        List<Scored> scored = new ArrayList<>();
-        for (Reached r : visited.values()) {
-            if (r.type() != EntityType.CASE || r.id().equals(origin)) {
-                continue;
+        /** Every other case reached, scored, with its shortest paths; the best first. */
+        List<Scored> scored(double minScore) {
+            List<Scored> scored = new ArrayList<>();
+            for (Reached r : visited.values()) {
+                if (r.type() != EntityType.CASE || r.id().equals(origin.id())) {
+                    continue;
+                }
+                List<List<String>> paths = shortestPaths(r.id(), origin.id(), before);
+                double miss = 1;
+                for (List<String> p : paths) {
+                    List<Reached> inside = p.subList(1, p.size() - 1).stream()
+                            .map(visited::get)
+                            .toList();
+                    miss *= 1 - weight(inside, p.size() - 1);
+                }
+                double score = 1 - miss;
+                if (score >= minScore && score > 0) {
+                    scored.add(new Scored(r, Math.round(score * 10_000) / 10_000.0, paths));
+                }
             }
-            List<List<String>> paths = shortestPaths(r.id(), origin, before);
-            double miss = 1;
-            for (List<String> p : paths) {
-                List<Reached> inside =
-                        p.subList(1, p.size() - 1).stream().map(visited::get).toList();
-                miss *= 1 - weight(inside, p.size() - 1);
+            scored.sort(Comparator.comparingDouble(Scored::score)
+                    .reversed()
+                    .thenComparing(s -> s.linked().distance()));
+            return scored;
+        }
+    }
+
+    private record Scored(Reached linked, double score, List<List<String>> paths) {}
+
+    /** Runs the walks together, one expand per depth for all their frontiers. */
+    private void walk(List<Walk> walks, int maxHops, Deadline deadline) {
+        for (int d = 1; d <= maxHops; d++) {
+            Set<String> frontier = new LinkedHashSet<>();
+            walks.forEach(w -> frontier.addAll(w.frontier));
+            if (frontier.isEmpty()) {
+                return;
             }
-            double score = 1 - miss;
-            if (score >= minScore && score > 0) {
-                scored.add(new Scored(r, score, paths));
+            Map<String, List<Hop>> hopsFrom = new HashMap<>();
+            for (Hop hop : explorer.expand(frontier, LinkType.EVIDENCE, d, deadline)) {
+                hopsFrom.computeIfAbsent(hop.from(), k -> new ArrayList<>()).add(hop);
+            }
+            for (Walk w : walks) {
+                w.step(hopsFrom, d);
             }
         }
-        scored.sort(Comparator.comparingDouble(Scored::score)
-                .reversed()
-                .thenComparing(s -> s.linked().distance()));
+    }
+
+    LinkedCases search(String caseNumber, int maxHops, double minScore, int first) {
+        Deadline deadline = explorer.deadline();
+        var start = explorer.start(EntityType.CASE, caseNumber.strip(), LinkType.EVIDENCE, deadline);
+        if (start.isEmpty()) {
+            return new LinkedCases(List.of(), false);
+        }
+        Walk walk = new Walk(start.get());
+        walk(List.of(walk), maxHops, deadline);
+        List<Scored> scored = walk.scored(minScore);
         List<Scored> top = scored.subList(0, Math.min(first, scored.size()));
 
         Set<String> ids = new LinkedHashSet<>();
@@ -137,15 +177,49 @@ class LinkedCaseSearch {
         for (Scored s : top) {
             List<Path> paths = s.paths().stream()
                     .limit(5)
-                    .map(p -> AnalysisController.path(p, (x, y) -> hops(x, y, before), nodes))
+                    .map(p -> AnalysisController.path(p, (x, y) -> hops(x, y, walk.before), nodes))
                     .toList();
             links.add(new CaseLink(
-                    (Case) nodes.get(s.linked().id()),
-                    Math.round(s.score() * 10_000) / 10_000.0,
-                    s.linked().distance(),
-                    paths));
+                    (Case) nodes.get(s.linked().id()), s.score(), s.linked().distance(), paths));
         }
-        return new LinkedCases(links, truncated);
+        return new LinkedCases(links, walk.truncated);
+    }
+
+    /** A scored link between two cases, by case number, without its paths. */
+    record Pair(String a, String b, double score, int distance) {}
+
+    /**
+     * The links of many cases at once, scored as {@link #search} scores them but without their
+     * paths: the walks run together, so each depth is one statement for all of them. Each pair
+     * once, from the lower case number. Under {@code deadline}: a batch job's, not a request's.
+     */
+    List<Pair> pairs(List<String> caseNumbers, int maxHops, Deadline deadline) {
+        List<Walk> walks = explorer.startCases(caseNumbers, LinkType.EVIDENCE, deadline).stream()
+                .map(Walk::new)
+                .toList();
+        walk(walks, maxHops, deadline);
+        Map<String, String> caseNumber = new HashMap<>();
+        walks.forEach(w -> w.visited.values().stream()
+                .filter(r -> r.type() == EntityType.CASE)
+                .forEach(r -> caseNumber.put(r.id(), null)));
+        explorer.nodes(caseNumber.keySet(), deadline)
+                .forEach((id, node) -> caseNumber.put(id, ((Case) node).caseNumber()));
+        Map<Set<String>, Pair> pairs = new LinkedHashMap<>();
+        for (Walk w : walks) {
+            String from = caseNumber.get(w.origin.id());
+            for (Scored s : w.scored(0)) {
+                String to = caseNumber.get(s.linked().id());
+                boolean ordered = from.compareTo(to) < 0;
+                pairs.putIfAbsent(
+                        Set.of(from, to),
+                        new Pair(
+                                ordered ? from : to,
+                                ordered ? to : from,
+                                s.score(),
+                                s.linked().distance()));
+            }
+        }
+        return List.copyOf(pairs.values());
     }
 
     /** The hops between two consecutive nodes of a path from the origin, whichever way they were crossed. */

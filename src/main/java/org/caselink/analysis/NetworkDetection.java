@@ -152,7 +152,7 @@ class NetworkDetection {
                 scoreMembers(types);
             }
             long scored = System.nanoTime();
-            int links = caseLinks.refresh(linkable, now);
+            int links = caseLinks.refresh(linkable, now, timeout);
             log.debug(
                     "Networks: detection {} ms, writing {} ms, centrality {} ms, {} case links {} ms",
                     (detected - start) / 1_000_000,

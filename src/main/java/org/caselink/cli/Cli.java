@@ -264,7 +264,7 @@ public final class Cli {
     @Command(
             name = "benchmark",
             description = "Measures; prints a report and writes it as Markdown and JSON.",
-            subcommands = {Benchmark.Ingest.class})
+            subcommands = {Benchmark.Ingest.class, Benchmark.Analysis.class})
     static final class Benchmark {
 
         @Command(
@@ -304,6 +304,49 @@ public final class Cli {
             public Integer call() throws IOException {
                 var result = new IngestBenchmark(Cli::context).run(records, seed, batchSize, workDir);
                 IngestBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
+                return 0;
+            }
+        }
+
+        @Command(
+                name = "analysis",
+                description = "Latency of linkedCases, a 2-hop neighbourhood and paths on a generated graph"
+                        + " (about a million nodes by default), and the time network detection takes.")
+        static final class Analysis implements Callable<Integer> {
+
+            @Option(
+                    names = "--records",
+                    defaultValue = "400000",
+                    description = "records to generate, half cases and half ads; 400,000 make about a million"
+                            + " nodes (default ${DEFAULT-VALUE})")
+            int records;
+
+            @Option(names = "--seed", defaultValue = "11", description = "generator seed (default ${DEFAULT-VALUE})")
+            long seed;
+
+            @Option(
+                    names = "--samples",
+                    defaultValue = "300",
+                    description = "cases (and pairs) timed per operation (default ${DEFAULT-VALUE})")
+            int samples;
+
+            @Option(
+                    names = "--work-dir",
+                    defaultValue = "target/benchmark",
+                    description = "where the data and the database go; a database of the same size and seed is"
+                            + " reused (default ${DEFAULT-VALUE})")
+            Path workDir;
+
+            @Option(
+                    names = "--report",
+                    defaultValue = "target/benchmarks/analysis",
+                    description = "report path without extension: .md and .json are written (default ${DEFAULT-VALUE})")
+            String report;
+
+            @Override
+            public Integer call() throws IOException {
+                var result = new AnalysisBenchmark(Cli::context).run(records, seed, samples, workDir);
+                AnalysisBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
                 return 0;
             }
         }

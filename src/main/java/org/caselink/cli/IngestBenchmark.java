@@ -77,8 +77,12 @@ final class IngestBenchmark {
         Importer.Summary summary;
         List<NodeRow> nodes;
         List<RelRow> rels;
-        try (var ctx = contexts.apply(
-                new String[] {"caselink.embedded.data-dir=" + importDb, "caselink.ingest.batch-size=" + batchSize})) {
+        try (var ctx = contexts.apply(new String[] {
+            "caselink.embedded.data-dir=" + importDb,
+            "caselink.ingest.batch-size=" + batchSize,
+            // The import alone is measured: derived data (networks) is not part of it.
+            "caselink.analysis.networks.after-import=false"
+        })) {
             say("Importing through the pipeline (batches of %d)...", batchSize);
             summary = ctx.getBean(Importer.class).run(List.of(ImportSource.of(data)), new Importer.Listener() {
                 @Override
