@@ -34,4 +34,15 @@ public final class GraphQlAsserts {
                 .entity(String.class)
                 .get();
     }
+
+    /** Imports records through the {@code importRecords} mutation and asserts that none was refused. */
+    public static void importRecords(
+            GraphQlTester graphQl, java.util.List<? extends java.util.Map<String, ?>> records) {
+        graphQl.document("mutation($r: [JSON!]!) { importRecords(records: $r) { errors { line field reason } } }")
+                .variable("r", records)
+                .execute()
+                .path("importRecords.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
 }

@@ -1,5 +1,7 @@
 package org.caselink.cli;
 
+import static org.caselink.cli.Reports.say;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -208,7 +210,7 @@ final class AnalysisBenchmark {
     }
 
     static void write(Result r, Path markdown, Path json) throws IOException {
-        Map<String, Object> machine = IngestBenchmark.machine();
+        Map<String, Object> machine = Reports.machine();
         StringBuilder rows = new StringBuilder();
         for (Latency l : r.latencies()) {
             rows.append(String.format(
@@ -263,9 +265,5 @@ final class AnalysisBenchmark {
                 JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(out));
         System.out.print(md);
         System.out.println("Report: " + markdown + " and " + json);
-    }
-
-    private static void say(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
     }
 }

@@ -1,7 +1,8 @@
 package org.caselink.cli;
 
+import static org.caselink.cli.Reports.say;
+
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import org.caselink.ingest.ImportSource;
 import org.caselink.ingest.Importer;
 import org.caselink.ingest.Records.Problem;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ingest benchmark: a generated data set imported through the real pipeline into a fresh
@@ -194,7 +194,7 @@ final class IngestBenchmark {
 
     /** The report, as Markdown for people and JSON for machines. */
     static void write(Result r, Path markdown, Path json) throws IOException {
-        Map<String, Object> machine = machine();
+        Map<String, Object> machine = Reports.machine();
         String verdict = r.recordsPerSecond() >= 10_000 && r.ratio() <= 2.0
                 ? "targets met"
                 : "target missed: "
@@ -249,31 +249,6 @@ final class IngestBenchmark {
         out.put("floorSeconds", r.floorTime().toMillis() / 1000.0);
         out.put("ratioToFloor", Math.round(r.ratio() * 100) / 100.0);
         out.put("targetsMet", r.recordsPerSecond() >= 10_000 && r.ratio() <= 2.0);
-        Files.createDirectories(markdown.toAbsolutePath().getParent());
-        Files.writeString(markdown, md);
-        Files.writeString(
-                json,
-                JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(out));
-        System.out.print(md);
-        System.out.println("Report: " + markdown + " and " + json);
-    }
-
-    static Map<String, Object> machine() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cores", Runtime.getRuntime().availableProcessors());
-        long bytes = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getTotalMemorySize()
-                : -1;
-        m.put("memoryGiB", Math.round(bytes / (1024.0 * 1024 * 1024)));
-        m.put(
-                "jvm",
-                System.getProperty("java.vm.name") + " " + Runtime.version() + ", max heap "
-                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        return m;
-    }
-
-    private static void say(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
+        Reports.publish(md, out, markdown, json);
     }
 }

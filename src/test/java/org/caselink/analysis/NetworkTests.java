@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.caselink.GraphQlAsserts;
 import org.caselink.IntegrationTest;
 import org.caselink.db.Graph;
 import org.caselink.model.EntityType;
@@ -118,12 +119,7 @@ class NetworkTests {
                     "phones",
                     List.of(CONTROLLER)));
         }
-        graphQl.document("mutation($r: [JSON!]!) { importRecords(records: $r) { errors { line field reason } } }")
-                .variable("r", records)
-                .execute()
-                .path("importRecords.errors")
-                .entityList(Object.class)
-                .hasSize(0);
+        GraphQlAsserts.importRecords(graphQl, records);
     }
 
     @Test

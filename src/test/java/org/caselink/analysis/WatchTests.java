@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.caselink.GraphQlAsserts;
 import org.caselink.IntegrationTest;
 import org.caselink.db.Graph;
 import org.caselink.model.EntityType;
@@ -62,12 +63,7 @@ class WatchTests {
     }
 
     private void importRecords(List<Map<String, Object>> records) {
-        graphQl.document("mutation($r: [JSON!]!) { importRecords(records: $r) { errors { line field reason } } }")
-                .variable("r", records)
-                .execute()
-                .path("importRecords.errors")
-                .entityList(Object.class)
-                .hasSize(0);
+        GraphQlAsserts.importRecords(graphQl, records);
     }
 
     private static Map<String, Object> ad(String id, String phone) {
