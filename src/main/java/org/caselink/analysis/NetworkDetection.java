@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
+import org.caselink.graph.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -103,8 +104,10 @@ class NetworkDetection {
     /** Detects the networks again, replacing the previous ones. One run at a time. */
     Run refresh() {
         if (!available()) {
-            throw new IllegalStateException("Network detection needs the Graph Data Science plugin in Neo4j,"
-                    + " and this database does not have it (gds.version() is unknown).");
+            throw new UnavailableException(
+                    "networks",
+                    "Network detection needs the Graph Data Science plugin in Neo4j, and this database does not"
+                            + " have it (gds.version() is unknown). Install the plugin on the server.");
         }
         running.lock();
         try {

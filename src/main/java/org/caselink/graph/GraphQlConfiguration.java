@@ -26,7 +26,7 @@ class GraphQlConfiguration {
 
     /**
      * Refused input becomes an error that names the field and the reason; a broken limit, one that
-     * names the limit. Anything else stays
+     * names the limit; a capability this deployment lacks, one that says so. Anything else stays
      * Spring's masked INTERNAL_ERROR: no stack trace, no Cypher, no internals reach a client.
      */
     @Bean
@@ -46,6 +46,13 @@ class GraphQlConfiguration {
                             .errorType(ErrorType.BAD_REQUEST)
                             .message(e.getMessage())
                             .extensions(Map.of("limit", e.limit()))
+                            .build();
+                }
+                if (ex instanceof UnavailableException e) {
+                    return GraphqlErrorBuilder.newError(env)
+                            .errorType(ErrorType.INTERNAL_ERROR)
+                            .message(e.getMessage())
+                            .extensions(Map.of("unavailable", e.capability()))
                             .build();
                 }
                 return null;

@@ -60,7 +60,7 @@ class ExternalModeTests {
                     assertThat((Long) tx.execute("MATCH (m:__Migration) RETURN count(m) AS n")
                                     .next()
                                     .get("n"))
-                            .isEqualTo(4L);
+                            .isEqualTo(5L);
                 }
                 int http = ((WebServerApplicationContext) ctx).getWebServer().getPort();
                 var response = HttpClient.newHttpClient()
@@ -72,6 +72,16 @@ class ExternalModeTests {
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
                 assertThat(response.body()).matches(".*\"totalCount\":2\\d\\d.*");
+                // This server has no Graph Data Science: networks are off, said plainly; the rest works.
+                var refresh = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/graphql"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\"query\":\"mutation { refreshNetworks { networks } }\"}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                assertThat(refresh.body()).contains("Graph Data Science").contains("\"unavailable\":\"networks\"");
                 assertThat(ctx.getBean(Graph.class)
                                 .read(
                                         "RETURN 1 AS one",
