@@ -7,7 +7,9 @@ MATCH (a)-[r__TYPES__]->(b)
 WHERE (a:Case OR a:Child OR a:Person OR a:Phone OR a:Email OR a:Handle OR a:Ad OR a:Image)
   AND (b:Case OR b:Child OR b:Person OR b:Phone OR b:Email OR b:Handle OR b:Ad OR b:Image)
   AND (type(r) <> 'POSSIBLE_SAME_AS' OR r.status = 'CONFIRMED')
-WITH DISTINCT a, b
+WITH CASE WHEN elementId(a) < elementId(b) THEN a ELSE b END AS x,
+     CASE WHEN elementId(a) < elementId(b) THEN b ELSE a END AS y
+WITH DISTINCT x AS a, y AS b
 WHERE COUNT { (a)-[__TYPES__]-() } <= $hub AND COUNT { (b)-[__TYPES__]-() } <= $hub
 WITH gds.graph.project($name, a, b, {}, {undirectedRelationshipTypes: ['*']}) AS g
 RETURN g.nodeCount AS nodes, g.relationshipCount AS relationships

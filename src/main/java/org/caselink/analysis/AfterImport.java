@@ -35,9 +35,19 @@ class AfterImport {
         if (!finished.changedGraph()) {
             return;
         }
-        watchlist.check(finished.since());
+        // The import has landed: a failure here is logged, never thrown back at the importer.
+        try {
+            watchlist.check(finished.since());
+        } catch (RuntimeException e) {
+            log.error("Checking the watches after an import failed: {}", e.getMessage(), e);
+        }
         if (refreshNetworks && networks.available()) {
-            networks.refresh();
+            try {
+                networks.refresh();
+            } catch (RuntimeException e) {
+                log.error(
+                        "Network detection after an import failed; the previous networks stay: {}", e.getMessage(), e);
+            }
         }
     }
 }

@@ -34,8 +34,9 @@ import org.springframework.stereotype.Component;
  * component with another.
  *
  * <p>A network's id is derived from its case numbers: the same graph gives the same networks and
- * ids, and a run replaces the previous one in one transaction (readers see the old or the new
- * networks, never a mix).
+ * ids. A run replaces the networks and their memberships in one transaction (readers see the old
+ * or the new networks, never a mix); the centrality scores and the case links are written after
+ * it, in their own transactions, so for a moment the new networks' key players are unranked.
  */
 @Component
 class NetworkDetection {

@@ -100,9 +100,10 @@ class Watchlist {
             for (Hop hop : explorer.expand(frontier, LinkType.EVIDENCE, d, deadline)) {
                 Evidence ev = hop.crossing().evidence();
                 if (ev.ingestedAt() != null && !ev.ingestedAt().isBefore(since)) {
-                    String record = ev.recordId() != null
-                            ? ev.recordId()
-                            : hop.crossing().rel();
+                    // Derived links (similarity, source caselink:...) share one record id: each pair is its own record.
+                    String record = ev.recordId() == null || ev.source().startsWith("caselink:")
+                            ? hop.crossing().rel()
+                            : ev.recordId();
                     String key = w.id() + "|" + ev.source() + "|" + record;
                     if (!alerts.containsKey(key)) {
                         List<String> path = chain(parent, hop.from());

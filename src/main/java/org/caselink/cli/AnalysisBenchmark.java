@@ -73,7 +73,7 @@ final class AnalysisBenchmark {
               truncated paths { length nodes { id } steps { type forward evidence { source recordId } } } } }
             """;
 
-    Result run(int records, long seed, int samples, Path workDir) throws IOException {
+    Result run(int records, long seed, int samples, boolean networksToo, Path workDir) throws IOException {
         Files.createDirectories(workDir);
         Path db = workDir.resolve("analysis-db-" + records + "-" + seed);
         Path marker = db.resolve("caselink-benchmark.done");
@@ -109,11 +109,14 @@ final class AnalysisBenchmark {
             long rels = count(graph, "MATCH ()-[r]->() RETURN count(r) AS n");
             say("Graph: %,d nodes, %,d relationships", nodes, rels);
 
-            say("Network detection and case links over the whole graph...");
-            long start = System.nanoTime();
-            var refresh = execute(gql, "mutation { refreshNetworks { networks members tookMs } }", Map.of());
-            double networkSeconds = (System.nanoTime() - start) / 1e9;
-            say("  %s in %.1f s", refresh.get("refreshNetworks"), networkSeconds);
+            double networkSeconds = -1;
+            if (networksToo) {
+                say("Network detection and case links over the whole graph...");
+                long start = System.nanoTime();
+                var refresh = execute(gql, "mutation { refreshNetworks { networks members tookMs } }", Map.of());
+                networkSeconds = (System.nanoTime() - start) / 1e9;
+                say("  %s in %.1f s", refresh.get("refreshNetworks"), networkSeconds);
+            }
             long networks = count(graph, "MATCH (n:Network) RETURN count(n) AS n");
             long caseLinks = count(graph, "MATCH (:Case)-[l:CASE_LINK]->(:Case) RETURN count(l) AS n");
 
@@ -233,7 +236,7 @@ final class AnalysisBenchmark {
                 %s; %s cores, %s GiB memory, %s; run %s.
 
                 Graph: %,d records generated (seed %d), %,d nodes, %,d relationships%s.
-                Network detection and case links over the whole graph: %.1f s (%,d networks, %,d case links).
+                Network detection and case links over the whole graph: %s (%,d networks, %,d case links).
 
                 Latency in ms through the GraphQL engine in the same JVM (no HTTP), one client, after a warm-up:
 
@@ -250,7 +253,9 @@ final class AnalysisBenchmark {
                 r.nodes(),
                 r.relationships(),
                 r.importSeconds() > 0 ? String.format(Locale.ROOT, ", imported in %.1f s", r.importSeconds()) : "",
-                r.networkSeconds(),
+                r.networkSeconds() < 0
+                        ? "not run (--skip-networks)"
+                        : String.format(Locale.ROOT, "%.1f s", r.networkSeconds()),
                 r.networks(),
                 r.caseLinks(),
                 rows);

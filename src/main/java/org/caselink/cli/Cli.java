@@ -325,6 +325,11 @@ public final class Cli {
             long seed;
 
             @Option(
+                    names = "--skip-networks",
+                    description = "time the queries only, without running network detection first")
+            boolean skipNetworks;
+
+            @Option(
                     names = "--samples",
                     defaultValue = "300",
                     description = "cases (and pairs) timed per operation (default ${DEFAULT-VALUE})")
@@ -345,7 +350,7 @@ public final class Cli {
 
             @Override
             public Integer call() throws IOException {
-                var result = new AnalysisBenchmark(Cli::context).run(records, seed, samples, workDir);
+                var result = new AnalysisBenchmark(Cli::context).run(records, seed, samples, !skipNetworks, workDir);
                 AnalysisBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
                 return 0;
             }

@@ -33,6 +33,8 @@ class NetworkTests {
     @Autowired
     Graph graph;
 
+    private List<Map<String, Object>> records;
+
     @BeforeEach
     void build() {
         graph.write("""
@@ -120,6 +122,7 @@ class NetworkTests {
                     List.of(CONTROLLER)));
         }
         GraphQlAsserts.importRecords(graphQl, records);
+        this.records = records;
     }
 
     @Test
@@ -249,10 +252,19 @@ class NetworkTests {
 
     @Test
     void reImportingChangesNothingAndARefreshGivesTheSameNetworks() {
+        String id = NetworkDetection.networkId(List.of("NT-C1", "NT-C2", "NT-C3"));
         List<String> before = graph.read(
                 "MATCH (n:Network) RETURN n.id AS id ORDER BY id",
                 Map.of(),
                 x -> x.get("id").asString());
+        assertThat(before).contains(id);
+        String at = "MATCH (n:Network {id: $id}) RETURN toString(n.computedAt) AS at";
+        List<String> computed =
+                graph.read(at, Map.of("id", id), x -> x.get("at").asString());
+        // The same records again create nothing, so nothing is recomputed.
+        GraphQlAsserts.importRecords(graphQl, records);
+        assertThat(graph.read(at, Map.of("id", id), x -> x.get("at").asString()))
+                .isEqualTo(computed);
         var r = graphQl.document("mutation { refreshNetworks { networks members tookMs } }")
                 .execute();
         r.path("refreshNetworks.networks").entity(Integer.class).isEqualTo(before.size());

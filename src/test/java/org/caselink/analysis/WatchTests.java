@@ -31,6 +31,9 @@ class WatchTests {
     @Autowired
     Graph graph;
 
+    @Autowired
+    Watchlist watchlist;
+
     @BeforeEach
     void build() {
         graph.write("""
@@ -113,7 +116,8 @@ class WatchTests {
         r.path("alerts[0].path.steps[0].type").entity(String.class).isEqualTo("LISTS");
         r.path("alerts[0].path.steps[0].forward").entity(Boolean.class).isEqualTo(false);
 
-        // The same records again change nothing, so raise nothing; a check run again duplicates nothing.
+        // The same records again change nothing, so raise nothing; a check run again over everything
+        // since the start of time finds the same record and duplicates nothing.
         importRecords(List.of(ad("WT-AD-1", CHILD)));
         graphQl.document(ALERTS)
                 .variable("w", w)
@@ -121,6 +125,13 @@ class WatchTests {
                 .path("alerts")
                 .entityList(Object.class)
                 .hasSize(1);
+        watchlist.check(java.time.OffsetDateTime.parse("2000-01-01T00:00Z"));
+        watchlist.check(java.time.OffsetDateTime.parse("2000-01-01T00:00Z"));
+        assertThat(graph.read(
+                        "MATCH (a:Alert)-[:RAISED_BY]->(:Watch {id: $w}) WHERE a.recordId = 'WT-AD-1' RETURN count(a) AS n",
+                        Map.of("w", w),
+                        x -> x.get("n").asLong()))
+                .containsExactly(1L);
     }
 
     @Test
