@@ -25,7 +25,6 @@ import org.caselink.model.GlobalId;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Link-analysis latency on a generated graph: imports a generated set into an embedded database
@@ -263,12 +262,6 @@ final class AnalysisBenchmark {
         out.put("benchmark", "analysis");
         out.put("machine", machine);
         out.put("result", r);
-        Files.createDirectories(markdown.toAbsolutePath().getParent());
-        Files.writeString(markdown, md);
-        Files.writeString(
-                json,
-                JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(out));
-        System.out.print(md);
-        System.out.println("Report: " + markdown + " and " + json);
+        Reports.publish(md, out, markdown, json);
     }
 }

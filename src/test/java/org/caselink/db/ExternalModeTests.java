@@ -63,25 +63,11 @@ class ExternalModeTests {
                             .isEqualTo(5L);
                 }
                 int http = ((WebServerApplicationContext) ctx).getWebServer().getPort();
-                var response = HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/graphql"))
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(
-                                                "{\"query\":\"{ cases(first: 1) { totalCount } }\"}"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                assertThat(response.body()).matches(".*\"totalCount\":2\\d\\d.*");
+                assertThat(post(http, "{ cases(first: 1) { totalCount } }")).matches(".*\"totalCount\":2\\d\\d.*");
                 // This server has no Graph Data Science: networks are off, said plainly; the rest works.
-                var refresh = HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/graphql"))
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(
-                                                "{\"query\":\"mutation { refreshNetworks { networks } }\"}"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                assertThat(refresh.body()).contains("Graph Data Science").contains("\"unavailable\":\"networks\"");
+                assertThat(post(http, "mutation { refreshNetworks { networks } }"))
+                        .contains("Graph Data Science")
+                        .contains("\"unavailable\":\"networks\"");
                 assertThat(ctx.getBean(Graph.class)
                                 .read(
                                         "RETURN 1 AS one",
@@ -92,5 +78,18 @@ class ExternalModeTests {
         } finally {
             server.shutdown();
         }
+    }
+
+    /** A GraphQL document through the service's front door; the response body. */
+    private static String post(int port, String query) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"query\":\"" + query.replace("\"", "\\\"") + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }
