@@ -2,7 +2,7 @@ package org.caselink.analysis;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +31,7 @@ class CaseLinks {
 
     private static final String WRITE = CypherFiles.query("analysis/case-links-write");
     private static final String LIST = CypherFiles.query("analysis/case-links-list");
+    private static final String STALE = CypherFiles.query("analysis/case-links-stale");
 
     private final Graph graph;
     private final LinkedCaseSearch search;
@@ -76,29 +77,33 @@ class CaseLinks {
     /**
      * Replaces every case link by those found from {@code cases}; returns how many pairs. The
      * searches run in batches of {@link #BATCH} cases walking together (one statement per depth for
-     * the whole batch).
+     * the whole batch), each batch within {@code timeout}, and each batch's links are written as it
+     * finishes (a link found again is updated in place). Links not found again are deleted at the
+     * end, so while a refresh runs, readers see the old links beside the new ones, never fewer.
      */
     int refresh(List<String> cases, OffsetDateTime computedAt, java.time.Duration timeout) {
-        var deadline = explorer.deadline(timeout);
         List<String> all = List.copyOf(new LinkedHashSet<>(cases));
-        Map<Set<String>, Map<String, Object>> pairs = new HashMap<>();
+        Set<List<String>> written = new HashSet<>();
         for (int i = 0; i < all.size(); i += BATCH) {
-            for (var p : search.pairs(all.subList(i, Math.min(all.size(), i + BATCH)), maxHops, deadline)) {
-                pairs.putIfAbsent(
-                        Set.of(p.a(), p.b()),
-                        Map.of("a", p.a(), "b", p.b(), "score", p.score(), "distance", p.distance()));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (var p : search.pairs(
+                    all.subList(i, Math.min(all.size(), i + BATCH)), maxHops, explorer.deadline(timeout))) {
+                if (written.add(List.of(p.a(), p.b()))) {
+                    rows.add(Map.of("a", p.a(), "b", p.b(), "score", p.score(), "distance", p.distance()));
+                }
+            }
+            if (!rows.isEmpty()) {
+                graph.write(WRITE, Map.of("links", rows, "computedAt", computedAt), r -> r);
             }
         }
-        List<Map<String, Object>> rows = new ArrayList<>(pairs.values());
-        graph.inWriteTransaction(tx -> {
-            tx.run("MATCH (:Case)-[l:CASE_LINK]->(:Case) DELETE l", Map.of());
-            for (int i = 0; i < rows.size(); i += 5000) {
-                tx.run(
-                        WRITE,
-                        Map.of("links", rows.subList(i, Math.min(rows.size(), i + 5000)), "computedAt", computedAt));
-            }
-            return null;
-        });
-        return rows.size();
+        while (graph.write(
+                                STALE,
+                                Map.of("computedAt", computedAt),
+                                r -> r.get("deleted").asLong())
+                        .getFirst()
+                > 0) {
+            // Stale links go in transactions of at most 10,000.
+        }
+        return written.size();
     }
 }

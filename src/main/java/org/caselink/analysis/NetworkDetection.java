@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * evidence graph (hubs left out) is projected and split into connected components (components
  * too large to read as one group are split again into Leiden communities), and every group holding
  * cases of at least two children becomes a {@code Network} node its members point to
- * ({@code MEMBER_OF}). Betweenness, PageRank and degree are then computed inside each network and
- * kept on the membership, so reading a network and its key players is a plain query. The same
+ * ({@code MEMBER_OF}). Betweenness, PageRank and degree are then computed inside each network
+ * ({@link Centrality}, one network at a time) and kept on the membership, so reading a network and its key players is a plain query. The same
  * run refreshes the strongest case-to-case links ({@link CaseLinks}) for every case that shares a
  * component with another.
  *
@@ -47,11 +47,10 @@ class NetworkDetection {
     private static final String COMMUNITIES = CypherFiles.query("analysis/network-communities");
     private static final String GROUPS = CypherFiles.query("analysis/network-groups");
     private static final String WRITE = CypherFiles.query("analysis/network-write");
-    private static final String MEMBERS_PROJECT = CypherFiles.query("analysis/network-members-project");
-    private static final String CENTRALITY = CypherFiles.query("analysis/network-centrality");
+    private static final String LINKS = CypherFiles.query("analysis/network-links");
     private static final String SCORES = CypherFiles.query("analysis/network-scores");
-    /** The GDS centrality procedures run on each network: the only values {@code __ALGORITHM__} takes. */
-    private static final List<String> CENTRALITIES = List.of("betweenness", "pageRank", "degree");
+    /** Networks whose links are read together for scoring: about this many members per statement. */
+    private static final int SCORING_BATCH = 20_000;
 
     private final Graph graph;
     private final CaseLinks caseLinks;
@@ -152,12 +151,10 @@ class NetworkDetection {
                 return null;
             });
             long written = System.nanoTime();
-            if (!networks.isEmpty()) {
-                scoreMembers(types);
-            }
+            scoreMembers(networks, types);
             long scored = System.nanoTime();
             int links = caseLinks.refresh(linkable, now, timeout);
-            log.debug(
+            log.info(
                     "Networks: detection {} ms, writing {} ms, centrality {} ms, {} case links {} ms",
                     (detected - start) / 1_000_000,
                     (written - detected) / 1_000_000,
@@ -217,23 +214,42 @@ class NetworkDetection {
         return out;
     }
 
-    /** Betweenness, PageRank and degree of every member within its network, onto MEMBER_OF. */
-    private void scoreMembers(String types) {
-        Map<String, Map<String, Object>> scores = new HashMap<>();
-        withProjection(MEMBERS_PROJECT.replace("__TYPES__", types), Map.of(), name -> {
-            for (String algorithm : CENTRALITIES) {
-                graph.read(
-                        CENTRALITY.replace("__ALGORITHM__", algorithm),
-                        Map.of("name", name),
-                        r -> scores.computeIfAbsent(r.get("id").asString(), id -> new HashMap<>(Map.of("id", id)))
-                                .put(algorithm, r.get("score").asDouble()),
-                        timeout);
+    /**
+     * Betweenness, PageRank and degree of every member within its network ({@link Centrality}),
+     * onto MEMBER_OF; the links of a batch of networks are read in one statement.
+     */
+    private void scoreMembers(List<Map<String, Object>> networks, String types) {
+        String links = LINKS.replace("__TYPES__", types);
+        int from = 0;
+        while (from < networks.size()) {
+            int to = from;
+            int members = 0;
+            while (to < networks.size() && (to == from || members < SCORING_BATCH)) {
+                members += ((List<?>) networks.get(to).get("members")).size();
+                to++;
             }
-            return null;
-        });
-        List<Map<String, Object>> rows = List.copyOf(scores.values());
-        for (int i = 0; i < rows.size(); i += 10_000) {
-            graph.write(SCORES, Map.of("scores", rows.subList(i, Math.min(rows.size(), i + 10_000))), r -> r);
+            List<Map<String, Object>> batch = networks.subList(from, to);
+            Map<String, List<Map.Entry<String, String>>> byNetwork = new HashMap<>();
+            graph.read(
+                    links,
+                    Map.of("ids", batch.stream().map(n -> n.get("id")).toList()),
+                    r -> byNetwork
+                            .computeIfAbsent(r.get("id").asString(), k -> new ArrayList<>())
+                            .add(Map.entry(r.get("a").asString(), r.get("b").asString())),
+                    timeout);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (var n : batch) {
+                @SuppressWarnings("unchecked")
+                var ids = (List<String>) n.get("members");
+                Centrality.of(ids, byNetwork.getOrDefault((String) n.get("id"), List.of()))
+                        .forEach((id, score) -> rows.add(Map.of(
+                                "id", id,
+                                "betweenness", score.betweenness(),
+                                "pageRank", score.pageRank(),
+                                "degree", score.degree())));
+            }
+            graph.write(SCORES, Map.of("scores", rows), r -> r);
+            from = to;
         }
     }
 
