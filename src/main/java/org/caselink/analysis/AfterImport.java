@@ -37,7 +37,7 @@ class AfterImport {
         }
         // The import has landed: a failure here is logged, never thrown back at the importer.
         try {
-            watchlist.check(finished.since());
+            watchlist.check();
         } catch (RuntimeException e) {
             log.error("Checking the watches after an import failed: {}", e.getMessage(), e);
         }

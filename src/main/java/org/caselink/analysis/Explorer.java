@@ -32,6 +32,7 @@ class Explorer {
     private static final String START = CypherFiles.query("analysis/start");
     private static final String EXPAND = CypherFiles.query("analysis/expand");
     private static final String NODES = CypherFiles.query("analysis/nodes");
+    private static final String RESOLVE = CypherFiles.query("analysis/resolve");
     private static final String STEPS = CypherFiles.query("analysis/steps");
 
     final int maxHops;
@@ -192,6 +193,22 @@ class Explorer {
                     EntityType.ofLabel(r.get("label").asString()).map(r.get("n")));
             return null;
         });
+        return out;
+    }
+
+    /** The element ids of the nodes behind global ids (those that exist), by global id; one statement per type. */
+    Map<String, String> resolve(Collection<String> globalIds, Deadline deadline) {
+        Map<EntityType, Map<String, String>> byType = new java.util.EnumMap<>(EntityType.class);
+        for (String id : globalIds) {
+            GlobalId.parse(id)
+                    .ifPresent(g -> byType.computeIfAbsent(g.type(), t -> new HashMap<>())
+                            .put(g.key(), id));
+        }
+        Map<String, String> out = new HashMap<>();
+        byType.forEach((type, keys) -> deadline.read(
+                RESOLVE.replace("__MATCH__", type.match("n", "key")),
+                Map.of("keys", List.copyOf(keys.keySet())),
+                r -> out.put(keys.get(r.get("key").asString()), r.get("id").asString())));
         return out;
     }
 }

@@ -109,14 +109,19 @@ class WatchController {
     @SchemaMapping(typeName = "Alert")
     Path path(Alert alert) {
         var deadline = explorer.deadline();
-        List<String> ids = alert.pathNodes();
+        // The path is kept as global ids (alerts from earlier builds kept element ids: those are
+        // used as they are); a node merged or deleted since drops out of it.
+        Map<String, String> elements = explorer.resolve(alert.pathNodes(), deadline);
+        List<String> ids = alert.pathNodes().stream()
+                .map(id -> GlobalId.parse(id).isPresent() ? elements.get(id) : id)
+                .filter(java.util.Objects::nonNull)
+                .toList();
         List<List<String>> pairs = new ArrayList<>();
         for (int i = 0; i + 1 < ids.size(); i++) {
             pairs.add(List.of(ids.get(i), ids.get(i + 1)));
         }
         var steps = explorer.steps(pairs, LinkType.EVIDENCE, deadline);
         var nodes = explorer.nodes(ids, deadline);
-        // A node merged or deleted since the alert was raised drops out of the path it explains.
         List<String> present = ids.stream().filter(nodes::containsKey).toList();
         return AnalysisController.path(present, (x, y) -> steps.getOrDefault(List.of(x, y), List.of()), nodes);
     }

@@ -1,5 +1,6 @@
 package org.caselink.analysis;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.caselink.analysis.Explorer.Deadline;
 import org.caselink.analysis.Explorer.Hop;
 import org.caselink.db.CypherFiles;
@@ -21,14 +23,23 @@ import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Watches and the alerts they raise. An analyst watches a node (a missing child's phone, a case,
- * a suspect) within a number of hops; after every import, each watch walks its neighbourhood (the
- * same walk as {@code neighbourhood}: evidence relationships, hubs not expanded) and every
- * relationship that import created becomes an alert for the record behind it, with the path from
- * the watched node to it. One alert per watch and record, however often the check runs.
+ * a suspect) within a number of hops. A check walks each watch's neighbourhood (the same walk as
+ * {@code neighbourhood}: evidence relationships, hubs not expanded), and every relationship created
+ * since the watch was last checked becomes an alert for the record behind it, with the path from
+ * the watched node to it (kept as global ids, which outlive the database's internal ids). One
+ * alert per watch and record, however often the check runs.
+ *
+ * <p>Checks run after every import and, in the background, every caselink.analysis.watches.check-every
+ * (one minute by default), which catches records written by mutations and retries a watch whose
+ * last check failed. Each watch keeps how far it has been checked ({@code checkedUpTo}); a check
+ * looks back caselink.analysis.watches.overlap before that mark, so a transaction that started
+ * before the mark but committed after it is not missed (what it finds twice raises nothing twice).
  */
 @Component
 class Watchlist {
@@ -37,12 +48,17 @@ class Watchlist {
     private static final String LIST = CypherFiles.query("analysis/watch-list");
     private static final String RAISE = CypherFiles.query("analysis/alert-create");
 
+    private static final String CHECKED = CypherFiles.query("analysis/watch-checked");
+
     private final Graph graph;
     private final Explorer explorer;
+    private final Duration overlap;
+    private final ReentrantLock checking = new ReentrantLock();
 
-    Watchlist(Graph graph, Explorer explorer) {
+    Watchlist(Graph graph, Explorer explorer, @Value("${caselink.analysis.watches.overlap:5m}") Duration overlap) {
         this.graph = graph;
         this.explorer = explorer;
+        this.overlap = overlap;
     }
 
     record Watch(
@@ -51,7 +67,8 @@ class Watchlist {
             String targetElementId,
             int hops,
             @Nullable String note,
-            OffsetDateTime createdAt) {
+            OffsetDateTime createdAt,
+            @Nullable OffsetDateTime checkedUpTo) {
 
         static Watch from(Record r) {
             var w = r.get("w");
@@ -61,7 +78,8 @@ class Watchlist {
                     r.get("target").asString(),
                     w.get("hops").asInt(),
                     Values.string(w, "note"),
-                    Values.dateTime(w, "createdAt"));
+                    Values.dateTime(w, "createdAt"),
+                    Values.dateTime(w, "checkedUpTo"));
         }
     }
 
@@ -72,24 +90,62 @@ class Watchlist {
         return graph.read(LIST, params, Watch::from);
     }
 
-    /** Checks every active watch for relationships created at or after {@code since}; returns the alerts raised. */
+    /** The background check, every caselink.analysis.watches.check-every. */
+    @Scheduled(
+            initialDelayString = "${caselink.analysis.watches.check-every:1m}",
+            fixedDelayString = "${caselink.analysis.watches.check-every:1m}")
+    void checkRegularly() {
+        check();
+    }
+
+    /**
+     * Checks every active watch for relationships created since its last check (less the overlap);
+     * returns the alerts raised. A watch whose check fails keeps its mark and is checked again next
+     * time. One check at a time.
+     */
+    int check() {
+        return checkAll(null);
+    }
+
+    /** Checks every active watch for relationships created at or after {@code since}, whatever their marks. */
     int check(OffsetDateTime since) {
-        int raised = 0;
-        for (Watch w : active(null, Integer.MAX_VALUE)) {
-            try {
-                raised += check(w, since);
-            } catch (RuntimeException e) {
-                log.error("Could not check watch {} after the import: {}", w.id(), e.getMessage(), e);
+        return checkAll(since);
+    }
+
+    private int checkAll(@Nullable OffsetDateTime since) {
+        checking.lock();
+        try {
+            int raised = 0;
+            for (Watch w : active(null, Integer.MAX_VALUE)) {
+                try {
+                    OffsetDateTime mark = graph.now();
+                    raised += check(w, since != null ? since : since(w));
+                    graph.write(CHECKED, Map.of("id", w.id(), "mark", mark), r -> r);
+                } catch (RuntimeException e) {
+                    log.error("Could not check watch {}; it is checked again next time: {}", w.id(), e.getMessage(), e);
+                }
             }
+            if (raised > 0) {
+                log.info("Watches raised {} alerts", raised);
+            }
+            return raised;
+        } finally {
+            checking.unlock();
         }
-        if (raised > 0) {
-            log.info("Watches raised {} alerts", raised);
+    }
+
+    /** Where a watch's next check starts: its mark less the overlap, never before the watch began. */
+    private OffsetDateTime since(Watch w) {
+        if (w.checkedUpTo() == null) {
+            return w.createdAt();
         }
-        return raised;
+        OffsetDateTime back = w.checkedUpTo().minus(overlap);
+        return back.isBefore(w.createdAt()) ? w.createdAt() : back;
     }
 
     /** Walks one watch's neighbourhood and raises an alert per new record found in it. */
-    int check(Watch w, OffsetDateTime since) {
+    @SuppressWarnings("unchecked")
+    private int check(Watch w, OffsetDateTime since) {
         Deadline deadline = explorer.deadline();
         Map<String, String> parent = new HashMap<>();
         Set<String> visited = new HashSet<>(Set.of(w.targetElementId()));
@@ -134,8 +190,23 @@ class Watchlist {
         if (alerts.isEmpty()) {
             return 0;
         }
-        graph.write(RAISE, Map.of("watch", w.id(), "alerts", List.copyOf(alerts.values())), r -> r);
-        return alerts.size();
+        // The path as global ids: element ids can be reused by other nodes once a node is deleted.
+        Set<String> onPaths = new HashSet<>();
+        alerts.values().forEach(a -> onPaths.addAll((List<String>) a.get("pathNodes")));
+        Map<String, Entity> nodes = explorer.nodes(onPaths, deadline);
+        alerts.values()
+                .forEach(a -> a.put(
+                        "pathNodes",
+                        ((List<String>) a.get("pathNodes"))
+                                .stream()
+                                        .filter(nodes::containsKey)
+                                        .map(id -> nodes.get(id).getId())
+                                        .toList()));
+        return graph.write(
+                        RAISE,
+                        Map.of("watch", w.id(), "alerts", List.copyOf(alerts.values())),
+                        r -> r.get("raised").asInt())
+                .getFirst();
     }
 
     /** The nodes from the watched one to {@code end}, along the walk's first discoveries. */
