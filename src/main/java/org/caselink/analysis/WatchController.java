@@ -28,6 +28,11 @@ class WatchController {
 
     private static final String CREATE = CypherFiles.query("analysis/watch-create");
     private static final String ALERTS = CypherFiles.query("analysis/alert-list");
+    /** How alert-list finds its alerts: by id, by watch, or all; each uses its own index. */
+    private static final String BY_ID = "MATCH (al:Alert {id: $id})-[:RAISED_BY]->(w:Watch)";
+
+    private static final String BY_WATCH = "MATCH (al:Alert)-[:RAISED_BY]->(w:Watch {id: $watch})";
+    private static final String ALL = "MATCH (al:Alert)-[:RAISED_BY]->(w:Watch)";
     private static final String ACKNOWLEDGE = CypherFiles.query("analysis/alert-acknowledge");
     private static final int MAX_FIRST = 1000;
 
@@ -81,18 +86,25 @@ class WatchController {
                 .isEmpty();
     }
 
+    record WatchList(List<Watch> watches, boolean truncated) {}
+
+    record AlertList(List<Alert> alerts, boolean truncated) {}
+
     @QueryMapping
-    List<Watch> watches(@Argument @Nullable Integer first) {
-        return watchlist.active(null, AnalysisController.between("first", first == null ? 50 : first, 1, MAX_FIRST));
+    WatchList watches(@Argument @Nullable Integer first) {
+        int max = AnalysisController.between("first", first == null ? 50 : first, 1, MAX_FIRST);
+        List<Watch> found = watchlist.active(null, max + 1);
+        return new WatchList(found.subList(0, Math.min(max, found.size())), found.size() > max);
     }
 
     @QueryMapping
-    List<Alert> alerts(
+    AlertList alerts(
             @Argument @Nullable AlertStatus status,
             @Argument @Nullable String watchId,
             @Argument @Nullable Integer first) {
-        return alerts(
-                status, watchId, null, AnalysisController.between("first", first == null ? 50 : first, 1, MAX_FIRST));
+        int max = AnalysisController.between("first", first == null ? 50 : first, 1, MAX_FIRST);
+        List<Alert> found = alerts(status, watchId, null, max + 1);
+        return new AlertList(found.subList(0, Math.min(max, found.size())), found.size() > max);
     }
 
     @MutationMapping
@@ -133,7 +145,8 @@ class WatchController {
         params.put("watch", watchId);
         params.put("id", alertId);
         params.put("limit", limit);
-        return graph.read(ALERTS, params, r -> {
+        String from = alertId != null ? BY_ID : watchId != null ? BY_WATCH : ALL;
+        return graph.read(ALERTS.replace("__FROM__", from), params, r -> {
             var al = r.get("al");
             return new Alert(
                     al.get("id").asString(),

@@ -93,10 +93,10 @@ class WatchTests {
     }
 
     private static final String ALERTS = """
-            query($w: ID) { alerts(watchId: $w) {
+            query($w: ID) { alerts(watchId: $w) { truncated alerts {
               id status record { source recordId }
               watch { id target { id } }
-              path { length nodes { id } steps { type forward evidence { recordId } } } } }
+              path { length nodes { id } steps { type forward evidence { recordId } } } } } }
             """;
 
     @Test
@@ -105,16 +105,16 @@ class WatchTests {
         String w = watch(phone, 1);
         importRecords(List.of(ad("WT-AD-1", CHILD), ad("WT-AD-2", "+13125550189")));
         var r = graphQl.document(ALERTS).variable("w", w).execute();
-        r.path("alerts").entityList(Object.class).hasSize(1);
-        r.path("alerts[0].status").entity(String.class).isEqualTo("OPEN");
-        r.path("alerts[0].record.recordId").entity(String.class).isEqualTo("WT-AD-1");
-        r.path("alerts[0].watch.target.id").entity(String.class).isEqualTo(phone);
-        r.path("alerts[0].path.length").entity(Integer.class).isEqualTo(1);
-        r.path("alerts[0].path.nodes[*].id")
+        r.path("alerts.alerts").entityList(Object.class).hasSize(1);
+        r.path("alerts.alerts[0].status").entity(String.class).isEqualTo("OPEN");
+        r.path("alerts.alerts[0].record.recordId").entity(String.class).isEqualTo("WT-AD-1");
+        r.path("alerts.alerts[0].watch.target.id").entity(String.class).isEqualTo(phone);
+        r.path("alerts.alerts[0].path.length").entity(Integer.class).isEqualTo(1);
+        r.path("alerts.alerts[0].path.nodes[*].id")
                 .entityList(String.class)
                 .containsExactly(phone, GlobalId.of(EntityType.AD, "WT-AD-1"));
-        r.path("alerts[0].path.steps[0].type").entity(String.class).isEqualTo("LISTS");
-        r.path("alerts[0].path.steps[0].forward").entity(Boolean.class).isEqualTo(false);
+        r.path("alerts.alerts[0].path.steps[0].type").entity(String.class).isEqualTo("LISTS");
+        r.path("alerts.alerts[0].path.steps[0].forward").entity(Boolean.class).isEqualTo(false);
 
         // The same records again change nothing, so raise nothing; a check run again over everything
         // since the start of time finds the same record and duplicates nothing.
@@ -122,7 +122,7 @@ class WatchTests {
         graphQl.document(ALERTS)
                 .variable("w", w)
                 .execute()
-                .path("alerts")
+                .path("alerts.alerts")
                 .entityList(Object.class)
                 .hasSize(1);
         watchlist.check(java.time.OffsetDateTime.parse("2000-01-01T00:00Z"));
@@ -140,10 +140,12 @@ class WatchTests {
         String w = watch(caseId, 3);
         importRecords(List.of(ad("WT-AD-3", SUSPECT)));
         var r = graphQl.document(ALERTS).variable("w", w).execute();
-        r.path("alerts").entityList(Object.class).hasSize(1);
-        r.path("alerts[0].path.length").entity(Integer.class).isEqualTo(3);
-        r.path("alerts[0].path.steps[*].type").entityList(String.class).containsExactly("SUSPECT_IN", "USES", "LISTS");
-        String alert = r.path("alerts[0].id").entity(String.class).get();
+        r.path("alerts.alerts").entityList(Object.class).hasSize(1);
+        r.path("alerts.alerts[0].path.length").entity(Integer.class).isEqualTo(3);
+        r.path("alerts.alerts[0].path.steps[*].type")
+                .entityList(String.class)
+                .containsExactly("SUSPECT_IN", "USES", "LISTS");
+        String alert = r.path("alerts.alerts[0].id").entity(String.class).get();
 
         var ack = graphQl.document("mutation($a: ID!) { acknowledgeAlert(alertId: $a, note: \"seen\") {"
                         + " status acknowledgeNote acknowledgedAt } }")
@@ -151,9 +153,9 @@ class WatchTests {
                 .execute();
         ack.path("acknowledgeAlert.status").entity(String.class).isEqualTo("ACKNOWLEDGED");
         ack.path("acknowledgeAlert.acknowledgeNote").entity(String.class).isEqualTo("seen");
-        graphQl.document("{ alerts(status: OPEN) { id } }")
+        graphQl.document("{ alerts(status: OPEN) { alerts { id } } }")
                 .execute()
-                .path("alerts[*].id")
+                .path("alerts.alerts[*].id")
                 .entityList(String.class)
                 .doesNotContain(alert);
     }
@@ -174,12 +176,25 @@ class WatchTests {
                         Map.of("a", near, "b", stopped),
                         x -> x.get("n").asLong()))
                 .containsExactly(0L);
-        graphQl.document("{ watches { id } }")
+        graphQl.document("{ watches { watches { id } truncated } }")
                 .execute()
-                .path("watches[*].id")
+                .path("watches.watches[*].id")
                 .entityList(String.class)
                 .contains(near)
                 .doesNotContain(stopped);
+        // One active watch (the other stopped): a page of one is complete; with a second, it is not.
+        String truncated = "{ watches(first: 1) { truncated } }";
+        graphQl.document(truncated)
+                .execute()
+                .path("watches.truncated")
+                .entity(Boolean.class)
+                .isEqualTo(false);
+        watch(GlobalId.of(EntityType.PHONE, CHILD), 1);
+        graphQl.document(truncated)
+                .execute()
+                .path("watches.truncated")
+                .entity(Boolean.class)
+                .isEqualTo(true);
     }
 
     @Test
@@ -199,18 +214,18 @@ class WatchTests {
         graphQl.document(ALERTS)
                 .variable("w", w)
                 .execute()
-                .path("alerts")
+                .path("alerts.alerts")
                 .entityList(Object.class)
                 .hasSize(0);
         assertThat(watchlist.check()).isEqualTo(1);
         var r = graphQl.document(ALERTS).variable("w", w).execute();
-        r.path("alerts[*].record.recordId").entityList(String.class).containsExactly("tip-5");
-        r.path("alerts[0].path.nodes[*].id")
+        r.path("alerts.alerts[*].record.recordId").entityList(String.class).containsExactly("tip-5");
+        r.path("alerts.alerts[0].path.nodes[*].id")
                 .entityList(String.class)
                 .containsExactly(phone, GlobalId.of(EntityType.AD, "WT-AD-5"));
-        String checked = graphQl.document("{ watches(first: 1000) { id checkedUpTo } }")
+        String checked = graphQl.document("{ watches(first: 1000) { watches { id checkedUpTo } } }")
                 .execute()
-                .path("watches[?(@.id == '%s')].checkedUpTo".formatted(w))
+                .path("watches.watches[?(@.id == '%s')].checkedUpTo".formatted(w))
                 .entityList(String.class)
                 .get()
                 .getFirst();
@@ -228,7 +243,7 @@ class WatchTests {
         graphQl.document(ALERTS)
                 .variable("w", w)
                 .execute()
-                .path("alerts")
+                .path("alerts.alerts")
                 .entityList(Object.class)
                 .hasSize(1);
     }
