@@ -4,4 +4,4 @@ CALL gds.leiden.stream($name, {randomSeed: 19, concurrency: 1})
 YIELD nodeId, communityId
 WITH communityId, collect(nodeId) AS ids
 WHERE size(ids) >= 3
-RETURN communityId, ids
+RETURN communityId, [id IN ids | elementId(gds.util.asNode(id))] AS ids

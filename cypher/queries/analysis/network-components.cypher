@@ -4,4 +4,4 @@
 CALL gds.wcc.stream($name) YIELD nodeId, componentId
 WITH componentId, collect(nodeId) AS ids
 WHERE size(ids) >= 3
-RETURN componentId, ids
+RETURN componentId, [id IN ids | elementId(gds.util.asNode(id))] AS ids

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * What analysis derives from the graph, brought up to date when an import changed it: alerts
  * for every watch the import's records came near, and the networks (when
- * caselink.analysis.networks.after-import is on and the database has Graph Data Science). Runs in the importing thread, so an import returns with its derived data in place.
+ * caselink.analysis.networks.after-import is on). Runs in the importing thread, so an import returns with its derived data in place.
  */
 @Component
 class AfterImport {
@@ -41,7 +41,7 @@ class AfterImport {
         } catch (RuntimeException e) {
             log.error("Checking the watches after an import failed: {}", e.getMessage(), e);
         }
-        if (refreshNetworks && networks.available()) {
+        if (refreshNetworks) {
             try {
                 networks.refresh();
             } catch (RuntimeException e) {

@@ -12,12 +12,17 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
-import org.caselink.graph.UnavailableException;
+import org.jgrapht.alg.clustering.LabelPropagationClustering;
+import org.jgrapht.alg.connectivity.ConnectivityInspector;
+import org.jgrapht.graph.AsSubgraph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +47,13 @@ import org.springframework.stereotype.Component;
 class NetworkDetection {
 
     private static final Logger log = LoggerFactory.getLogger(NetworkDetection.class);
-    private static final String PROJECT = CypherFiles.query("analysis/network-project");
+    private static final String EVIDENCE = CypherFiles.query("analysis/network-evidence");
+    /** The two ends of network-evidence: a GDS projection, or the linked pairs for JGraphT. */
+    private static final String PROJECT =
+            "WITH gds.graph.project($name, a, b, {}, {undirectedRelationshipTypes: ['*']}) AS g"
+                    + " RETURN g.nodeCount AS nodes, g.relationshipCount AS relationships";
+
+    private static final String PAIRS = "RETURN elementId(a) AS a, elementId(b) AS b";
     private static final String COMPONENTS = CypherFiles.query("analysis/network-components");
     private static final String COMMUNITIES = CypherFiles.query("analysis/network-communities");
     private static final String GROUPS = CypherFiles.query("analysis/network-groups");
@@ -82,8 +93,11 @@ class NetworkDetection {
     /** What one run found. */
     record Run(int networks, int members, OffsetDateTime computedAt, Duration took) {}
 
-    /** Whether the database has Graph Data Science (the embedded one does; a server needs the plugin). */
-    boolean available() {
+    /**
+     * Whether the database has Graph Data Science (the embedded one does; a server needs the
+     * plugin). Without it, networks are found with JGraphT in this JVM.
+     */
+    boolean hasGds() {
         Boolean a = available;
         if (a == null) {
             try {
@@ -92,7 +106,8 @@ class NetworkDetection {
                 a = true;
             } catch (RuntimeException e) {
                 log.warn(
-                        "Graph Data Science is not installed in this Neo4j: network detection is off ({})",
+                        "Graph Data Science is not installed in this Neo4j: networks are found with JGraphT in"
+                                + " the service instead ({})",
                         e.getMessage());
                 a = false;
             }
@@ -101,14 +116,16 @@ class NetworkDetection {
         return a;
     }
 
-    /** Detects the networks again, replacing the previous ones. One run at a time. */
+    /**
+     * Detects the networks again, replacing the previous ones, with Graph Data Science when the
+     * database has it and JGraphT otherwise. One run at a time.
+     */
     Run refresh() {
-        if (!available()) {
-            throw new UnavailableException(
-                    "networks",
-                    "Network detection needs the Graph Data Science plugin in Neo4j, and this database does not"
-                            + " have it (gds.version() is unknown). Install the plugin on the server.");
-        }
+        return refresh(hasGds(), maxSize);
+    }
+
+    /** {@link #refresh()} with the engine and the largest group chosen by the caller (tests compare them). */
+    Run refresh(boolean withGds, int maxSize) {
         running.lock();
         try {
             long start = System.nanoTime();
@@ -116,8 +133,13 @@ class NetworkDetection {
             String types = LinkType.pattern(LinkType.EVIDENCE);
             List<Map<String, Object>> networks = new ArrayList<>();
             List<String> linkable = new ArrayList<>();
-            List<List<Long>> groups =
-                    withProjection(PROJECT.replace("__TYPES__", types), Map.of("hub", hubDegree), this::groups);
+            String evidence = EVIDENCE.replace("__TYPES__", types);
+            List<List<String>> groups = withGds
+                    ? withProjection(
+                            evidence.replace("__USE__", PROJECT),
+                            Map.of("hub", hubDegree),
+                            name -> groups(name, maxSize))
+                    : groupsWithoutGds(evidence.replace("__USE__", PAIRS), maxSize);
             for (int i = 0; groups != null && i < groups.size(); i += 500) {
                 graph.read(
                         GROUPS,
@@ -181,14 +203,14 @@ class NetworkDetection {
      * than caselink.analysis.networks.max-size is split into its Leiden communities (a chain of
      * evidence that long is no longer one group an analyst can read).
      */
-    private List<List<Long>> groups(String projection) {
-        List<List<Long>> out = new ArrayList<>();
-        Set<Long> inLarge = new HashSet<>();
+    private List<List<String>> groups(String projection, int maxSize) {
+        List<List<String>> out = new ArrayList<>();
+        Set<String> inLarge = new HashSet<>();
         graph.read(
                 COMPONENTS,
                 Map.of("name", projection),
                 r -> {
-                    List<Long> ids = r.get("ids").asList(v -> v.asLong());
+                    List<String> ids = r.get("ids").asList(v -> v.asString());
                     if (ids.size() > maxSize) {
                         inLarge.addAll(ids);
                     } else {
@@ -202,7 +224,7 @@ class NetworkDetection {
                     COMMUNITIES,
                     Map.of("name", projection),
                     r -> {
-                        List<Long> ids = r.get("ids").asList(v -> v.asLong());
+                        List<String> ids = r.get("ids").asList(v -> v.asString());
                         // Leiden communities are connected, so each lies inside one component.
                         if (inLarge.contains(ids.getFirst())) {
                             out.add(ids);
@@ -211,6 +233,42 @@ class NetworkDetection {
                     },
                     timeout);
         }
+        return out;
+    }
+
+    /**
+     * The same candidate networks on a database without Graph Data Science (an external server
+     * without the plugin), with JGraphT in this JVM: the evidence pairs are read into memory, their
+     * connected components are the candidates, and a component larger than max-size is split into
+     * label-propagation communities (seeded; Leiden is not in JGraphT, so such a split may differ
+     * from the one GDS makes). Memory grows with the evidence graph: about 1 GB of heap per
+     * million linked pairs.
+     */
+    private List<List<String>> groupsWithoutGds(String pairs, int maxSize) {
+        org.jgrapht.Graph<String, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
+        graph.read(
+                pairs,
+                Map.of("hub", hubDegree),
+                r -> {
+                    String a = r.get("a").asString();
+                    String b = r.get("b").asString();
+                    g.addVertex(a);
+                    g.addVertex(b);
+                    g.addEdge(a, b);
+                    return Boolean.TRUE;
+                },
+                timeout);
+        List<List<String>> out = new ArrayList<>();
+        for (Set<String> component : new ConnectivityInspector<>(g).connectedSets()) {
+            if (component.size() > maxSize) {
+                new LabelPropagationClustering<>(new AsSubgraph<>(g, component), new Random(19))
+                        .getClustering()
+                        .forEach(c -> out.add(List.copyOf(c)));
+            } else {
+                out.add(List.copyOf(component));
+            }
+        }
+        out.removeIf(group -> group.size() < 3);
         return out;
     }
 

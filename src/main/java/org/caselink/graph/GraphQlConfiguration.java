@@ -48,13 +48,6 @@ class GraphQlConfiguration {
                             .extensions(Map.of("limit", e.limit()))
                             .build();
                 }
-                if (ex instanceof UnavailableException e) {
-                    return GraphqlErrorBuilder.newError(env)
-                            .errorType(ErrorType.INTERNAL_ERROR)
-                            .message(e.getMessage())
-                            .extensions(Map.of("unavailable", e.capability()))
-                            .build();
-                }
                 return null;
             }
         };

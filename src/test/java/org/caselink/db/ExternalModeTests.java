@@ -64,10 +64,16 @@ class ExternalModeTests {
                 }
                 int http = ((WebServerApplicationContext) ctx).getWebServer().getPort();
                 assertThat(post(http, "{ cases(first: 1) { totalCount } }")).matches(".*\"totalCount\":2\\d\\d.*");
-                // This server has no Graph Data Science: networks are off, said plainly; the rest works.
+                // This server has no Graph Data Science: the networks are found with JGraphT in the
+                // service, the same four planted networks the embedded database finds with GDS, with
+                // the same controller first.
                 assertThat(post(http, "mutation { refreshNetworks { networks } }"))
-                        .contains("Graph Data Science")
-                        .contains("\"unavailable\":\"networks\"");
+                        .contains("\"networks\":4");
+                assertThat(post(
+                                http,
+                                "{ case(caseNumber: \"MC-2023-000100\") { network { keyPlayers(first: 1) {"
+                                        + " node { ... on Person { firstName lastName } } } } } }"))
+                        .contains("\"firstName\":\"Tom\",\"lastName\":\"Garland\"");
                 assertThat(ctx.getBean(Graph.class)
                                 .read(
                                         "RETURN 1 AS one",

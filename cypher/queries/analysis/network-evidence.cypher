@@ -1,6 +1,7 @@
-// The evidence graph network detection runs on, projected into Graph Data Science as $name:
-// people, children, cases, ads and what they share (not places, not agencies), one undirected
-// relationship per linked pair whatever the number of records behind it. A node with more than
+// The evidence graph network detection runs on: people, children, cases, ads and what they share
+// (not places, not agencies), one undirected relationship per linked pair whatever the number of
+// records behind it. __USE__ (from a fixed pair in code) projects it into Graph Data Science as
+// $name, or returns the pairs for JGraphT when the database has no GDS. A node with more than
 // $hub evidence relationships (a phone in thousands of ads) is left out: a hub must not glue
 // unrelated networks together. Identity proposals count only once an analyst confirmed them.
 MATCH (a)-[r__TYPES__]->(b)
@@ -11,5 +12,4 @@ WITH CASE WHEN elementId(a) < elementId(b) THEN a ELSE b END AS x,
      CASE WHEN elementId(a) < elementId(b) THEN b ELSE a END AS y
 WITH DISTINCT x AS a, y AS b
 WHERE COUNT { (a)-[__TYPES__]-() } <= $hub AND COUNT { (b)-[__TYPES__]-() } <= $hub
-WITH gds.graph.project($name, a, b, {}, {undirectedRelationshipTypes: ['*']}) AS g
-RETURN g.nodeCount AS nodes, g.relationshipCount AS relationships
+__USE__
