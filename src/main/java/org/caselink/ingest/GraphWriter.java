@@ -90,6 +90,21 @@ public class GraphWriter {
                     m.put("nameKey", Normalize.nameKey(r.firstName(), r.lastName()));
                     m.put("aliases", r.aliases());
                     m.put("dob", r.dob());
+                    // The blocking keys IdentityProposer looks candidates up by.
+                    m.put(
+                            "block1",
+                            IdentityProposer.nameBlock(
+                                    r.lastName(),
+                                    r.firstName() == null || r.firstName().isBlank()
+                                            ? null
+                                            : r.firstName().strip().substring(0, 1)));
+                    m.put(
+                            "block2",
+                            IdentityProposer.nameBlock(
+                                    r.firstName(),
+                                    r.dob() == null
+                                            ? null
+                                            : String.valueOf(r.dob().getYear())));
                     return m;
                 })
                 .toList();

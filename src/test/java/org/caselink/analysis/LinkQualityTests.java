@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,11 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>{@code linkedCases}: the share of planted pairs of cases (one network, or one repeat
  * runaway's) that it finds (recall), and the share of links scored at or above {@link #THRESHOLD}
- * that are planted ones (precision). Issue 4 asks for recall 1.0 and precision 0.9; this build
- * measures 0.9595 and 1.0000 (printed by the test). The six pairs missed are all in one network
- * whose controller the ingest did not resolve to one person (his mentions without an id and
- * without a date of birth only get proposals, which no analyst has confirmed here): nothing but
- * places joins those cases. The test holds the line at what is measured.
+ * that are planted ones (precision). Issue 4 asks for recall 1.0 and precision 0.9. As imported,
+ * this build measures 0.9595 and 1.0000 (printed by the test): the six pairs missed are all in one
+ * network whose controller and associate are written without an id, a date of birth or a contact
+ * in some cases, so the ingest only proposes that those mentions are one person, and linkedCases
+ * follows confirmed identities only. Once the true proposals are confirmed (as an analyst would),
+ * recall is 1.0000 and precision stays 1.0000; the test asserts both states.
  *
  * <p>Networks: each planted network's controller must be among its top three key players.
  */
@@ -55,6 +58,9 @@ class LinkQualityTests {
     /** Case number to its true child: a repeat runaway's cases are planted links too. */
     private final Map<String, String> child = new HashMap<>();
 
+    /** "line:index" of a person mention in the generated file to the true person. */
+    private final Map<String, String> personTruth = new HashMap<>();
+
     private ConfigurableApplicationContext ctx;
 
     @BeforeAll
@@ -71,6 +77,10 @@ class LinkQualityTests {
                 .get("caseChildren")
                 .properties()
                 .forEach(e -> child.put(e.getKey(), e.getValue().asString()));
+        truthTree
+                .get("persons")
+                .properties()
+                .forEach(e -> personTruth.put(e.getKey(), e.getValue().asString()));
         assertThat(network).hasSizeGreaterThan(10);
         ctx = new SpringApplicationBuilder(CaselinkApplication.class)
                 .web(WebApplicationType.NONE)
@@ -94,59 +104,161 @@ class LinkQualityTests {
         }
     }
 
-    @Test
-    void everyPlantedLinkIsFoundAndLinksAboveTheThresholdArePlanted() {
-        {
-            var search = ctx.getBean(LinkedCaseSearch.class);
+    /** What linkedCases finds from every case, against the planted pairs. */
+    private record Links(Set<Set<String>> planted, Set<Set<String>> found, Set<Set<String>> above, int cases) {
 
-            Set<Set<String>> planted = new HashSet<>();
-            for (Map<String, String> truth : List.of(network, child)) {
-                truth.forEach((a, n) -> truth.forEach((b, m) -> {
-                    if (!a.equals(b) && n.equals(m)) {
-                        planted.add(Set.of(a, b));
-                    }
-                }));
-            }
-            Set<Set<String>> found = new HashSet<>();
-            Set<Set<String>> above = new HashSet<>();
-            List<String> cases = ctx.getBean(org.caselink.db.Graph.class)
-                    .read(
-                            "MATCH (c:Case) RETURN c.caseNumber AS n",
-                            Map.of(),
-                            r -> r.get("n").asString());
-            for (String c : cases) {
-                for (var link : search.search(c, 6, 0, 100).links()) {
-                    Set<String> pair = Set.of(c, link.linked().caseNumber());
-                    found.add(pair);
-                    if (link.score() >= THRESHOLD) {
-                        above.add(pair);
-                    }
-                }
-            }
-            long plantedFound = planted.stream().filter(found::contains).count();
-            long plantedAbove = above.stream().filter(planted::contains).count();
-            double recall = (double) plantedFound / planted.size();
-            double precision = above.isEmpty() ? 0 : (double) plantedAbove / above.size();
+        double recall() {
+            return (double) planted.stream().filter(found::contains).count() / planted.size();
+        }
+
+        double precision() {
+            return above.isEmpty()
+                    ? 0
+                    : (double) above.stream().filter(planted::contains).count() / above.size();
+        }
+
+        void print(String when) {
             System.out.printf(
-                    "linkedCases on %d cases: %d planted pairs, %d found (recall %.4f); %d pairs found in all, %d scored >= %.2f, of them %d planted (precision %.4f)%n",
-                    cases.size(),
+                    "linkedCases on %d cases %s: %d planted pairs, %d found (recall %.4f); %d pairs found in all, %d scored >= %.2f, of them %d planted (precision %.4f); missed: %s%n",
+                    cases,
+                    when,
                     planted.size(),
-                    plantedFound,
-                    recall,
+                    planted.stream().filter(found::contains).count(),
+                    recall(),
                     found.size(),
                     above.size(),
                     THRESHOLD,
-                    plantedAbove,
-                    precision);
-            // The whole-graph view (caseLinks, refreshed after the import) holds the same pairs.
-            Set<Set<String>> stored = new HashSet<>();
-            ctx.getBean(CaseLinks.class)
-                    .caseLinks(0.0, 1000)
-                    .links()
-                    .forEach(l -> stored.add(Set.of(l.a().caseNumber(), l.b().caseNumber())));
-            assertThat(stored).isEqualTo(found);
-            assertThat(recall).isGreaterThanOrEqualTo(0.95);
-            assertThat(precision).isGreaterThanOrEqualTo(0.99);
+                    above.stream().filter(planted::contains).count(),
+                    precision(),
+                    planted.stream().filter(p -> !found.contains(p)).toList());
+        }
+    }
+
+    private Links measureLinks() {
+        var search = ctx.getBean(LinkedCaseSearch.class);
+        Set<Set<String>> planted = new HashSet<>();
+        for (Map<String, String> truth : List.of(network, child)) {
+            truth.forEach((a, n) -> truth.forEach((b, m) -> {
+                if (!a.equals(b) && n.equals(m)) {
+                    planted.add(Set.of(a, b));
+                }
+            }));
+        }
+        Set<Set<String>> found = new HashSet<>();
+        Set<Set<String>> above = new HashSet<>();
+        List<String> cases = ctx.getBean(org.caselink.db.Graph.class)
+                .read(
+                        "MATCH (c:Case) RETURN c.caseNumber AS n",
+                        Map.of(),
+                        r -> r.get("n").asString());
+        for (String c : cases) {
+            for (var link : search.search(c, 6, 0, 100).links()) {
+                Set<String> pair = Set.of(c, link.linked().caseNumber());
+                found.add(pair);
+                if (link.score() >= THRESHOLD) {
+                    above.add(pair);
+                }
+            }
+        }
+        return new Links(planted, found, above, cases.size());
+    }
+
+    @Test
+    void everyPlantedLinkIsFoundAndLinksAboveTheThresholdArePlanted() {
+        Links links = measureLinks();
+        links.print("as imported");
+        // The strongest links across the graph are exactly the pairs found from every case.
+        Set<Set<String>> stored = new HashSet<>();
+        ctx.getBean(CaseLinks.class)
+                .caseLinks(0.0, 1000)
+                .links()
+                .forEach(l -> stored.add(Set.of(l.a().caseNumber(), l.b().caseNumber())));
+        assertThat(stored).isEqualTo(links.found());
+        assertThat(links.recall()).isGreaterThanOrEqualTo(0.95);
+        assertThat(links.precision()).isGreaterThanOrEqualTo(0.99);
+    }
+
+    /**
+     * The pairs missed as imported hang on identities the ingest could only propose. An analyst who
+     * confirms the proposals that are true (here, by the generator's truth of who each mention is)
+     * gets every planted pair, and the links above the threshold stay planted ones. The proposals
+     * are reopened afterwards, so the other tests see the graph as imported.
+     */
+    @Test
+    void onceTheTrueIdentityProposalsAreConfirmedEveryPlantedPairIsFound() throws Exception {
+        var graph = ctx.getBean(org.caselink.db.Graph.class);
+        var graphQl = ExecutionGraphQlServiceTester.create(ctx.getBean(ExecutionGraphQlService.class));
+        // Who each person mention in a case record truly is: (case number, role) to true person ids.
+        Map<String, Set<String>> mentioned = new HashMap<>();
+        var json = JsonMapper.builder().build();
+        List<String> lines = Files.readAllLines(dir.resolve("g.jsonl"));
+        for (int line = 1; line <= lines.size(); line++) {
+            var record = json.readTree(lines.get(line - 1));
+            if (!"case".equals(record.path("kind").asString()) || !record.has("persons")) {
+                continue;
+            }
+            for (int i = 0; i < record.get("persons").size(); i++) {
+                mentioned
+                        .computeIfAbsent(
+                                record.get("caseNumber").asString() + "|"
+                                        + record.get("persons")
+                                                .get(i)
+                                                .get("role")
+                                                .asString(),
+                                k -> new HashSet<>())
+                        .add(personTruth.get(line + ":" + i));
+            }
+        }
+        Map<String, Set<String>> trueIds = new HashMap<>();
+        graph.read(
+                "MATCH (p:Person)-[r:SUSPECT_IN|ASSOCIATE_IN]->(c:Case)"
+                        + " RETURN p.uid AS uid, c.caseNumber + '|' + replace(type(r), '_IN', '') AS mention",
+                Map.of(),
+                r -> trueIds.computeIfAbsent(r.get("uid").asString(), k -> new HashSet<>())
+                        .addAll(mentioned.getOrDefault(r.get("mention").asString(), Set.of())));
+        List<String> confirmed = new java.util.ArrayList<>();
+        // Fewer than a page of proposals, so one page sees them all.
+        assertThat(graph.read(
+                        "MATCH ()-[r:POSSIBLE_SAME_AS {status: 'PROPOSED'}]->() RETURN count(r) AS n",
+                        Map.of(),
+                        r -> r.get("n").asLong()))
+                .allSatisfy(n -> assertThat(n).isLessThan(100L));
+        for (var proposal : graphQl.document("{ identityProposals(status: PROPOSED, first: 100) { id people { id } } }")
+                .execute()
+                .path("identityProposals")
+                .entityList(Map.class)
+                .get()) {
+            List<Set<String>> who = ((List<?>) proposal.get("people"))
+                    .stream()
+                            .map(p -> org.caselink.model.GlobalId.parse((String) ((Map<?, ?>) p).get("id"))
+                                    .orElseThrow()
+                                    .key())
+                            .map(uid -> trueIds.getOrDefault(uid, Set.of()))
+                            .toList();
+            if (who.get(0).size() == 1 && who.get(0).equals(who.get(1))) {
+                confirmed.add((String) proposal.get("id"));
+            }
+        }
+        assertThat(confirmed).isNotEmpty();
+        String decide = "mutation($id: ID!, $d: IdentityDecision!) {"
+                + " decideIdentity(id: $id, decision: $d, reason: \"generator truth\") { status } }";
+        try {
+            confirmed.forEach(id -> graphQl.document(decide)
+                    .variable("id", id)
+                    .variable("d", "CONFIRM")
+                    .execute()
+                    .path("decideIdentity.status")
+                    .entity(String.class)
+                    .isEqualTo("CONFIRMED"));
+            Links links = measureLinks();
+            links.print("after confirming " + confirmed.size() + " true identity proposals");
+            assertThat(links.recall()).isEqualTo(1.0);
+            assertThat(links.precision()).isGreaterThanOrEqualTo(0.99);
+        } finally {
+            confirmed.forEach(id -> graphQl.document(decide)
+                    .variable("id", id)
+                    .variable("d", "REOPEN")
+                    .execute());
         }
     }
 

@@ -202,6 +202,34 @@ class ImportTests extends DatabaseProperties {
     }
 
     @Test
+    void proposesTheSameNameInTwoCasesWithNothingElseToGoOn() {
+        // Seth Barlow, suspect in two cases, no id, no date of birth, no contact in common: two
+        // people, proposed as one on the name alone; his namesake with a different first initial is not.
+        java.util.function.BiFunction<String, String, String> suspect = (caseNumber, first) -> GOOD_CASE
+                .replace("MC-2021-000123", caseNumber)
+                .replaceFirst(
+                        "\"persons\":\\[.*?\\}\\]\\}\\]",
+                        "\"persons\":[{\"role\":\"SUSPECT\",\"firstName\":\"" + first + "\",\"lastName\":\"Barlow\"}]");
+        Run r = run(
+                "names.jsonl",
+                String.join(
+                        "\n",
+                        suspect.apply("NB-1", "Seth"),
+                        suspect.apply("NB-2", "Seth"),
+                        suspect.apply("NB-3", "Kyle")));
+        assertThat(r.errors()).isEmpty();
+        assertThat(count("MATCH (p:Person {lastName: 'Barlow'}) RETURN count(p)"))
+                .isEqualTo(3);
+        assertThat(
+                        count(
+                                "MATCH (a:Person {firstName: 'Seth'})-[r:POSSIBLE_SAME_AS {status: 'PROPOSED'}]-"
+                                        + "(b:Person {firstName: 'Seth'}) WHERE r.rule CONTAINS 'no date of birth' RETURN count(DISTINCT r)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:Person {firstName: 'Kyle'})-[r:POSSIBLE_SAME_AS]-() RETURN count(r)"))
+                .isZero();
+    }
+
+    @Test
     void acceptsAdsAsCsv() {
         String csv = """
                 adId,site,postedAt,city,state,title,body,phones,emails,handles,imageHashes
