@@ -1,5 +1,6 @@
 package org.caselink.analysis;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
 import org.caselink.model.Ad;
@@ -18,6 +20,7 @@ import org.caselink.model.EntityType;
 import org.caselink.model.GlobalId;
 import org.caselink.model.Location;
 import org.caselink.model.Values;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -25,7 +28,9 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
 
 /**
  * Networks (as the last detection left them), their key players, and ad timelines with the travel
@@ -42,12 +47,17 @@ class NetworkController {
     private static final String TIMELINE = CypherFiles.query("analysis/timeline");
     private static final int MAX_FIRST = 1000;
 
+    /** The data loader that ranks the members of every network a request lists, per ranking asked. */
+    private static final String RANKINGS = "networkRankings";
+
     private final Graph graph;
     private final NetworkDetection detection;
 
-    NetworkController(Graph graph, NetworkDetection detection) {
+    NetworkController(Graph graph, NetworkDetection detection, BatchLoaderRegistry registry) {
         this.graph = graph;
         this.detection = detection;
+        registry.<Ranking, List<Ranked>>forName(RANKINGS)
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> rank(keys)));
     }
 
     record Counts(int cases, int children, int persons, int phones, int emails, int handles, int ads, int images) {}
@@ -157,38 +167,54 @@ class NetworkController {
                 run.networks(), run.members(), run.computedAt(), run.took().toMillis());
     }
 
-    @SchemaMapping(typeName = "Network")
-    List<Case> cases(Network network) {
-        return graph.read(
-                "MATCH (c:Case)-[:MEMBER_OF]->(:Network {id: $id}) RETURN c ORDER BY c.reportedAt, c.caseNumber",
-                Map.of("id", network.id()),
-                r -> (Case) EntityType.CASE.map(r.get("c")));
+    /** The cases of every network a request lists, in one statement (at most max-size members each). */
+    @BatchMapping(typeName = "Network", field = "cases")
+    Map<Network, List<Case>> cases(List<Network> networks) {
+        Map<String, List<Case>> byId = new HashMap<>();
+        graph.read(
+                "UNWIND $ids AS id MATCH (c:Case)-[:MEMBER_OF]->(:Network {id: id})"
+                        + " RETURN id, c ORDER BY c.reportedAt, c.caseNumber",
+                Map.of("ids", networks.stream().map(Network::id).toList()),
+                r -> byId.computeIfAbsent(r.get("id").asString(), k -> new ArrayList<>())
+                        .add((Case) EntityType.CASE.map(r.get("c"))));
+        Map<Network, List<Case>> out = new LinkedHashMap<>();
+        networks.forEach(n -> out.put(n, byId.getOrDefault(n.id(), List.of())));
+        return out;
     }
 
     @SchemaMapping(typeName = "Network")
-    Members members(Network network, @Argument @Nullable List<EntityType> types, @Argument @Nullable Integer first) {
+    CompletableFuture<Members> members(
+            Network network,
+            @Argument @Nullable List<EntityType> types,
+            @Argument @Nullable Integer first,
+            DataFetchingEnvironment env) {
         int max = AnalysisController.between("first", first == null ? 100 : first, 1, MAX_FIRST);
-        List<Ranked> ranked = ranked(network.id(), Centrality.PAGE_RANK, types, max + 1);
-        return new Members(ranked.stream().limit(max).map(Ranked::node).toList(), ranked.size() > max);
+        return ranked(env, network, Centrality.PAGE_RANK, types, max + 1)
+                .thenApply(ranked ->
+                        new Members(ranked.stream().limit(max).map(Ranked::node).toList(), ranked.size() > max));
     }
 
     @SchemaMapping(typeName = "Network")
-    List<KeyPlayer> keyPlayers(
+    CompletableFuture<List<KeyPlayer>> keyPlayers(
             Network network,
             @Argument @Nullable Centrality by,
             @Argument @Nullable List<EntityType> types,
-            @Argument @Nullable Integer first) {
+            @Argument @Nullable Integer first,
+            DataFetchingEnvironment env) {
         int max = AnalysisController.between("first", first == null ? 3 : first, 1, MAX_FIRST);
-        List<Ranked> ranked = ranked(
-                network.id(),
-                by == null ? Centrality.BETWEENNESS : by,
-                types == null ? List.of(EntityType.PERSON) : types,
-                max);
-        List<KeyPlayer> out = new ArrayList<>();
-        for (Ranked r : ranked) {
-            out.add(new KeyPlayer(out.size() + 1, r.node(), r.betweenness(), r.pageRank(), r.degree()));
-        }
-        return out;
+        return ranked(
+                        env,
+                        network,
+                        by == null ? Centrality.BETWEENNESS : by,
+                        types == null ? List.of(EntityType.PERSON) : types,
+                        max)
+                .thenApply(ranked -> {
+                    List<KeyPlayer> out = new ArrayList<>();
+                    for (Ranked r : ranked) {
+                        out.add(new KeyPlayer(out.size() + 1, r.node(), r.betweenness(), r.pageRank(), r.degree()));
+                    }
+                    return out;
+                });
     }
 
     @SchemaMapping(typeName = "Network", field = "timeline")
@@ -255,27 +281,55 @@ class NetworkController {
         return stops;
     }
 
-    private record Ranked(Entity node, double betweenness, double pageRank, int degree) {}
+    record Ranked(Entity node, double betweenness, double pageRank, int degree) {}
 
-    private List<Ranked> ranked(String id, Centrality by, @Nullable List<EntityType> types, int limit) {
+    /** One ranking of one network's members: the data loader's key. */
+    record Ranking(String network, Centrality by, List<String> labels, int limit) {}
+
+    private CompletableFuture<List<Ranked>> ranked(
+            DataFetchingEnvironment env, Network network, Centrality by, @Nullable List<EntityType> types, int limit) {
         Set<EntityType> kinds =
                 types == null || types.isEmpty() ? EnumSet.allOf(EntityType.class) : EnumSet.copyOf(types);
-        return graph.read(
-                MEMBERS,
-                Map.of(
-                        "id",
-                        id,
-                        "labels",
-                        kinds.stream().map(EntityType::label).toList(),
-                        "by",
-                        by.property,
-                        "limit",
-                        limit),
-                r -> new Ranked(
-                        EntityType.ofLabel(r.get("label").asString()).map(r.get("n")),
-                        score(r, "betweenness"),
-                        score(r, "pageRank"),
-                        (int) score(r, "degree")));
+        DataLoader<Ranking, List<Ranked>> loader = env.getDataLoader(RANKINGS);
+        return java.util.Objects.requireNonNull(loader)
+                .load(new Ranking(
+                        network.id(),
+                        by,
+                        kinds.stream().map(EntityType::label).sorted().toList(),
+                        limit));
+    }
+
+    /** Every ranking asked for in a request: one statement per distinct (centrality, kinds, limit). */
+    private Map<Ranking, List<Ranked>> rank(Set<Ranking> keys) {
+        Map<Ranking, List<Ranked>> out = new HashMap<>();
+        keys.stream()
+                .collect(java.util.stream.Collectors.groupingBy(k -> List.of(k.by(), k.labels(), k.limit())))
+                .values()
+                .forEach(group -> {
+                    Ranking first = group.getFirst();
+                    Map<String, List<Ranked>> byNetwork = new HashMap<>();
+                    graph.read(
+                            MEMBERS,
+                            Map.of(
+                                    "ids",
+                                    group.stream().map(Ranking::network).toList(),
+                                    "labels",
+                                    first.labels(),
+                                    "by",
+                                    first.by().property,
+                                    "limit",
+                                    first.limit()),
+                            r -> byNetwork
+                                    .computeIfAbsent(r.get("id").asString(), k -> new ArrayList<>())
+                                    .add(new Ranked(
+                                            EntityType.ofLabel(r.get("label").asString())
+                                                    .map(r.get("n")),
+                                            score(r, "betweenness"),
+                                            score(r, "pageRank"),
+                                            (int) score(r, "degree"))));
+                    group.forEach(k -> out.put(k, byNetwork.getOrDefault(k.network(), List.of())));
+                });
+        return out;
     }
 
     private static double score(Record r, String key) {

@@ -273,7 +273,7 @@ class LinkQualityTests {
     void plantedNetworksAreFoundWithTheirControllersAmongTheTopThreeKeyPlayers(boolean withGds) {
         var graph = ctx.getBean(org.caselink.db.Graph.class);
         ctx.getBean(NetworkDetection.class).refresh(withGds, 500);
-        var networks = ctx.getBean(NetworkController.class);
+        var graphQl = ExecutionGraphQlServiceTester.create(ctx.getBean(ExecutionGraphQlService.class));
         Map<String, String> detectedOf = new HashMap<>();
         graph.read(
                 "MATCH (c:Case)-[:MEMBER_OF]->(n:Network) RETURN c.caseNumber AS c, n.id AS n",
@@ -308,9 +308,16 @@ class LinkQualityTests {
                     "MATCH (p:Person)-[:SUSPECT_IN]->(c:Case) WHERE c.caseNumber IN $cases RETURN DISTINCT p.uid AS uid",
                     Map.of("cases", e.getValue()),
                     r -> r.get("uid").asString()));
-            var detected = networks.network(best.get().getKey());
-            var top = networks.keyPlayers(detected, null, null, 3).stream()
-                    .map(k -> k.node().key())
+            var top = graphQl
+                    .document("query($id: ID!) { network(id: $id) { keyPlayers(first: 3) { node { id } } } }")
+                    .variable("id", best.get().getKey())
+                    .execute()
+                    .path("network.keyPlayers[*].node.id")
+                    .entityList(String.class)
+                    .get()
+                    .stream()
+                    .map(id ->
+                            org.caselink.model.GlobalId.parse(id).orElseThrow().key())
                     .toList();
             if (!top.isEmpty() && controller.contains(top.getFirst())) {
                 controllersFirst++;
