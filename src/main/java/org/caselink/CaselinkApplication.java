@@ -5,7 +5,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
-@org.springframework.scheduling.annotation.EnableScheduling
 public class CaselinkApplication {
 
     /** Starts the service, or runs a command ({@code import}, {@code generate}, {@code score}) and exits. */

@@ -23,6 +23,8 @@ public final class TestDatabase {
     private TestDatabase() {}
 
     public static void register(DynamicPropertyRegistry registry) {
+        // Tests check the watches themselves; a background check would add statements at random.
+        registry.add("caselink.analysis.watches.background", () -> "false");
         if (CONTAINER) {
             Neo4jContainer neo4j = container();
             registry.add("spring.neo4j.uri", neo4j::getBoltUrl);

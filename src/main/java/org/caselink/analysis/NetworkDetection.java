@@ -105,6 +105,9 @@ class NetworkDetection {
                         "RETURN gds.version() AS v", Map.of(), r -> r.get("v").asString());
                 a = true;
             } catch (RuntimeException e) {
+                if (!Graph.isUnknownFunction(e)) {
+                    throw e; // the database is unwell, not without GDS: ask again next time
+                }
                 log.warn(
                         "Graph Data Science is not installed in this Neo4j: networks are found with JGraphT in"
                                 + " the service instead ({})",
@@ -133,14 +136,8 @@ class NetworkDetection {
             String types = LinkType.pattern(LinkType.EVIDENCE);
             List<Map<String, Object>> networks = new ArrayList<>();
             List<String> linkable = new ArrayList<>();
-            String evidence = EVIDENCE.replace("__TYPES__", types);
-            List<List<String>> groups = withGds
-                    ? withProjection(
-                            evidence.replace("__USE__", PROJECT),
-                            Map.of("hub", hubDegree),
-                            name -> groups(name, maxSize))
-                    : groupsWithoutGds(evidence.replace("__USE__", PAIRS), maxSize);
-            for (int i = 0; groups != null && i < groups.size(); i += 500) {
+            List<List<String>> groups = candidates(withGds, maxSize);
+            for (int i = 0; i < groups.size(); i += 500) {
                 graph.read(
                         GROUPS,
                         Map.of("groups", groups.subList(i, Math.min(groups.size(), i + 500))),
@@ -199,7 +196,21 @@ class NetworkDetection {
     }
 
     /**
-     * Candidate networks as projected node ids: the connected components, where a component larger
+     * Candidate networks (element ids of their members, groups of at least three), before the rule
+     * on cases and children: with Graph Data Science, or with JGraphT in this JVM.
+     */
+    List<List<String>> candidates(boolean withGds, int maxSize) {
+        String evidence = EVIDENCE.replace("__TYPES__", LinkType.pattern(LinkType.EVIDENCE));
+        if (!withGds) {
+            return groupsWithoutGds(evidence.replace("__USE__", PAIRS), maxSize);
+        }
+        List<List<String>> groups = withProjection(
+                evidence.replace("__USE__", PROJECT), Map.of("hub", hubDegree), name -> groups(name, maxSize));
+        return groups == null ? List.of() : groups;
+    }
+
+    /**
+     * Candidate networks with Graph Data Science: the connected components, where a component larger
      * than caselink.analysis.networks.max-size is split into its Leiden communities (a chain of
      * evidence that long is no longer one group an analyst can read).
      */

@@ -24,7 +24,6 @@ import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,36 +89,19 @@ class Watchlist {
         return graph.read(LIST, params, Watch::from);
     }
 
-    /** The background check, every caselink.analysis.watches.check-every. */
-    @Scheduled(
-            initialDelayString = "${caselink.analysis.watches.check-every:1m}",
-            fixedDelayString = "${caselink.analysis.watches.check-every:1m}")
-    void checkRegularly() {
-        check();
-    }
-
     /**
      * Checks every active watch for relationships created since its last check (less the overlap);
      * returns the alerts raised. A watch whose check fails keeps its mark and is checked again next
      * time. One check at a time.
      */
     int check() {
-        return checkAll(null);
-    }
-
-    /** Checks every active watch for relationships created at or after {@code since}, whatever their marks. */
-    int check(OffsetDateTime since) {
-        return checkAll(since);
-    }
-
-    private int checkAll(@Nullable OffsetDateTime since) {
         checking.lock();
         try {
             int raised = 0;
             for (Watch w : active(null, Integer.MAX_VALUE)) {
                 try {
                     OffsetDateTime mark = graph.now();
-                    raised += check(w, since != null ? since : since(w));
+                    raised += check(w, since(w));
                     graph.write(CHECKED, Map.of("id", w.id(), "mark", mark), r -> r);
                 } catch (RuntimeException e) {
                     log.error("Could not check watch {}; it is checked again next time: {}", w.id(), e.getMessage(), e);

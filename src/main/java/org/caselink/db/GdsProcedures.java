@@ -15,17 +15,16 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  */
 final class GdsProcedures {
 
-    /** The procedures caselink calls (projection, community detection, centrality), by class name. */
+    /**
+     * The procedures caselink calls (projection, components, communities), by class name.
+     * Centrality is computed per network with JGraphT instead (see analysis.Centrality).
+     */
     static final List<String> PROCEDURES = List.of(
             "org.neo4j.gds.VersionProc",
             "org.neo4j.gds.catalog.GraphProjectProc",
             "org.neo4j.gds.catalog.GraphDropProc",
             "org.neo4j.gds.wcc.WccStreamProc",
-            "org.neo4j.gds.leiden.LeidenStreamProc",
-            "org.neo4j.gds.louvain.LouvainStreamProc",
-            "org.neo4j.gds.betweenness.BetweennessCentralityStreamProc",
-            "org.neo4j.gds.pagerank.PageRankStreamProc",
-            "org.neo4j.gds.degree.DegreeCentralityStreamProc");
+            "org.neo4j.gds.leiden.LeidenStreamProc");
 
     /** Functions, by class name too: some live in jars GDS puts on the runtime class path only. */
     static final List<String> FUNCTIONS = List.of(

@@ -93,6 +93,16 @@ public class Graph {
         return hasCode(e, "Neo.ClientError.Schema.ConstraintValidationFailed"::equals);
     }
 
+    /** Whether {@code e} is Neo4j refusing a statement that calls a function it does not have. */
+    public static boolean isUnknownFunction(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Unknown function")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code e} is Neo4j stopping a transaction at its time limit. */
     public static boolean isTimeout(Throwable e) {
         return hasCode(e, code -> code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut"));

@@ -1,7 +1,6 @@
 package org.caselink.demo;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +66,6 @@ class DemoDataLoader implements SmartInitializingSingleton {
             return false;
         }
         long start = System.nanoTime();
-        OffsetDateTime since = graph.now();
         DemoData.Batch b = DemoData.generate(SEED);
         Graph.Changes changes = graph.inWriteTransaction(tx -> {
             writer.cases(tx, b.cases());
@@ -100,10 +98,8 @@ class DemoDataLoader implements SmartInitializingSingleton {
         int records = b.cases().size() + b.ads().size();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         // Derived data (networks) is brought up to date as after any import.
-        events.publishEvent(new ImportFinished(
-                new Importer.Summary(
-                        records, records, 0, 0, changes.nodesCreated(), changes.relationshipsCreated(), took),
-                since));
+        events.publishEvent(new ImportFinished(new Importer.Summary(
+                records, records, 0, 0, changes.nodesCreated(), changes.relationshipsCreated(), took)));
         log.info(
                 "Loaded synthetic demo data: {} cases, {} ads in {} ms (turn off with CASELINK_DEMO_DATA=false)",
                 b.cases().size(),

@@ -1,7 +1,6 @@
 package org.caselink.ingest;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -108,7 +107,6 @@ public class Importer {
 
     public Summary run(List<ImportSource> sources, Listener listener) {
         long start = System.nanoTime();
-        OffsetDateTime since = graph.now();
         var state = new State(listener);
         // Parsing (JSON, validation, phone extraction) and writing each take a core: the batch
         // being written overlaps with the next one being parsed. One writer, so batches land in order.
@@ -148,7 +146,7 @@ public class Importer {
                 state.changes.relationshipsCreated(),
                 Duration.ofNanos(System.nanoTime() - start));
         log.info("Import finished: {}", summary);
-        events.publishEvent(new ImportFinished(summary, since));
+        events.publishEvent(new ImportFinished(summary));
         return summary;
     }
 

@@ -299,48 +299,31 @@ class NetworkTests {
     }
 
     /**
-     * Both engines find the same network whole, and both split a component larger than the
-     * largest group allowed (here 5 of its 15 members) into disjoint communities: Leiden with GDS,
-     * label propagation with JGraphT.
+     * Both engines find the network as one candidate group of its 15 members, and both split a
+     * component larger than the largest group allowed (here 5) into smaller, disjoint communities:
+     * Leiden with GDS, label propagation with JGraphT.
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "with GDS: {0}")
     @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
     void bothEnginesFindTheNetworkAndSplitAComponentTooLarge(boolean withGds) {
-        String whole = NetworkDetection.networkId(List.of("NT-C1", "NT-C2", "NT-C3"));
-        String sizes = "MATCH (c:Case)-[:MEMBER_OF]->(n:Network) WHERE c.caseNumber STARTS WITH 'NT-'"
-                + " WITH DISTINCT n MATCH (m)-[:MEMBER_OF]->(n) RETURN n.id AS id, count(m) AS size,"
-                + " collect(elementId(m)) AS members";
-        try {
-            detection.refresh(withGds, 5);
-            List<Map<String, Object>> split = graph.read(
-                    sizes,
-                    Map.of(),
-                    x -> Map.of(
-                            "id",
-                            x.get("id").asString(),
-                            "size",
-                            x.get("size").asInt(),
-                            "members",
-                            x.get("members").asList()));
-            // Communities of the 15 members: none holds all of them, and none shares a member (a
-            // community may still hold all three cases, and so carry the whole network's id).
-            assertThat(split)
-                    .allSatisfy(n -> assertThat((Integer) n.get("size")).isLessThan(15));
-            List<Object> members = split.stream()
-                    .flatMap(n -> ((List<?>) n.get("members")).stream())
-                    .map(o -> (Object) o)
-                    .toList();
-            assertThat(members).doesNotHaveDuplicates();
-
-            detection.refresh(withGds, 500);
-            assertThat(graph.read(
-                            sizes,
-                            Map.of(),
-                            x -> x.get("id").asString() + "/" + x.get("size").asInt()))
-                    .containsExactly(whole + "/15");
-        } finally {
-            detection.refresh();
-        }
+        List<String> members = graph.read(
+                "MATCH (m)-[:MEMBER_OF]->(:Network {id: $id}) RETURN elementId(m) AS id",
+                Map.of("id", NetworkDetection.networkId(List.of("NT-C1", "NT-C2", "NT-C3"))),
+                x -> x.get("id").asString());
+        assertThat(members).hasSize(15);
+        // Whole: one candidate holds exactly the network's members.
+        assertThat(detection.candidates(withGds, 500).stream()
+                        .filter(g -> g.stream().anyMatch(members::contains))
+                        .toList())
+                .singleElement()
+                .satisfies(g -> assertThat(g).containsExactlyInAnyOrderElementsOf(members));
+        // Split: several communities of its members, none with all of them, none sharing a member.
+        List<List<String>> split = detection.candidates(withGds, 5).stream()
+                .filter(g -> g.stream().anyMatch(members::contains))
+                .toList();
+        assertThat(split).hasSizeGreaterThan(1);
+        assertThat(split).allSatisfy(g -> assertThat(g).hasSizeLessThan(15).isSubsetOf(members));
+        assertThat(split.stream().flatMap(List::stream).toList()).doesNotHaveDuplicates();
     }
 
     @Test

@@ -125,8 +125,11 @@ class WatchTests {
                 .path("alerts.alerts")
                 .entityList(Object.class)
                 .hasSize(1);
-        watchlist.check(java.time.OffsetDateTime.parse("2000-01-01T00:00Z"));
-        watchlist.check(java.time.OffsetDateTime.parse("2000-01-01T00:00Z"));
+        String rewind = "MATCH (w:Watch {id: $w}) SET w.checkedUpTo = w.createdAt";
+        graph.write(rewind, Map.of("w", w), x -> x);
+        assertThat(watchlist.check()).isZero();
+        graph.write(rewind, Map.of("w", w), x -> x);
+        assertThat(watchlist.check()).isZero();
         assertThat(graph.read(
                         "MATCH (a:Alert)-[:RAISED_BY]->(:Watch {id: $w}) WHERE a.recordId = 'WT-AD-1' RETURN count(a) AS n",
                         Map.of("w", w),
@@ -230,6 +233,15 @@ class WatchTests {
                 .get()
                 .getFirst();
         assertThat(checked).isNotNull();
+
+        // The mark decides what a check looks at: records from the overlap (5 minutes) before it
+        // on. Here the alert is forgotten and the mark set relative to when the ad landed.
+        String mark = "MATCH (a:Alert)-[:RAISED_BY]->(w:Watch {id: $w}) DETACH DELETE a WITH DISTINCT w"
+                + " MATCH (:Ad {adId: 'WT-AD-5'})-[l:LISTS]->() SET w.checkedUpTo = l.ingestedAt + duration($after)";
+        graph.write(mark, Map.of("w", w, "after", "PT6M"), x -> x);
+        assertThat(watchlist.check()).as("landed before the overlap").isZero();
+        graph.write(mark, Map.of("w", w, "after", "PT4M"), x -> x);
+        assertThat(watchlist.check()).as("landed inside the overlap").isEqualTo(1);
 
         // A watch whose checks failed since (its mark left behind) finds the record on its next
         // check; the alert it already raised is not raised again.
