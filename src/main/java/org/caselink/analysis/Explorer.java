@@ -32,7 +32,13 @@ class Explorer {
     private static final String START = CypherFiles.query("analysis/start");
     private static final String EXPAND = CypherFiles.query("analysis/expand");
     private static final String NODES = CypherFiles.query("analysis/nodes");
-    private static final String RESOLVE = CypherFiles.query("analysis/resolve");
+    /** analysis/resolve for every type at once (the types and their key properties from EntityType only). */
+    private static final String RESOLVE_ALL = java.util.Arrays.stream(EntityType.values())
+            .map(t -> CypherFiles.query("analysis/resolve")
+                    .replace("__TYPE__", t.name())
+                    .replace("__MATCH__", t.match("n", "key")))
+            .collect(java.util.stream.Collectors.joining("\nUNION ALL\n"));
+
     private static final String STEPS = CypherFiles.query("analysis/steps");
 
     final int maxHops;
@@ -196,19 +202,26 @@ class Explorer {
         return out;
     }
 
-    /** The element ids of the nodes behind global ids (those that exist), by global id; one statement per type. */
+    /** The element ids of the nodes behind global ids (those that exist), by global id: one statement. */
     Map<String, String> resolve(Collection<String> globalIds, Deadline deadline) {
-        Map<EntityType, Map<String, String>> byType = new java.util.EnumMap<>(EntityType.class);
-        for (String id : globalIds) {
-            GlobalId.parse(id)
-                    .ifPresent(g -> byType.computeIfAbsent(g.type(), t -> new HashMap<>())
-                            .put(g.key(), id));
+        Map<String, List<String>> keys = new HashMap<>();
+        for (EntityType type : EntityType.values()) {
+            keys.put(type.name(), new ArrayList<>());
         }
+        globalIds.forEach(id ->
+                GlobalId.parse(id).ifPresent(g -> keys.get(g.type().name()).add(g.key())));
         Map<String, String> out = new HashMap<>();
-        byType.forEach((type, keys) -> deadline.read(
-                RESOLVE.replace("__MATCH__", type.match("n", "key")),
-                Map.of("keys", List.copyOf(keys.keySet())),
-                r -> out.put(keys.get(r.get("key").asString()), r.get("id").asString())));
+        if (keys.values().stream().allMatch(List::isEmpty)) {
+            return out;
+        }
+        deadline.read(
+                RESOLVE_ALL,
+                Map.of("keys", keys),
+                r -> out.put(
+                        GlobalId.of(
+                                EntityType.valueOf(r.get("type").asString()),
+                                r.get("key").asString()),
+                        r.get("id").asString()));
         return out;
     }
 }

@@ -1,11 +1,14 @@
 package org.caselink.analysis;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.caselink.analysis.AnalysisController.Path;
 import org.caselink.analysis.Watchlist.Watch;
 import org.caselink.db.CypherFiles;
@@ -17,12 +20,12 @@ import org.caselink.model.Values;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** Watches and alerts through GraphQL; {@link Watchlist} raises the alerts after each import. */
+/** Watches and alerts through GraphQL; {@link Watchlist} raises the alerts when it checks the watches. */
 @Controller
 class WatchController {
 
@@ -118,24 +121,36 @@ class WatchController {
         return alerts(null, null, alertId, 1).getFirst();
     }
 
-    @SchemaMapping(typeName = "Alert")
-    Path path(Alert alert) {
+    /** The paths of every alert a request lists: four statements at most, however many alerts. */
+    @BatchMapping(typeName = "Alert", field = "path")
+    Map<Alert, Path> paths(List<Alert> alerts) {
         var deadline = explorer.deadline();
         // The path is kept as global ids (alerts from earlier builds kept element ids: those are
         // used as they are); a node merged or deleted since drops out of it.
-        Map<String, String> elements = explorer.resolve(alert.pathNodes(), deadline);
-        List<String> ids = alert.pathNodes().stream()
-                .map(id -> GlobalId.parse(id).isPresent() ? elements.get(id) : id)
-                .filter(java.util.Objects::nonNull)
-                .toList();
-        List<List<String>> pairs = new ArrayList<>();
-        for (int i = 0; i + 1 < ids.size(); i++) {
-            pairs.add(List.of(ids.get(i), ids.get(i + 1)));
+        Map<String, String> elements = explorer.resolve(
+                alerts.stream().flatMap(a -> a.pathNodes().stream()).collect(Collectors.toSet()), deadline);
+        Map<Alert, List<String>> ids = new LinkedHashMap<>();
+        Set<List<String>> pairs = new LinkedHashSet<>();
+        for (Alert alert : alerts) {
+            List<String> path = alert.pathNodes().stream()
+                    .map(id -> GlobalId.parse(id).isPresent() ? elements.get(id) : id)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            ids.put(alert, path);
+            for (int i = 0; i + 1 < path.size(); i++) {
+                pairs.add(List.of(path.get(i), path.get(i + 1)));
+            }
         }
         var steps = explorer.steps(pairs, LinkType.EVIDENCE, deadline);
-        var nodes = explorer.nodes(ids, deadline);
-        List<String> present = ids.stream().filter(nodes::containsKey).toList();
-        return AnalysisController.path(present, (x, y) -> steps.getOrDefault(List.of(x, y), List.of()), nodes);
+        var nodes = explorer.nodes(ids.values().stream().flatMap(List::stream).collect(Collectors.toSet()), deadline);
+        Map<Alert, Path> out = new LinkedHashMap<>();
+        ids.forEach((alert, path) -> out.put(
+                alert,
+                AnalysisController.path(
+                        path.stream().filter(nodes::containsKey).toList(),
+                        (x, y) -> steps.getOrDefault(List.of(x, y), List.of()),
+                        nodes)));
+        return out;
     }
 
     private List<Alert> alerts(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.caselink.DatabaseProperties;
 import org.caselink.GraphQlAsserts;
 import org.caselink.IntegrationTest;
 import org.caselink.db.Graph;
@@ -22,7 +23,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * Richmond again. A lone case (NT-C9) shares nothing with them.
  */
 @IntegrationTest
-class NetworkTests {
+class NetworkTests extends DatabaseProperties {
 
     static final String CONTROLLER = "+12125550187";
     static final String OTHER = "+12125550188";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.caselink.DatabaseProperties;
 import org.caselink.GraphQlAsserts;
 import org.caselink.IntegrationTest;
 import org.caselink.db.Graph;
@@ -20,7 +21,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * WT-P1 (phone SUSPECT).
  */
 @IntegrationTest
-class WatchTests {
+class WatchTests extends DatabaseProperties {
 
     static final String CHILD = "+13125550187";
     static final String SUSPECT = "+13125550188";
@@ -258,6 +259,30 @@ class WatchTests {
                 .path("alerts.alerts")
                 .entityList(Object.class)
                 .hasSize(1);
+    }
+
+    @Test
+    void listingAlertsWithTheirPathsCostsTheSameStatementsForOneOrMany() {
+        watch(GlobalId.of(EntityType.PHONE, CHILD), 1);
+        watch(GlobalId.of(EntityType.CASE, "WT-C1"), 3);
+        importRecords(List.of(ad("WT-AD-6", CHILD)));
+        long one = alertStatements(2);
+        // The case sees both new ads (3 hops), the phone the one listing it: five alerts in all.
+        importRecords(List.of(ad("WT-AD-7", SUSPECT), ad("WT-AD-8", CHILD)));
+        assertThat(alertStatements(5)).isEqualTo(one);
+    }
+
+    /** Statements run by listing every alert with its path, having checked there are {@code expected} alerts. */
+    private long alertStatements(int expected) {
+        long before = graph.statementCount();
+        var r = graphQl.document("{ alerts(first: 100) { alerts { path { length nodes { id } steps { type } } } } }")
+                .execute();
+        long used = graph.statementCount() - before;
+        r.path("alerts.alerts").entityList(Object.class).hasSize(expected);
+        r.path("alerts.alerts[*].path.length")
+                .entityList(Integer.class)
+                .satisfies(l -> assertThat(l).allSatisfy(n -> assertThat(n).isPositive()));
+        return used;
     }
 
     @Test
