@@ -69,7 +69,9 @@ class MigrationsTests extends DatabaseProperties {
                 .containsEntry("child_names_all", "FULLTEXT/ONLINE")
                 .containsEntry("person_block1", "RANGE/ONLINE")
                 .containsEntry("case_text", "FULLTEXT/ONLINE")
-                .containsEntry("ad_text", "FULLTEXT/ONLINE");
+                .containsEntry("ad_text", "FULLTEXT/ONLINE")
+                .containsEntry("case_link_score", "RANGE/ONLINE")
+                .containsEntry("case_link_computed", "RANGE/ONLINE");
     }
 
     @Test
@@ -81,7 +83,7 @@ class MigrationsTests extends DatabaseProperties {
                 "MATCH (m:__Migration) WHERE m.version < 9000 RETURN m.version AS v ORDER BY v",
                 Map.of(),
                 r -> r.get("v").asLong());
-        assertThat(versions).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(versions).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         var files = migrations.load();
         var stored = graph.read(
                 "MATCH (m:__Migration {version: 1}) RETURN m.checksum AS c",
