@@ -75,7 +75,13 @@ class NetworkController {
 
     record NetworkList(List<Network> networks, @Nullable OffsetDateTime computedAt, boolean truncated) {}
 
-    record NetworkRefresh(int networks, int members, OffsetDateTime computedAt, long tookMs) {}
+    record NetworkRefresh(
+            int networks,
+            int members,
+            int caseLinks,
+            OffsetDateTime computedAt,
+            long tookMs,
+            NetworkDetection.Timings timings) {}
 
     record Members(List<Entity> nodes, boolean truncated) {}
 
@@ -164,7 +170,12 @@ class NetworkController {
     NetworkRefresh refreshNetworks() {
         var run = detection.refresh();
         return new NetworkRefresh(
-                run.networks(), run.members(), run.computedAt(), run.took().toMillis());
+                run.networks(),
+                run.members(),
+                run.caseLinks(),
+                run.computedAt(),
+                run.took().toMillis(),
+                run.timings());
     }
 
     /** The cases of every network a request lists, in one statement (at most max-size members each). */

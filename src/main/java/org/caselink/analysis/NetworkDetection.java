@@ -91,7 +91,10 @@ class NetworkDetection {
     }
 
     /** What one run found. */
-    record Run(int networks, int members, OffsetDateTime computedAt, Duration took) {}
+    record Run(int networks, int members, int caseLinks, OffsetDateTime computedAt, Duration took, Timings timings) {}
+
+    /** Where a run's time went, in milliseconds. */
+    record Timings(long detectionMs, long writingMs, long centralityMs, long caseLinksMs) {}
 
     /**
      * Whether the database has Graph Data Science (the embedded one does; a server needs the
@@ -173,22 +176,28 @@ class NetworkDetection {
             scoreMembers(networks, types);
             long scored = System.nanoTime();
             int links = caseLinks.refresh(linkable, now, timeout);
-            log.info(
-                    "Networks: detection {} ms, writing {} ms, centrality {} ms, {} case links {} ms",
-                    (detected - start) / 1_000_000,
-                    (written - detected) / 1_000_000,
-                    (scored - written) / 1_000_000,
-                    links,
-                    (System.nanoTime() - scored) / 1_000_000);
+            long end = System.nanoTime();
             int members = networks.stream()
                     .mapToInt(n -> ((List<?>) n.get("members")).size())
                     .sum();
-            var run = new Run(networks.size(), members, now, Duration.ofNanos(System.nanoTime() - start));
+            var run = new Run(
+                    networks.size(),
+                    members,
+                    links,
+                    now,
+                    Duration.ofNanos(end - start),
+                    new Timings(
+                            (detected - start) / 1_000_000,
+                            (written - detected) / 1_000_000,
+                            (scored - written) / 1_000_000,
+                            (end - scored) / 1_000_000));
             log.info(
-                    "Detected {} networks with {} members in {} ms",
+                    "Detected {} networks with {} members and {} case links in {} ms ({})",
                     run.networks(),
                     members,
-                    run.took().toMillis());
+                    links,
+                    run.took().toMillis(),
+                    run.timings());
             return run;
         } finally {
             running.unlock();

@@ -55,6 +55,7 @@ final class AnalysisBenchmark {
             long relationships,
             double importSeconds,
             double networkSeconds,
+            Map<String, Object> networkTimings,
             long networks,
             long caseLinks,
             List<Latency> latencies) {}
@@ -109,12 +110,21 @@ final class AnalysisBenchmark {
             say("Graph: %,d nodes, %,d relationships", nodes, rels);
 
             double networkSeconds = -1;
+            Map<String, Object> networkTimings = Map.of();
             if (networksToo) {
                 say("Network detection and case links over the whole graph...");
                 long start = System.nanoTime();
-                var refresh = execute(gql, "mutation { refreshNetworks { networks members tookMs } }", Map.of());
+                var refresh = execute(
+                        gql,
+                        "mutation { refreshNetworks { networks members caseLinks tookMs"
+                                + " timings { detectionMs writingMs centralityMs caseLinksMs } } }",
+                        Map.of());
                 networkSeconds = (System.nanoTime() - start) / 1e9;
                 say("  %s in %.1f s", refresh.get("refreshNetworks"), networkSeconds);
+                @SuppressWarnings("unchecked")
+                var timings =
+                        (Map<String, Object>) ((Map<String, Object>) refresh.get("refreshNetworks")).get("timings");
+                networkTimings = timings;
             }
             long networks = count(graph, "MATCH (n:Network) RETURN count(n) AS n");
             long caseLinks = count(graph, "MATCH (:Case)-[l:CASE_LINK]->(:Case) RETURN count(l) AS n");
@@ -165,6 +175,7 @@ final class AnalysisBenchmark {
                     rels,
                     importSeconds,
                     networkSeconds,
+                    networkTimings,
                     networks,
                     caseLinks,
                     List.of(
@@ -254,7 +265,14 @@ final class AnalysisBenchmark {
                 r.importSeconds() > 0 ? String.format(Locale.ROOT, ", imported in %.1f s", r.importSeconds()) : "",
                 r.networkSeconds() < 0
                         ? "not run (--skip-networks)"
-                        : String.format(Locale.ROOT, "%.1f s", r.networkSeconds()),
+                        : String.format(
+                                Locale.ROOT,
+                                "%.1f s (detection %s ms, writing %s ms, centrality %s ms, case links %s ms)",
+                                r.networkSeconds(),
+                                r.networkTimings().get("detectionMs"),
+                                r.networkTimings().get("writingMs"),
+                                r.networkTimings().get("centralityMs"),
+                                r.networkTimings().get("caseLinksMs")),
                 r.networks(),
                 r.caseLinks(),
                 rows);

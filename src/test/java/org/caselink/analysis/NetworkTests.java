@@ -351,9 +351,20 @@ class NetworkTests extends DatabaseProperties {
                         + " CREATE (a)-[:CASE_LINK {score: 0.9, distance: 2, computedAt: datetime('2020-01-01T00:00Z')}]->(b)",
                 Map.of(),
                 x -> x);
-        var r = graphQl.document("mutation { refreshNetworks { networks members tookMs } }")
+        var r = graphQl.document("mutation { refreshNetworks { networks members caseLinks tookMs"
+                        + " timings { detectionMs writingMs centralityMs caseLinksMs } } }")
                 .execute();
         r.path("refreshNetworks.networks").entity(Integer.class).isEqualTo(before.size());
+        r.path("refreshNetworks.caseLinks")
+                .entity(Long.class)
+                .isEqualTo(graph.read(
+                                "MATCH (:Case)-[l:CASE_LINK]->(:Case) RETURN count(l) AS n",
+                                Map.of(),
+                                x -> x.get("n").asLong())
+                        .getFirst());
+        int took = r.path("refreshNetworks.tookMs").entity(Integer.class).get();
+        assertThat(r.path("refreshNetworks.timings").entity(Map.class).get().values())
+                .allSatisfy(ms -> assertThat(((Number) ms).intValue()).isBetween(0, took));
         assertThat(graph.read(links, Map.of(), x -> x.get("pair").asString()))
                 .containsExactly("NT-C1-NT-C2", "NT-C1-NT-C3", "NT-C2-NT-C3");
         assertThat(graph.read(
