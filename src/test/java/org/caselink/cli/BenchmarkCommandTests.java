@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -71,5 +72,53 @@ class BenchmarkCommandTests {
                 .contains(String.format(java.util.Locale.ROOT, "%,d (0)", records))
                 .contains("Pipeline / floor");
         assertThat(out).contains("Floor: the same").contains("Report: ");
+    }
+
+    @Test
+    void analysisBenchmarkDetectsNetworksAndTimesEveryOperation() throws Exception {
+        Path report = dir.resolve("report/analysis");
+        PrintStream old = System.out;
+        var buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Cli.run(
+                    "benchmark",
+                    "analysis",
+                    "--records",
+                    "400",
+                    "--seed",
+                    "5",
+                    "--samples",
+                    "5",
+                    "--work-dir",
+                    dir.resolve("work").toString(),
+                    "--report",
+                    report.toString());
+        } finally {
+            System.setOut(old);
+        }
+        String out = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(out).isZero();
+
+        JsonNode result = JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(Path.of(report + ".json")))
+                .get("result");
+        assertThat(result.get("networks").asLong()).isPositive();
+        assertThat(result.get("caseLinks").asLong()).isPositive();
+        double seconds = result.get("networkSeconds").asDouble();
+        long phases = 0;
+        for (String phase : List.of("detectionMs", "writingMs", "centralityMs", "caseLinksMs")) {
+            phases += result.get("networkTimings").get(phase).asLong();
+        }
+        // The phases are the refresh; the refresh is most of the mutation that ran it.
+        assertThat(phases / 1000.0).isLessThanOrEqualTo(seconds);
+        assertThat(result.get("latencies")).hasSize(3);
+        result.get("latencies").forEach(l -> assertThat(l.get("runs").asInt()).isEqualTo(5));
+        assertThat(Files.readString(Path.of(report + ".md")))
+                .contains("# Link-analysis benchmark")
+                .contains("centrality")
+                .contains("linkedCases");
     }
 }
