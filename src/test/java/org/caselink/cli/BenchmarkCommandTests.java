@@ -26,27 +26,17 @@ class BenchmarkCommandTests {
     @Test
     void ingestBenchmarkImportsTheFloorAndWritesAConsistentReport() throws Exception {
         Path report = dir.resolve("report/ingest");
-        PrintStream old = System.out;
-        var buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = Cli.run(
-                    "benchmark",
-                    "ingest",
-                    "--records",
-                    "400",
-                    "--seed",
-                    "5",
-                    "--work-dir",
-                    dir.resolve("work").toString(),
-                    "--report",
-                    report.toString());
-        } finally {
-            System.setOut(old);
-        }
-        String out = buffer.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(out).isZero();
+        String out = benchmark(
+                "benchmark",
+                "ingest",
+                "--records",
+                "400",
+                "--seed",
+                "5",
+                "--work-dir",
+                dir.resolve("work").toString(),
+                "--report",
+                report.toString());
 
         JsonNode json = JsonMapper.builder().build().readTree(Files.readString(Path.of(report + ".json")));
         long records = json.get("records").asLong();
@@ -77,29 +67,19 @@ class BenchmarkCommandTests {
     @Test
     void analysisBenchmarkDetectsNetworksAndTimesEveryOperation() throws Exception {
         Path report = dir.resolve("report/analysis");
-        PrintStream old = System.out;
-        var buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = Cli.run(
-                    "benchmark",
-                    "analysis",
-                    "--records",
-                    "400",
-                    "--seed",
-                    "5",
-                    "--samples",
-                    "5",
-                    "--work-dir",
-                    dir.resolve("work").toString(),
-                    "--report",
-                    report.toString());
-        } finally {
-            System.setOut(old);
-        }
-        String out = buffer.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(out).isZero();
+        benchmark(
+                "benchmark",
+                "analysis",
+                "--records",
+                "400",
+                "--seed",
+                "5",
+                "--samples",
+                "5",
+                "--work-dir",
+                dir.resolve("work").toString(),
+                "--report",
+                report.toString());
 
         JsonNode result = JsonMapper.builder()
                 .build()
@@ -120,5 +100,21 @@ class BenchmarkCommandTests {
                 .contains("# Link-analysis benchmark")
                 .contains("centrality")
                 .contains("linkedCases");
+    }
+
+    /** Runs the command, its output captured; fails unless it exits with 0. Returns the output. */
+    private static String benchmark(String... args) {
+        PrintStream old = System.out;
+        var buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Cli.run(args);
+        } finally {
+            System.setOut(old);
+        }
+        String out = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(out).isZero();
+        return out;
     }
 }
