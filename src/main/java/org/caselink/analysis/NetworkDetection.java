@@ -29,12 +29,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the networks in the graph and ranks their members, with Neo4j Graph Data Science: the
- * evidence graph (hubs left out) is projected and split into connected components (components
- * too large to read as one group are split again into Leiden communities), and every group holding
+ * Finds the networks in the graph and ranks their members. With Neo4j Graph Data Science (the
+ * embedded default) the evidence graph (hubs left out) is projected and split into connected
+ * components, and components too large to read as one group are split again into Leiden
+ * communities; without it (a server without the plugin) JGraphT does the same in this JVM, with
+ * label propagation for the split. Every group holding
  * cases of at least two children becomes a {@code Network} node its members point to
  * ({@code MEMBER_OF}). Betweenness, PageRank and degree are then computed inside each network
- * ({@link Centrality}, one network at a time) and kept on the membership, so reading a network and its key players is a plain query. The same
+ * ({@link Centrality}, one network at a time) and kept on the membership, so reading a network
+ * and its key players is a plain query. The same
  * run refreshes the strongest case-to-case links ({@link CaseLinks}) for every case that shares a
  * component with another.
  *
