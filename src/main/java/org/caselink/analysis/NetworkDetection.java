@@ -216,17 +216,18 @@ class NetworkDetection {
         if (!withGds) {
             return groupsWithoutGds(evidence.replace("__USE__", PAIRS), maxSize);
         }
-        List<List<String>> groups = withProjection(
-                evidence.replace("__USE__", PROJECT), Map.of("hub", hubDegree), name -> groups(name, maxSize));
+        String project = evidence.replace("__USE__", PROJECT);
+        List<List<String>> groups = withProjection(project, evidence(null), name -> groups(name, project, maxSize));
         return groups == null ? List.of() : groups;
     }
 
     /**
      * Candidate networks with Graph Data Science: the connected components, where a component larger
-     * than caselink.analysis.networks.max-size is split into its Leiden communities (a chain of
-     * evidence that long is no longer one group an analyst can read).
+     * than caselink.analysis.networks.max-size is split into Leiden communities (a chain of
+     * evidence that long is no longer one group an analyst can read), computed on a second
+     * projection of the large components alone.
      */
-    private List<List<String>> groups(String projection, int maxSize) {
+    private List<List<String>> groups(String projection, String project, int maxSize) {
         List<List<String>> out = new ArrayList<>();
         Set<String> inLarge = new HashSet<>();
         graph.read(
@@ -243,18 +244,16 @@ class NetworkDetection {
                 },
                 timeout);
         if (!inLarge.isEmpty()) {
-            graph.read(
-                    COMMUNITIES,
-                    Map.of("name", projection),
-                    r -> {
-                        List<String> ids = r.get("ids").asList(v -> v.asString());
-                        // Leiden communities are connected, so each lies inside one component.
-                        if (inLarge.contains(ids.getFirst())) {
-                            out.add(ids);
-                        }
-                        return null;
-                    },
-                    timeout);
+            // Leiden on the large components alone: modularity depends on the size of the graph it
+            // runs on, and the rest of the graph must not change how these components split.
+            withProjection(
+                    project,
+                    evidence(inLarge),
+                    large -> graph.read(
+                            COMMUNITIES,
+                            Map.of("name", large),
+                            r -> out.add(r.get("ids").asList(v -> v.asString())),
+                            timeout));
         }
         return out;
     }
@@ -271,7 +270,7 @@ class NetworkDetection {
         org.jgrapht.Graph<String, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
         graph.read(
                 pairs,
-                Map.of("hub", hubDegree),
+                evidence(null),
                 r -> {
                     String a = r.get("a").asString();
                     String b = r.get("b").asString();
@@ -293,6 +292,14 @@ class NetworkDetection {
         }
         out.removeIf(group -> group.size() < 3);
         return out;
+    }
+
+    /** The parameters of network-evidence: the hub limit, and the nodes to keep (null for all). */
+    private Map<String, Object> evidence(@org.jspecify.annotations.Nullable Set<String> only) {
+        var params = new HashMap<String, Object>();
+        params.put("hub", hubDegree);
+        params.put("only", only == null ? null : List.copyOf(only));
+        return params;
     }
 
     /**
