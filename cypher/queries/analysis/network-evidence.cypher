@@ -4,7 +4,6 @@
 // $name, or returns the pairs for JGraphT when the database has no GDS. A node with more than
 // $hub evidence relationships (a phone in thousands of ads) is left out: a hub must not glue
 // unrelated networks together. Identity proposals count only once an analyst confirmed them.
-// $only, when not null, keeps the pairs whose two ends are both in it (element ids).
 MATCH (a)-[r__TYPES__]->(b)
 WHERE (a:Case OR a:Child OR a:Person OR a:Phone OR a:Email OR a:Handle OR a:Ad OR a:Image)
   AND (b:Case OR b:Child OR b:Person OR b:Phone OR b:Email OR b:Handle OR b:Ad OR b:Image)
@@ -12,6 +11,5 @@ WHERE (a:Case OR a:Child OR a:Person OR a:Phone OR a:Email OR a:Handle OR a:Ad O
 WITH CASE WHEN elementId(a) < elementId(b) THEN a ELSE b END AS x,
      CASE WHEN elementId(a) < elementId(b) THEN b ELSE a END AS y
 WITH DISTINCT x AS a, y AS b
-WHERE ($only IS NULL OR (elementId(a) IN $only AND elementId(b) IN $only))
-  AND COUNT { (a)-[__TYPES__]-() } <= $hub AND COUNT { (b)-[__TYPES__]-() } <= $hub
+WHERE COUNT { (a)-[__TYPES__]-() } <= $hub AND COUNT { (b)-[__TYPES__]-() } <= $hub
 __USE__

@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +58,7 @@ class NetworkDetection {
     private static final String PAIRS = "RETURN elementId(a) AS a, elementId(b) AS b";
     private static final String COMPONENTS = CypherFiles.query("analysis/network-components");
     private static final String COMMUNITIES = CypherFiles.query("analysis/network-communities");
+    private static final String COMPONENT = CypherFiles.query("analysis/network-component");
     private static final String GROUPS = CypherFiles.query("analysis/network-groups");
     private static final String WRITE = CypherFiles.query("analysis/network-write");
     private static final String LINKS = CypherFiles.query("analysis/network-links");
@@ -216,42 +216,45 @@ class NetworkDetection {
         if (!withGds) {
             return groupsWithoutGds(evidence.replace("__USE__", PAIRS), maxSize);
         }
-        String project = evidence.replace("__USE__", PROJECT);
-        List<List<String>> groups = withProjection(project, evidence(null), name -> groups(name, project, maxSize));
+        List<List<String>> groups = withProjection(
+                evidence.replace("__USE__", PROJECT), Map.of("hub", hubDegree), name -> groups(name, maxSize));
         return groups == null ? List.of() : groups;
     }
 
     /**
      * Candidate networks with Graph Data Science: the connected components, where a component larger
      * than caselink.analysis.networks.max-size is split into Leiden communities (a chain of
-     * evidence that long is no longer one group an analyst can read), computed on a second
-     * projection of the large components alone.
+     * evidence that long is no longer one group an analyst can read), each such component
+     * projected and split on its own.
      */
-    private List<List<String>> groups(String projection, String project, int maxSize) {
+    private List<List<String>> groups(String projection, int maxSize) {
         List<List<String>> out = new ArrayList<>();
-        Set<String> inLarge = new HashSet<>();
+        List<List<String>> large = new ArrayList<>();
         graph.read(
                 COMPONENTS,
                 Map.of("name", projection),
                 r -> {
                     List<String> ids = r.get("ids").asList(v -> v.asString());
                     if (ids.size() > maxSize) {
-                        inLarge.addAll(ids);
+                        large.add(ids);
                     } else {
                         out.add(ids);
                     }
                     return null;
                 },
                 timeout);
-        if (!inLarge.isEmpty()) {
-            // Leiden on the large components alone: modularity depends on the size of the graph it
-            // runs on, and the rest of the graph must not change how these components split.
+        // Leiden on each large component alone: modularity depends on the size of the graph it runs
+        // on, and neither the rest of the graph nor its growth may change how a component splits.
+        String component = COMPONENT
+                .replace("__TYPES__", LinkType.pattern(LinkType.EVIDENCE))
+                .replace("__USE__", PROJECT);
+        for (List<String> ids : large) {
             withProjection(
-                    project,
-                    evidence(inLarge),
-                    large -> graph.read(
+                    component,
+                    Map.of("members", ids),
+                    name -> graph.read(
                             COMMUNITIES,
-                            Map.of("name", large),
+                            Map.of("name", name),
                             r -> out.add(r.get("ids").asList(v -> v.asString())),
                             timeout));
         }
@@ -270,7 +273,7 @@ class NetworkDetection {
         org.jgrapht.Graph<String, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
         graph.read(
                 pairs,
-                evidence(null),
+                Map.of("hub", hubDegree),
                 r -> {
                     String a = r.get("a").asString();
                     String b = r.get("b").asString();
@@ -292,14 +295,6 @@ class NetworkDetection {
         }
         out.removeIf(group -> group.size() < 3);
         return out;
-    }
-
-    /** The parameters of network-evidence: the hub limit, and the nodes to keep (null for all). */
-    private Map<String, Object> evidence(@org.jspecify.annotations.Nullable Set<String> only) {
-        var params = new HashMap<String, Object>();
-        params.put("hub", hubDegree);
-        params.put("only", only == null ? null : List.copyOf(only));
-        return params;
     }
 
     /**
