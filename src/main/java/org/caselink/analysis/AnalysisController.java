@@ -129,8 +129,9 @@ class AnalysisController {
                 PATHS.replace("__TYPES__", pattern).replace("__MAX__", Integer.toString(hops)),
                 Map.of("from", a.get().id(), "to", b.get().id(), "limit", max + 1),
                 r -> r.get("nodes").asList(v -> v.asString()));
-        boolean truncated = found.size() > max;
-        List<List<String>> kept = found.subList(0, Math.min(max, found.size()));
+        var cut = Cut.of(found, max);
+        boolean truncated = cut.truncated();
+        List<List<String>> kept = cut.kept();
         Set<List<String>> pairs = new LinkedHashSet<>();
         kept.forEach(p -> {
             for (int i = 0; i + 1 < p.size(); i++) {

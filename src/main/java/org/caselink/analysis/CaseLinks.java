@@ -71,7 +71,8 @@ class CaseLinks {
                         Map.of(),
                         r -> Values.dateTime(r.get("last"), "at"))
                 .getFirst();
-        return new CasePairs(pairs.subList(0, Math.min(max, pairs.size())), computedAt, pairs.size() > max);
+        var cut = Cut.of(pairs, max);
+        return new CasePairs(cut.kept(), computedAt, cut.truncated());
     }
 
     /**

@@ -269,9 +269,8 @@ class NetworkController {
             Location l = r.get("l").isNull() ? null : (Location) EntityType.LOCATION.map(r.get("l"));
             return new TimelineEvent(ad.postedAt(), ad, l);
         });
-        boolean truncated = events.size() > max;
-        List<TimelineEvent> kept = events.subList(0, Math.min(max, events.size()));
-        return new Timeline(kept, circuit(kept), truncated);
+        var cut = Cut.of(events, max);
+        return new Timeline(cut.kept(), circuit(cut.kept()), cut.truncated());
     }
 
     /** Consecutive ads in one place collapse into one stop; ads with no place are skipped. */

@@ -49,6 +49,9 @@ import org.springframework.stereotype.Component;
 class NetworkDetection {
 
     private static final Logger log = LoggerFactory.getLogger(NetworkDetection.class);
+    /** The relationships networks are made of (every __TYPES__ below): the evidence link types. */
+    private static final String TYPES = LinkType.pattern(LinkType.EVIDENCE);
+
     private static final String EVIDENCE = CypherFiles.query("analysis/network-evidence");
     /** The two ends of network-evidence: a GDS projection, or the linked pairs for JGraphT. */
     private static final String PROJECT =
@@ -139,7 +142,6 @@ class NetworkDetection {
         try {
             long start = System.nanoTime();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            String types = LinkType.pattern(LinkType.EVIDENCE);
             List<Map<String, Object>> networks = new ArrayList<>();
             List<String> linkable = new ArrayList<>();
             List<List<String>> groups = candidates(withGds, maxSize);
@@ -176,7 +178,7 @@ class NetworkDetection {
                 return null;
             });
             long written = System.nanoTime();
-            scoreMembers(networks, types);
+            scoreMembers(networks);
             long scored = System.nanoTime();
             int links = caseLinks.refresh(linkable, now, timeout);
             long end = System.nanoTime();
@@ -212,7 +214,7 @@ class NetworkDetection {
      * on cases and children: with Graph Data Science, or with JGraphT in this JVM.
      */
     List<List<String>> candidates(boolean withGds, int maxSize) {
-        String evidence = EVIDENCE.replace("__TYPES__", LinkType.pattern(LinkType.EVIDENCE));
+        String evidence = EVIDENCE.replace("__TYPES__", TYPES);
         if (!withGds) {
             return groupsWithoutGds(evidence.replace("__USE__", PAIRS), maxSize);
         }
@@ -245,9 +247,7 @@ class NetworkDetection {
                 timeout);
         // Leiden on each large component alone: modularity depends on the size of the graph it runs
         // on, and neither the rest of the graph nor its growth may change how a component splits.
-        String component = COMPONENT
-                .replace("__TYPES__", LinkType.pattern(LinkType.EVIDENCE))
-                .replace("__USE__", PROJECT);
+        String component = COMPONENT.replace("__TYPES__", TYPES).replace("__USE__", PROJECT);
         for (List<String> ids : large) {
             withProjection(
                     component,
@@ -301,8 +301,8 @@ class NetworkDetection {
      * Betweenness, PageRank and degree of every member within its network ({@link Centrality}),
      * onto MEMBER_OF; the links of a batch of networks are read in one statement.
      */
-    private void scoreMembers(List<Map<String, Object>> networks, String types) {
-        String links = LINKS.replace("__TYPES__", types);
+    private void scoreMembers(List<Map<String, Object>> networks) {
+        String links = LINKS.replace("__TYPES__", TYPES);
         int from = 0;
         while (from < networks.size()) {
             int to = from;

@@ -97,7 +97,8 @@ class WatchController {
     WatchList watches(@Argument @Nullable Integer first) {
         int max = AnalysisController.between("first", first == null ? 50 : first, 1, MAX_FIRST);
         List<Watch> found = watchlist.active(null, max + 1);
-        return new WatchList(found.subList(0, Math.min(max, found.size())), found.size() > max);
+        var cut = Cut.of(found, max);
+        return new WatchList(cut.kept(), cut.truncated());
     }
 
     @QueryMapping
@@ -107,7 +108,8 @@ class WatchController {
             @Argument @Nullable Integer first) {
         int max = AnalysisController.between("first", first == null ? 50 : first, 1, MAX_FIRST);
         List<Alert> found = alerts(status, watchId, null, max + 1);
-        return new AlertList(found.subList(0, Math.min(max, found.size())), found.size() > max);
+        var cut = Cut.of(found, max);
+        return new AlertList(cut.kept(), cut.truncated());
     }
 
     @MutationMapping

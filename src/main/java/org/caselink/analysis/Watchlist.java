@@ -98,9 +98,10 @@ class Watchlist {
         checking.lock();
         try {
             int raised = 0;
+            // One mark for the run, taken before any walk: every walk starts after it.
+            OffsetDateTime mark = graph.now();
             for (Watch w : active(null, Integer.MAX_VALUE)) {
                 try {
-                    OffsetDateTime mark = graph.now();
                     raised += check(w, since(w));
                     graph.write(CHECKED, Map.of("id", w.id(), "mark", mark), r -> r);
                 } catch (RuntimeException e) {

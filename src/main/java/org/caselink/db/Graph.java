@@ -95,12 +95,7 @@ public class Graph {
 
     /** Whether {@code e} is Neo4j refusing a statement that calls a function it does not have. */
     public static boolean isUnknownFunction(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("Unknown function")) {
-                return true;
-            }
-        }
-        return false;
+        return hasCause(e, t -> t.getMessage() != null && t.getMessage().contains("Unknown function"));
     }
 
     /** Whether {@code e} is Neo4j stopping a transaction at its time limit. */
@@ -110,8 +105,17 @@ public class Graph {
 
     /** Whether {@code e} or one of its causes is a Neo4j error whose status code passes {@code test}. */
     private static boolean hasCode(Throwable e, java.util.function.Predicate<String> test) {
+        return hasCause(
+                e,
+                t -> t instanceof org.neo4j.driver.exceptions.Neo4jException n
+                        && n.code() != null
+                        && test.test(n.code()));
+    }
+
+    /** Whether {@code e} or one of its causes passes {@code test}. */
+    private static boolean hasCause(Throwable e, java.util.function.Predicate<Throwable> test) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.neo4j.driver.exceptions.Neo4jException n && n.code() != null && test.test(n.code())) {
+            if (test.test(t)) {
                 return true;
             }
         }
