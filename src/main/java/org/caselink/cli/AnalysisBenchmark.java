@@ -191,7 +191,8 @@ final class AnalysisBenchmark {
         execute(gql, PATHS, Map.of("a", GlobalId.of(EntityType.CASE, p[0]), "b", GlobalId.of(EntityType.CASE, p[1])));
     }
 
-    private static Map<String, Object> execute(ExecutionGraphQlService gql, String document, Map<String, Object> vars) {
+    /** Runs one GraphQL document in this JVM (no HTTP); fails on any error. */
+    static Map<String, Object> execute(ExecutionGraphQlService gql, String document, Map<String, Object> vars) {
         var response = gql.execute(new DefaultExecutionGraphQlRequest(
                         document, null, vars, Map.of(), UUID.randomUUID().toString(), Locale.ROOT))
                 .block();
@@ -209,13 +210,8 @@ final class AnalysisBenchmark {
     }
 
     private static Latency latency(String op, List<Double> ms, double target) {
-        List<Double> s = new ArrayList<>(ms);
-        Collections.sort(s);
-        return new Latency(op, s.size(), pct(s, 0.5), pct(s, 0.95), pct(s, 0.99), s.getLast(), target);
-    }
-
-    private static double pct(List<Double> sorted, double q) {
-        return sorted.get(Math.max(0, (int) Math.ceil(q * sorted.size()) - 1));
+        var s = Reports.Spread.of(ms);
+        return new Latency(op, s.runs(), s.medianMs(), s.p95Ms(), s.p99Ms(), s.maxMs(), target);
     }
 
     private static long count(Graph graph, String cypher) {

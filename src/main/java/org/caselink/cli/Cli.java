@@ -59,6 +59,20 @@ public final class Cli {
 
     /** The application without its web server and without demo data: the commands' view of the database. */
     static ConfigurableApplicationContext context(String... extra) {
+        return context(WebApplicationType.NONE, extra);
+    }
+
+    /**
+     * The whole service, web server included, on a free port of 127.0.0.1 (no demo data): what the
+     * HTTP benchmark sends its requests to. The port is in {@code local.server.port}.
+     */
+    static ConfigurableApplicationContext service(String... extra) {
+        List<String> props = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1"));
+        props.addAll(List.of(extra));
+        return context(WebApplicationType.SERVLET, props.toArray(String[]::new));
+    }
+
+    private static ConfigurableApplicationContext context(WebApplicationType web, String... extra) {
         List<String> props = new ArrayList<>(List.of(
                 "caselink.demo.enabled=false",
                 "spring.main.banner-mode=off",
@@ -69,7 +83,7 @@ public final class Cli {
         try {
             // As arguments, not default properties: they must win over application.yml and the environment.
             return new SpringApplicationBuilder(CaselinkApplication.class)
-                    .web(WebApplicationType.NONE)
+                    .web(web)
                     .logStartupInfo(false)
                     .run(props.stream().map(p -> "--" + p).toArray(String[]::new));
         } catch (RuntimeException e) {
@@ -264,7 +278,8 @@ public final class Cli {
     @Command(
             name = "benchmark",
             description = "Measures; prints a report and writes it as Markdown and JSON.",
-            subcommands = {Benchmark.Ingest.class, Benchmark.Analysis.class})
+            subcommands = {Benchmark.Ingest.class, Benchmark.Analysis.class, Benchmark.Http.class, Benchmark.Suite.class
+            })
     static final class Benchmark {
 
         @Command(
@@ -300,9 +315,23 @@ public final class Cli {
                     description = "report path without extension: .md and .json are written (default ${DEFAULT-VALUE})")
             String report;
 
+            @Option(
+                    names = "--naive-records",
+                    defaultValue = "300",
+                    description = "records for the naive floor, one entity per call through Spring Data Neo4j;"
+                            + " 0 leaves it out (default ${DEFAULT-VALUE})")
+            int naiveRecords;
+
+            @Option(
+                    names = "--analyse",
+                    description = "then run network detection and case links on the imported database, so that"
+                            + " `benchmark http --data-dir <work-dir>/import-db` can query it")
+            boolean analyse;
+
             @Override
             public Integer call() throws IOException {
-                var result = new IngestBenchmark(Cli::context).run(records, seed, batchSize, workDir);
+                var result =
+                        new IngestBenchmark(Cli::context).run(records, seed, batchSize, workDir, naiveRecords, analyse);
                 IngestBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
                 return 0;
             }
@@ -352,6 +381,158 @@ public final class Cli {
             public Integer call() throws IOException {
                 var result = new AnalysisBenchmark(Cli::context).run(records, seed, samples, !skipNetworks, workDir);
                 AnalysisBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
+                return 0;
+            }
+        }
+
+        @Command(
+                name = "http",
+                description = "GraphQL over HTTP on an imported database: latency at 1, 8 and 32 clients, throughput,"
+                        + " statements per operation, each operation beside its bare-Cypher floor, resident memory.")
+        static final class Http implements Callable<Integer> {
+
+            @Option(names = "--data-dir", required = true, description = "the embedded database to serve")
+            Path dataDir;
+
+            @Option(
+                    names = "--samples",
+                    defaultValue = "200",
+                    description = "distinct cases, phones, pairs and names asked about (default ${DEFAULT-VALUE})")
+            int samples;
+
+            @Option(
+                    names = "--requests",
+                    defaultValue = "1000",
+                    description = "requests per operation and level of concurrency (default ${DEFAULT-VALUE})")
+            int requests;
+
+            @Option(
+                    names = "--warm-up",
+                    defaultValue = "3000",
+                    description = "requests per operation, by 8 clients, before anything is timed (default"
+                            + " ${DEFAULT-VALUE})")
+            int warmUp;
+
+            @Option(
+                    names = "--clients",
+                    defaultValue = "1,8,32",
+                    split = ",",
+                    description = "levels of concurrency; the first is where statements and the floor are measured"
+                            + " (default ${DEFAULT-VALUE})")
+            List<Integer> clients;
+
+            @Option(names = "--seed", defaultValue = "3", description = "sample seed (default ${DEFAULT-VALUE})")
+            long seed;
+
+            @Option(
+                    names = "--only",
+                    split = ",",
+                    description = "measure only the operations whose names start so (case, phone, neighbourhood,"
+                            + " paths, linkedCases, search); for profiling one")
+            List<String> only = List.of();
+
+            @Option(
+                    names = "--report",
+                    defaultValue = "target/benchmarks/http",
+                    description = "report path without extension: .md and .json are written (default ${DEFAULT-VALUE})")
+            String report;
+
+            @Override
+            public Integer call() throws Exception {
+                var result =
+                        new HttpBenchmark(Cli::service).run(dataDir, samples, requests, warmUp, clients, seed, only);
+                HttpBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
+                return 0;
+            }
+        }
+
+        @Command(
+                name = "suite",
+                description = "The whole suite, one JVM per step: at each scale, generate, import (beside the bare"
+                        + " UNWIND ... CREATE and the naive Spring Data Neo4j floors), detect networks, then serve"
+                        + " the graph and measure GraphQL over HTTP beside bare Cypher; one report for all scales.")
+        static final class Suite implements Callable<Integer> {
+
+            @Option(
+                    names = "--scales",
+                    defaultValue = "10k,100k,1m",
+                    split = ",",
+                    description = "graph sizes in nodes, smallest first (default ${DEFAULT-VALUE})")
+            List<String> scales;
+
+            @Option(names = "--seed", defaultValue = "7", description = "generator seed (default ${DEFAULT-VALUE})")
+            long seed;
+
+            @Option(
+                    names = "--samples",
+                    defaultValue = "200",
+                    description = "distinct cases, phones, pairs and names asked about (default ${DEFAULT-VALUE})")
+            int samples;
+
+            @Option(
+                    names = "--requests",
+                    defaultValue = "1000",
+                    description = "requests per operation and level of concurrency (default ${DEFAULT-VALUE})")
+            int requests;
+
+            @Option(
+                    names = "--warm-up",
+                    defaultValue = "3000",
+                    description = "requests per operation, by 8 clients, before anything is timed (default"
+                            + " ${DEFAULT-VALUE})")
+            int warmUp;
+
+            @Option(
+                    names = "--naive-records",
+                    defaultValue = "300",
+                    description = "records for the naive Spring Data Neo4j floor (default ${DEFAULT-VALUE})")
+            int naiveRecords;
+
+            @Option(
+                    names = "--reuse-imports",
+                    description = "at a scale whose folder holds a finished import (and its report), measure the"
+                            + " service again without importing again")
+            boolean reuseImports;
+
+            @Option(
+                    names = "--ingest-heap",
+                    defaultValue = "12g",
+                    description = "heap of the import JVM (default ${DEFAULT-VALUE})")
+            String ingestHeap;
+
+            @Option(
+                    names = "--service-heap",
+                    defaultValue = "2g",
+                    description = "heap of the service JVM (default ${DEFAULT-VALUE})")
+            String serviceHeap;
+
+            @Option(
+                    names = "--work-dir",
+                    defaultValue = "target/benchmark/suite",
+                    description = "where the data and databases go, one folder per scale (default ${DEFAULT-VALUE})")
+            Path workDir;
+
+            @Option(
+                    names = "--report",
+                    defaultValue = "target/benchmarks/suite",
+                    description = "report path without extension: .md and .json are written (default ${DEFAULT-VALUE})")
+            String report;
+
+            @Override
+            public Integer call() throws Exception {
+                SuiteBenchmark.run(
+                        new SuiteBenchmark.Options(
+                                scales.stream().map(SuiteBenchmark.Scale::parse).toList(),
+                                seed,
+                                samples,
+                                requests,
+                                warmUp,
+                                naiveRecords,
+                                ingestHeap,
+                                serviceHeap,
+                                workDir,
+                                reuseImports),
+                        report);
                 return 0;
             }
         }

@@ -33,6 +33,8 @@ class BenchmarkCommandTests {
                 "400",
                 "--seed",
                 "5",
+                "--naive-records",
+                "30",
                 "--work-dir",
                 dir.resolve("work").toString(),
                 "--report",
@@ -55,6 +57,18 @@ class BenchmarkCommandTests {
                 .isCloseTo(importSeconds / floorSeconds, org.assertj.core.data.Percentage.withPercentage(2));
         assertThat(json.get("machine").get("cores").asInt())
                 .isEqualTo(Runtime.getRuntime().availableProcessors());
+        // The naive floor saved the first 30 records, one entity per call, and the ratio is the pipeline's over it.
+        assertThat(json.get("naiveRecords").asInt()).isEqualTo(30);
+        double naivePerSecond = json.get("naiveRecordsPerSecond").asDouble();
+        assertThat(naivePerSecond)
+                .isCloseTo(
+                        30 / json.get("naiveSeconds").asDouble(), org.assertj.core.data.Percentage.withPercentage(2));
+        assertThat(json.get("pipelineOverNaive").asDouble())
+                .isCloseTo(
+                        json.get("recordsPerSecond").asDouble() / naivePerSecond,
+                        org.assertj.core.data.Percentage.withPercentage(2));
+        // Without --analyse, the imported graph is left as it was.
+        assertThat(json.get("analysis").isEmpty()).isTrue();
 
         String markdown = Files.readString(Path.of(report + ".md"));
         assertThat(markdown)
@@ -100,6 +114,98 @@ class BenchmarkCommandTests {
                 .contains("# Link-analysis benchmark")
                 .contains("centrality")
                 .contains("linkedCases");
+    }
+
+    /**
+     * The suite at one tiny scale, each step in a JVM of its own as on a real run: the import with
+     * both floors and network detection, then the service measured over HTTP. Checks that the
+     * figures agree with each other and that every operation, level and target is reported.
+     */
+    @Test
+    void suiteImportsServesAndReportsEveryOperationAtEveryLevel() throws Exception {
+        Path report = dir.resolve("report/suite");
+        Path work = dir.resolve("suite");
+        benchmark(
+                "benchmark",
+                "suite",
+                "--scales",
+                "1k",
+                "--samples",
+                "6",
+                "--requests",
+                "12",
+                "--warm-up",
+                "12",
+                "--naive-records",
+                "10",
+                "--ingest-heap",
+                "1g",
+                "--service-heap",
+                "1g",
+                "--work-dir",
+                work.toString(),
+                "--report",
+                report.toString());
+
+        JsonNode suite = JsonMapper.builder().build().readTree(Files.readString(Path.of(report + ".json")));
+        JsonNode scale = suite.get("scales").get(0);
+        assertThat(scale.get("scale").asString()).isEqualTo("1k");
+        assertThat(scale.get("records").asInt()).isEqualTo(435);
+        JsonNode ingest = scale.get("ingest");
+        assertThat(ingest.get("naiveRecords").asInt()).isEqualTo(10);
+        assertThat(ingest.get("analysis").get("caseLinks").asLong()).isPositive();
+        JsonNode http = scale.get("http").get("result");
+        // The service served the graph the import wrote, with the case links the analysis found.
+        assertThat(http.get("nodes").asLong()).isEqualTo(ingest.get("nodes").asLong() + networkNodes(ingest));
+        assertThat(http.get("caseLinks").asLong())
+                .isEqualTo(ingest.get("analysis").get("caseLinks").asLong());
+        JsonNode ops = http.get("operations");
+        assertThat(ops).hasSize(6);
+        for (JsonNode op : ops) {
+            assertThat(op.get("levels")).hasSize(3);
+            List<Integer> clients = new java.util.ArrayList<>();
+            op.get("levels").forEach(l -> {
+                clients.add(l.get("clients").asInt());
+                assertThat(l.get("latency").get("runs").asInt()).isEqualTo(12);
+                assertThat(l.get("latency").get("medianMs").asDouble())
+                        .isPositive()
+                        .isLessThanOrEqualTo(l.get("latency").get("p95Ms").asDouble());
+                assertThat(l.get("requestsPerSecond").asDouble()).isPositive();
+                assertThat(l.get("cpuMsPerRequest").get("web").asDouble()).isPositive();
+            });
+            assertThat(clients).containsExactly(1, 8, 32);
+            // Every operation reads the database, and its floor replays those very statements.
+            assertThat(op.get("statementsMin").asInt()).isPositive();
+            assertThat(op.get("floor").get("runs").asInt()).isEqualTo(12);
+            assertThat(op.get("ratio").asDouble())
+                    .isCloseTo(
+                            op.get("levels")
+                                            .get(0)
+                                            .get("latency")
+                                            .get("medianMs")
+                                            .asDouble()
+                                    / op.get("floor").get("medianMs").asDouble(),
+                            org.assertj.core.data.Percentage.withPercentage(1));
+        }
+        assertThat(http.get("peakResidentMiB").asLong())
+                .isGreaterThanOrEqualTo(http.get("residentMiB").asLong());
+        assertThat(http.get("residentMiB").asLong()).isPositive();
+        // Every target of the issue is judged: 4 figures, 6 ratios, 6 statement counts, memory.
+        assertThat(suite.get("targets")).hasSize(17);
+
+        String md = Files.readString(Path.of(report + ".md"));
+        assertThat(md)
+                .contains("# caselink benchmark suite")
+                .contains("| Figure | 1k |")
+                .contains("case lookups/s at 8 clients")
+                .contains("## 1k")
+                .contains("Pipeline / floor")
+                .contains("GraphQL / floor");
+    }
+
+    /** Network detection adds one node per network. */
+    private static long networkNodes(JsonNode ingest) {
+        return ingest.get("analysis").get("networks").asLong();
     }
 
     /** Runs the command, its output captured; fails unless it exits with 0. Returns the output. */
