@@ -385,15 +385,8 @@ public final class Cli {
             }
         }
 
-        @Command(
-                name = "http",
-                description = "GraphQL over HTTP on an imported database: latency at 1, 8 and 32 clients, throughput,"
-                        + " statements per operation, each operation beside its bare-Cypher floor, resident memory.")
-        static final class Http implements Callable<Integer> {
-
-            @Option(names = "--data-dir", required = true, description = "the embedded database to serve")
-            Path dataDir;
-
+        /** How much load the HTTP measurement sends: shared by {@code http} and {@code suite}. */
+        static final class Load {
             @Option(
                     names = "--samples",
                     defaultValue = "200",
@@ -412,6 +405,19 @@ public final class Cli {
                     description = "requests per operation, by 8 clients, before anything is timed (default"
                             + " ${DEFAULT-VALUE})")
             int warmUp;
+        }
+
+        @Command(
+                name = "http",
+                description = "GraphQL over HTTP on an imported database: latency at 1, 8 and 32 clients, throughput,"
+                        + " statements per operation, each operation beside its bare-Cypher floor, resident memory.")
+        static final class Http implements Callable<Integer> {
+
+            @Option(names = "--data-dir", required = true, description = "the embedded database to serve")
+            Path dataDir;
+
+            @CommandLine.Mixin
+            Load load;
 
             @Option(
                     names = "--clients",
@@ -439,8 +445,8 @@ public final class Cli {
 
             @Override
             public Integer call() throws Exception {
-                var result =
-                        new HttpBenchmark(Cli::service).run(dataDir, samples, requests, warmUp, clients, seed, only);
+                var result = new HttpBenchmark(Cli::service)
+                        .run(dataDir, load.samples, load.requests, load.warmUp, clients, seed, only);
                 HttpBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
                 return 0;
             }
@@ -463,24 +469,8 @@ public final class Cli {
             @Option(names = "--seed", defaultValue = "7", description = "generator seed (default ${DEFAULT-VALUE})")
             long seed;
 
-            @Option(
-                    names = "--samples",
-                    defaultValue = "200",
-                    description = "distinct cases, phones, pairs and names asked about (default ${DEFAULT-VALUE})")
-            int samples;
-
-            @Option(
-                    names = "--requests",
-                    defaultValue = "1000",
-                    description = "requests per operation and level of concurrency (default ${DEFAULT-VALUE})")
-            int requests;
-
-            @Option(
-                    names = "--warm-up",
-                    defaultValue = "3000",
-                    description = "requests per operation, by 8 clients, before anything is timed (default"
-                            + " ${DEFAULT-VALUE})")
-            int warmUp;
+            @CommandLine.Mixin
+            Load load;
 
             @Option(
                     names = "--naive-records",
@@ -489,10 +479,10 @@ public final class Cli {
             int naiveRecords;
 
             @Option(
-                    names = "--reuse-imports",
-                    description = "at a scale whose folder holds a finished import (and its report), measure the"
-                            + " service again without importing again")
-            boolean reuseImports;
+                    names = "--resume",
+                    description = "keep each step whose report is already in the work folder: an interrupted suite"
+                            + " goes on where it stopped (delete a scale's http.json to measure its service again)")
+            boolean resume;
 
             @Option(
                     names = "--ingest-heap",
@@ -524,14 +514,14 @@ public final class Cli {
                         new SuiteBenchmark.Options(
                                 scales.stream().map(SuiteBenchmark.Scale::parse).toList(),
                                 seed,
-                                samples,
-                                requests,
-                                warmUp,
+                                load.samples,
+                                load.requests,
+                                load.warmUp,
                                 naiveRecords,
                                 ingestHeap,
                                 serviceHeap,
                                 workDir,
-                                reuseImports),
+                                resume),
                         report);
                 return 0;
             }

@@ -100,7 +100,10 @@ final class IngestBenchmark {
             "caselink.embedded.data-dir=" + importDb,
             "caselink.ingest.batch-size=" + batchSize,
             // The import alone is measured: derived data (networks) is not part of it.
-            "caselink.analysis.networks.after-import=false"
+            "caselink.analysis.networks.after-import=false",
+            // Reading the whole graph back for the floor is one statement: a million nodes take minutes.
+            "caselink.neo4j.transaction-timeout=2h",
+            "caselink.embedded.transaction-timeout=2h"
         })) {
             say("Importing through the pipeline (batches of %d)...", batchSize);
             summary = ctx.getBean(Importer.class).run(List.of(ImportSource.of(data)), new Importer.Listener() {

@@ -52,7 +52,7 @@ final class SuiteBenchmark {
             String ingestHeap,
             String serviceHeap,
             Path workDir,
-            boolean reuseImports) {}
+            boolean resume) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -63,30 +63,26 @@ final class SuiteBenchmark {
             Path dir = o.workDir().resolve(scale.name());
             Files.createDirectories(dir);
             say("=== Scale %s: about %,d nodes from %,d records ===", scale.name(), scale.nodes(), scale.records());
-            long start = System.nanoTime();
-            if (o.reuseImports() && imported(dir, scale)) {
-                say("Reusing the import and its report in %s (--reuse-imports)", dir);
+            boolean imported = o.resume() && imported(dir, scale);
+            if (imported) {
+                say("Keeping the import and its report in %s (--resume)", dir);
             } else {
-                ingest(o, scale, dir);
+                timed(dir, "ingest", () -> ingest(o, scale, dir));
             }
-            child(
-                    o.serviceHeap(),
-                    "benchmark",
-                    "http",
-                    "--data-dir",
-                    dir.resolve("import-db").toString(),
-                    "--samples",
-                    String.valueOf(o.samples()),
-                    "--requests",
-                    String.valueOf(o.requests()),
-                    "--warm-up",
-                    String.valueOf(o.warmUp()),
-                    "--report",
-                    dir.resolve("http").toString());
+            Path measured = dir.resolve("http.json");
+            if (imported
+                    && Files.exists(measured)
+                    && Files.getLastModifiedTime(measured)
+                                    .compareTo(Files.getLastModifiedTime(dir.resolve("ingest.json")))
+                            > 0) {
+                say("Keeping the service's measurement in %s (--resume)", measured);
+            } else {
+                timed(dir, "http", () -> serve(o, dir));
+            }
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("scale", scale.name());
             s.put("records", scale.records());
-            s.put("minutes", Math.round((System.nanoTime() - start) / 6e9) / 10.0);
+            s.put("minutes", minutes(dir, "ingest") + minutes(dir, "http"));
             s.put("ingest", JSON.readValue(dir.resolve("ingest.json").toFile(), Map.class));
             s.put("http", JSON.readValue(dir.resolve("http.json").toFile(), Map.class));
             scales.add(s);
@@ -120,6 +116,40 @@ final class SuiteBenchmark {
                 dir.toString(),
                 "--report",
                 dir.resolve("ingest").toString());
+    }
+
+    private interface Step {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /** Runs a step and keeps how long it took beside its report, so that a resumed suite still reports it. */
+    private static void timed(Path dir, String step, Step work) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        work.run();
+        Files.writeString(
+                dir.resolve(step + ".minutes"), String.valueOf(Math.round((System.nanoTime() - start) / 6e9) / 10.0));
+    }
+
+    private static double minutes(Path dir, String step) throws IOException {
+        Path file = dir.resolve(step + ".minutes");
+        return Files.exists(file) ? Double.parseDouble(Files.readString(file).strip()) : 0;
+    }
+
+    private static void serve(Options o, Path dir) throws IOException, InterruptedException {
+        child(
+                o.serviceHeap(),
+                "benchmark",
+                "http",
+                "--data-dir",
+                dir.resolve("import-db").toString(),
+                "--samples",
+                String.valueOf(o.samples()),
+                "--requests",
+                String.valueOf(o.requests()),
+                "--warm-up",
+                String.valueOf(o.warmUp()),
+                "--report",
+                dir.resolve("http").toString());
     }
 
     /** Whether this folder holds a finished, analysed import of this scale (its report is written last). */

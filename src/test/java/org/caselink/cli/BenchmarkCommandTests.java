@@ -193,6 +193,29 @@ class BenchmarkCommandTests {
         // Every target of the issue is judged: 4 figures, 6 ratios, 6 statement counts, memory.
         assertThat(suite.get("targets")).hasSize(17);
 
+        // Resumed, the suite keeps both finished steps of the scale and reports the same figures.
+        String resumed = benchmark(
+                "benchmark",
+                "suite",
+                "--scales",
+                "1k",
+                "--resume",
+                "--work-dir",
+                work.toString(),
+                "--report",
+                dir.resolve("report/resumed").toString());
+        assertThat(resumed)
+                .contains("Keeping the import and its report")
+                .contains("Keeping the service's measurement")
+                .doesNotContain("Importing through the pipeline");
+        JsonNode again = JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(dir.resolve("report/resumed.json")))
+                .get("scales")
+                .get(0);
+        assertThat(again.get("http")).isEqualTo(scale.get("http"));
+        assertThat(again.get("minutes").asDouble()).isEqualTo(scale.get("minutes").asDouble()).isPositive();
+
         String md = Files.readString(Path.of(report + ".md"));
         assertThat(md)
                 .contains("# caselink benchmark suite")
