@@ -61,6 +61,7 @@ final class HttpBenchmark {
             int statementsMax,
             int smallestAnswerBytes,
             int largestAnswerBytes,
+            int smallestAnswerBytesAtMostStatements,
             boolean statementsGrowWithAnswer) {
 
         Level at(int clients) {
@@ -209,21 +210,11 @@ final class HttpBenchmark {
             statements.add(List.copyOf(ran));
             sizes.add(new int[] {bytes, ran.size()});
         }
-        // N+1 shows as larger answers costing more statements than any smaller one did. A count that
-        // only depends on whether a nested field had anything to load (a case with or without
-        // children) is reached by small answers too.
         sizes.sort(java.util.Comparator.comparingInt(a -> a[0]));
-        int half = sizes.size() / 2;
-        int smallHalfMax = sizes.subList(0, Math.max(1, half)).stream()
-                .mapToInt(a -> a[1])
-                .max()
-                .orElse(0);
-        int largeHalfMax = sizes.subList(half, sizes.size()).stream()
-                .mapToInt(a -> a[1])
-                .max()
-                .orElse(0);
         int smallest = sizes.getFirst()[0];
         int largest = sizes.getLast()[0];
+        int smallestAtMost = smallestAtMostStatements(sizes);
+        boolean grows = statementsGrow(sizes);
         List<Double> floor = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
             List<Graph.Statement> ran = statements.get(i % statements.size());
@@ -251,7 +242,8 @@ final class HttpBenchmark {
                 counts.max(),
                 smallest,
                 largest,
-                largeHalfMax > smallHalfMax);
+                smallestAtMost,
+                grows);
         for (Level l : levels) {
             say(
                     "  %2d clients: median %.2f ms, p95 %.2f, p99 %.2f; %,.0f requests/s",
@@ -263,9 +255,31 @@ final class HttpBenchmark {
         }
         say(
                 "  floor (bare driver, same statements): median %.2f ms; ratio %.2f; statements %d..%d for answers"
-                        + " of %,d..%,d bytes",
-                floorSpread.medianMs(), result.ratio(), counts.min(), counts.max(), smallest, largest);
+                        + " of %,d..%,d bytes (the most already at %,d bytes)",
+                floorSpread.medianMs(), result.ratio(), counts.min(), counts.max(), smallest, largest, smallestAtMost);
         return result;
+    }
+
+    /** The smallest answer (bytes) among those that took the most statements; {@code sizes} holds (bytes, statements). */
+    static int smallestAtMostStatements(List<int[]> sizes) {
+        int most = sizes.stream().mapToInt(a -> a[1]).max().orElse(0);
+        return sizes.stream()
+                .filter(a -> a[1] == most)
+                .mapToInt(a -> a[0])
+                .min()
+                .orElse(0);
+    }
+
+    /**
+     * Whether statements grow with the answer, as N+1 loading does: then the most statements are
+     * only reached by the largest answers. A count that depends only on whether a nested field had
+     * anything to load (a case with or without children) is reached by small answers too: so the
+     * most statements any answer took must already be taken by one at most half the largest's size.
+     */
+    static boolean statementsGrow(List<int[]> sizes) {
+        int most = sizes.stream().mapToInt(a -> a[1]).max().orElse(0);
+        int largest = sizes.stream().mapToInt(a -> a[0]).max().orElse(0);
+        return sizes.stream().anyMatch(a -> a[1] != most) && 2L * smallestAtMostStatements(sizes) > largest;
     }
 
     private record IntSummary(int min, int max) {

@@ -82,7 +82,7 @@ final class SuiteBenchmark {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("scale", scale.name());
             s.put("records", scale.records());
-            s.put("minutes", minutes(dir, "ingest") + minutes(dir, "http"));
+            s.put("minutes", Math.round((minutes(dir, "ingest") + minutes(dir, "http")) * 10) / 10.0);
             s.put("ingest", JSON.readValue(dir.resolve("ingest.json").toFile(), Map.class));
             s.put("http", JSON.readValue(dir.resolve("http.json").toFile(), Map.class));
             scales.add(s);
@@ -217,9 +217,10 @@ final class SuiteBenchmark {
                     "statements per operation, " + op.get("operation").asString() + " (answers of "
                             + op.get("smallestAnswerBytes").asInt() + ".."
                             + op.get("largestAnswerBytes").asInt()
-                            + " bytes)",
+                            + " bytes; the most already at "
+                            + op.get("smallestAnswerBytesAtMostStatements").asInt() + ")",
                     min == max ? String.valueOf(min) : min + ".." + max,
-                    "larger answers take no more statements than smaller ones",
+                    "the most already taken by an answer half the largest's size or less",
                     !op.get("statementsGrowWithAnswer").asBoolean()));
         }
         double rss = scale.get("http").get("result").get("peakResidentMiB").asDouble();

@@ -214,7 +214,9 @@ class BenchmarkCommandTests {
                 .get("scales")
                 .get(0);
         assertThat(again.get("http")).isEqualTo(scale.get("http"));
-        assertThat(again.get("minutes").asDouble()).isEqualTo(scale.get("minutes").asDouble()).isPositive();
+        assertThat(again.get("minutes").asDouble())
+                .isEqualTo(scale.get("minutes").asDouble())
+                .isPositive();
 
         String md = Files.readString(Path.of(report + ".md"));
         assertThat(md)

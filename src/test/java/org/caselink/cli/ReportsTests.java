@@ -53,4 +53,19 @@ class ReportsTests {
         assertThat(HttpBenchmark.group("HttpClient-1-Worker-0")).isEqualTo("load");
         assertThat(HttpBenchmark.group("main")).isEqualTo("other");
     }
+
+    @Test
+    void statementsThatGrowWithTheAnswerAreToldFromOnesThatDependOnWhatIsThere() {
+        // N+1: one more statement per row, so only the largest answers reach the most statements.
+        List<int[]> perRow = List.of(new int[] {100, 2}, new int[] {400, 5}, new int[] {900, 10});
+        assertThat(HttpBenchmark.statementsGrow(perRow)).isTrue();
+        // Batched: a case with children costs two more statements than one without, whatever its size.
+        List<int[]> batched =
+                List.of(new int[] {300, 9}, new int[] {500, 11}, new int[] {800, 11}, new int[] {1900, 11});
+        assertThat(HttpBenchmark.statementsGrow(batched)).isFalse();
+        assertThat(HttpBenchmark.smallestAtMostStatements(batched)).isEqualTo(500);
+        // The same count for every answer never grows.
+        assertThat(HttpBenchmark.statementsGrow(List.of(new int[] {10, 4}, new int[] {5000, 4})))
+                .isFalse();
+    }
 }
