@@ -124,7 +124,7 @@ final class HttpBenchmark {
     /**
      * {@code warmUp}: requests per operation before anything is timed, sent by 8 clients. The JIT
      * compiles a hot method after about 10,000 calls; a few hundred requests left the web and
-     * GraphQL layers half-compiled, at about twice the CPU per request.
+     * GraphQL layers half-compiled, at about 1.5 times the CPU per request.
      */
     Result run(Path dataDir, int samples, int requests, int warmUp, List<Integer> clients, long seed, List<String> only)
             throws Exception {

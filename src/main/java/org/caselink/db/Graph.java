@@ -19,8 +19,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The one door to Neo4j. Reads run as auto-commit read transactions (a cluster routes them to secondaries),
- * writes in write transactions; both carry a timeout and share the driver's bookmark manager, so a
+ * The one door to Neo4j. Reads run as auto-commit read transactions (a cluster routes them to
+ * secondaries), writes in write transactions; both carry a timeout and share the driver's bookmark manager, so a
  * read after a write sees it even on a cluster. Every statement is counted, so tests and the
  * benchmark can show how many statements a GraphQL operation costs.
  */
@@ -75,9 +75,10 @@ public class Graph {
     /**
      * A read is one statement, so it runs as an auto-commit transaction: one round trip to the
      * server where a managed transaction takes three (begin, run, commit). Replaying the
-     * statements of the six benchmarked operations both ways took 13% to 38% less time so. What the managed transaction gave is kept: reads go to
-     * readers on a cluster (read access mode), see earlier writes (the bookmark manager), and a
-     * failure the server calls retryable is retried, with a short back-off.
+     * statements of the six benchmarked operations both ways took 14% to 38% less time so. What
+     * the managed transaction gave is kept: reads go to readers on a cluster (read access mode),
+     * see earlier writes (the bookmark manager), and a failure the server calls retryable is
+     * retried, with a short back-off.
      */
     private <T> List<T> read(
             String cypher, Map<String, Object> params, Function<Record, T> mapper, TransactionConfig config) {
