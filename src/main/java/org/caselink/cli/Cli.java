@@ -405,6 +405,14 @@ public final class Cli {
                     description = "requests per operation, by 8 clients, before anything is timed (default"
                             + " ${DEFAULT-VALUE})")
             int warmUp;
+
+            /** Refuses a load that would measure nothing. */
+            void check(CommandLine.Model.CommandSpec spec) {
+                if (samples < 1 || requests < 1 || warmUp < 0) {
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(), "--samples and --requests must be at least 1, --warm-up at least 0");
+                }
+            }
         }
 
         @Command(
@@ -418,6 +426,9 @@ public final class Cli {
 
             @CommandLine.Mixin
             Load load;
+
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
 
             @Option(
                     names = "--clients",
@@ -445,6 +456,7 @@ public final class Cli {
 
             @Override
             public Integer call() throws Exception {
+                load.check(spec);
                 var result = new HttpBenchmark(Cli::service)
                         .run(dataDir, load.samples, load.requests, load.warmUp, clients, seed, only);
                 HttpBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
@@ -471,6 +483,9 @@ public final class Cli {
 
             @CommandLine.Mixin
             Load load;
+
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
 
             @Option(
                     names = "--naive-records",
@@ -510,6 +525,7 @@ public final class Cli {
 
             @Override
             public Integer call() throws Exception {
+                load.check(spec);
                 SuiteBenchmark.run(
                         new SuiteBenchmark.Options(
                                 scales.stream().map(SuiteBenchmark.Scale::parse).toList(),

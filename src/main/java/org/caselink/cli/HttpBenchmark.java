@@ -293,6 +293,7 @@ final class HttpBenchmark {
         double[] ms = new double[requests];
         AtomicInteger next = new AtomicInteger();
         Map<Long, String[]> cpuBefore = threadCpu();
+        Map<Long, String[]> cpuAfter;
         long start = System.nanoTime();
         AtomicInteger threads = new AtomicInteger();
         try (ExecutorService pool =
@@ -312,9 +313,10 @@ final class HttpBenchmark {
             for (Future<?> w : workers) {
                 w.get();
             }
+            // Read while the load threads live: a thread that has ended no longer reports its CPU time.
+            cpuAfter = threadCpu();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<Long, String[]> cpuAfter = threadCpu();
         List<Double> all = new ArrayList<>(requests);
         for (double m : ms) {
             all.add(m);
@@ -514,7 +516,8 @@ final class HttpBenchmark {
                 Graph: %,d nodes, %,d relationships, %,d cases, %,d case links. %,d requests per operation and
                 level of concurrency, after a warm-up. The floor replays, through the bare Neo4j driver in
                 the same JVM, the very statements each request ran, with the same parameters, reading every
-                record; it runs one request at a time, so the ratio is at one client.
+                record; it runs one request at a time, so the ratio is at the first level of concurrency (one
+                client unless `--clients` says otherwise).
 
                 %s
                 Resident memory of the JVM (service and load generator): %,d MiB at the end, %,d MiB at peak

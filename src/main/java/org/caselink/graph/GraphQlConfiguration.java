@@ -66,13 +66,14 @@ class GraphQlConfiguration {
 
     /**
      * Parsed and validated documents, kept by their text: a client sends the same few documents
-     * again and again, and parsing and validating one cost about a sixth of the service's time per
-     * request in the benchmark's profile. Bounded by the characters held, so that many distinct
-     * documents cannot grow it. Limits (depth, cost) are checked per request, after this.
+     * again and again, and parsing and validating one cost about a sixth of the web threads' time
+     * in the benchmark's profile. Bounded by the characters held (a parsed document takes some 10
+     * to 30 times its text in memory), so that many distinct documents cannot grow it. Limits
+     * (depth, cost) are checked per request, after this.
      */
     @Bean
     GraphQlSourceBuilderCustomizer parsedDocuments(
-            @org.springframework.beans.factory.annotation.Value("${caselink.api.parsed-documents-chars:4000000}")
+            @org.springframework.beans.factory.annotation.Value("${caselink.api.parsed-documents-chars:1000000}")
                     long maxChars) {
         com.github.benmanes.caffeine.cache.Cache<String, graphql.execution.preparsed.PreparsedDocumentEntry> cache =
                 com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
@@ -80,9 +81,18 @@ class GraphQlConfiguration {
                         .<String, graphql.execution.preparsed.PreparsedDocumentEntry>weigher(
                                 (document, entry) -> document.length())
                         .build();
-        graphql.execution.preparsed.PreparsedDocumentProvider provider =
-                (input, parseAndValidate) -> java.util.concurrent.CompletableFuture.completedFuture(
-                        cache.get(input.getQuery(), document -> parseAndValidate.apply(input)));
+        // Only documents that parsed and validated are kept: an error's message is in the language
+        // of the request that met it, and a refused document is not worth memory.
+        graphql.execution.preparsed.PreparsedDocumentProvider provider = (input, parseAndValidate) -> {
+            var entry = cache.getIfPresent(input.getQuery());
+            if (entry == null) {
+                entry = parseAndValidate.apply(input);
+                if (!entry.hasErrors()) {
+                    cache.put(input.getQuery(), entry);
+                }
+            }
+            return java.util.concurrent.CompletableFuture.completedFuture(entry);
+        };
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
     }
 
