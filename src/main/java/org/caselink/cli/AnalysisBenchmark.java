@@ -214,7 +214,8 @@ final class AnalysisBenchmark {
         return new Latency(op, s.runs(), s.medianMs(), s.p95Ms(), s.p99Ms(), s.maxMs(), target);
     }
 
-    private static long count(Graph graph, String cypher) {
+    /** The one number a counting statement returns as {@code n}. */
+    static long count(Graph graph, String cypher) {
         return graph.read(cypher, Map.of(), r -> r.get("n").asLong()).getFirst();
     }
 

@@ -145,10 +145,10 @@ final class HttpBenchmark {
                     .withDatabase(ctx.getEnvironment().getProperty("caselink.neo4j.database", "neo4j"))
                     .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ)
                     .build();
-            long nodes = count(graph, "MATCH (n) WHERE NOT n:__Migration RETURN count(n) AS n");
-            long rels = count(graph, "MATCH ()-[r]->() RETURN count(r) AS n");
-            long cases = count(graph, "MATCH (c:Case) RETURN count(c) AS n");
-            long links = count(graph, "MATCH (:Case)-[l:CASE_LINK]->(:Case) RETURN count(l) AS n");
+            long nodes = AnalysisBenchmark.count(graph, "MATCH (n) WHERE NOT n:__Migration RETURN count(n) AS n");
+            long rels = AnalysisBenchmark.count(graph, "MATCH ()-[r]->() RETURN count(r) AS n");
+            long cases = AnalysisBenchmark.count(graph, "MATCH (c:Case) RETURN count(c) AS n");
+            long links = AnalysisBenchmark.count(graph, "MATCH (:Case)-[l:CASE_LINK]->(:Case) RETURN count(l) AS n");
             say(
                     "Graph: %,d nodes, %,d relationships, %,d cases, %,d case links; service at %s",
                     nodes, rels, cases, links, uri);
@@ -463,10 +463,6 @@ final class HttpBenchmark {
         List<T> out = new ArrayList<>(list);
         Collections.shuffle(out, random);
         return out;
-    }
-
-    private static long count(Graph graph, String cypher) {
-        return graph.read(cypher, Map.of(), r -> r.get("n").asLong()).getFirst();
     }
 
     /** The Markdown table of one run, one row per operation and level of concurrency. */
