@@ -1,8 +1,10 @@
 // One page of ads, newest first (then ad id), with optional filters, and the number of ads that
 // pass the filters. Keyset paging: $afterTime/$afterKey from the cursor.
+// $allowed (null: all) narrows page and count to what a partner may see.
 CALL () {
   MATCH (t:Ad)
-  WHERE ($site IS NULL OR t.site = $site)
+  WHERE ($allowed IS NULL OR t.adId IN $allowed)
+    AND ($site IS NULL OR t.site = $site)
     AND ($city IS NULL OR toLower(t.city) = toLower($city))
     AND ($state IS NULL OR t.state = $state)
     AND ($postedFrom IS NULL OR t.postedAt >= $postedFrom)
@@ -11,7 +13,8 @@ CALL () {
 }
 CALL () {
   MATCH (t:Ad)
-  WHERE ($site IS NULL OR t.site = $site)
+  WHERE ($allowed IS NULL OR t.adId IN $allowed)
+    AND ($site IS NULL OR t.site = $site)
     AND ($city IS NULL OR toLower(t.city) = toLower($city))
     AND ($state IS NULL OR t.state = $state)
     AND ($postedFrom IS NULL OR t.postedAt >= $postedFrom)

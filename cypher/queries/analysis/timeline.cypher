@@ -1,7 +1,8 @@
 // Ads connected to a node, oldest first, each with where it was posted: a phone, email or handle
 // (ads listing it), an image (ads showing it), a person or child (ads listing what they use), a
 // case (ads listing what the case or its people use), a network (its ads), an ad (itself).
-// One more than $limit, to tell truncation.
+// One more than $limit, to tell truncation. $allowed (element ids; null: all) keeps a partner's
+// timeline to the ads in its scope.
 MATCH (x) WHERE elementId(x) = $id
 CALL (x) {
   MATCH (x)<-[:LISTS|SHOWS]-(ad:Ad) RETURN ad
@@ -17,6 +18,7 @@ CALL (x) {
   MATCH (ad:Ad) WHERE ad = x RETURN ad
 }
 WITH DISTINCT ad
+WHERE $allowed IS NULL OR elementId(ad) IN $allowed
 ORDER BY ad.postedAt, ad.adId
 LIMIT $limit
 OPTIONAL MATCH (ad)-[:POSTED_IN]->(l:Location)

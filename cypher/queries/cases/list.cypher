@@ -1,8 +1,10 @@
 // One page of cases, newest report first (then case number), with optional filters, and the
 // number of cases that pass the filters. Keyset paging: $afterTime/$afterKey from the cursor.
+// $allowed (null: all) narrows page and count to what a partner may see.
 CALL () {
   MATCH (t:Case)
-  WHERE ($status IS NULL OR t.status IN $status)
+  WHERE ($allowed IS NULL OR t.caseNumber IN $allowed)
+    AND ($status IS NULL OR t.status IN $status)
     AND ($type IS NULL OR t.type IN $type)
     AND ($agency IS NULL OR t.agency = $agency)
     AND ($state IS NULL OR t.state = $state)
@@ -12,7 +14,8 @@ CALL () {
 }
 CALL () {
   MATCH (t:Case)
-  WHERE ($status IS NULL OR t.status IN $status)
+  WHERE ($allowed IS NULL OR t.caseNumber IN $allowed)
+    AND ($status IS NULL OR t.status IN $status)
     AND ($type IS NULL OR t.type IN $type)
     AND ($agency IS NULL OR t.agency = $agency)
     AND ($state IS NULL OR t.state = $state)

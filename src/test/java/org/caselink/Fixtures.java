@@ -19,6 +19,7 @@ import org.caselink.model.CaseStatus;
 import org.caselink.model.CaseType;
 import org.caselink.model.EntityType;
 import org.caselink.model.Role;
+import org.caselink.security.Access;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,17 +41,48 @@ public class Fixtures {
     public static final String JOHN_PHONE = "+17035550199";
     public static final String IMAGE = "a1b2c3d4e5f60718";
 
+    /** The user tests run as unless they say otherwise (see IntegrationTest): an analyst. */
+    public static final String TEST_USER = "test-analyst";
+
     private final Graph graph;
     private final GraphWriter writer;
+    private final Access access;
 
-    Fixtures(Graph graph, GraphWriter writer) {
+    Fixtures(Graph graph, GraphWriter writer, Access access) {
         this.graph = graph;
         this.writer = writer;
+        this.access = access;
     }
 
-    /** Removes every node but the migration records. */
+    /** Removes every node but the migration records and the audit trail (which cannot be removed). */
     public void clear() {
-        graph.write("MATCH (n) WHERE NOT n:__Migration DETACH DELETE n", Map.of(), r -> r);
+        graph.write(
+                "MATCH (n) WHERE NOT n:__Migration AND NOT n:AuditEvent AND NOT n:AuditHead DETACH DELETE n",
+                Map.of(),
+                r -> r);
+        access.invalidate();
+    }
+
+    /**
+     * Assigns cases to a user (who then has need-to-know of their children), as an ADMIN's
+     * assignCase would, and forgets cached scopes.
+     */
+    public void assign(String user, String... caseNumbers) {
+        graph.write(
+                "UNWIND $cases AS n MATCH (c:Case {caseNumber: n}) MERGE (u:User {name: $user})"
+                        + " MERGE (u)-[:ASSIGNED_TO]->(c)",
+                Map.of("cases", List.of(caseNumbers), "user", user),
+                r -> r);
+        access.invalidate();
+    }
+
+    /** Shares a case with an agency, as an ADMIN's shareCase would, and forgets cached scopes. */
+    public void share(String caseNumber, String agency) {
+        graph.write(
+                "MATCH (c:Case {caseNumber: $n}) MERGE (a:Agency {code: $agency}) MERGE (c)-[:SHARED_WITH]->(a)",
+                Map.of("n", caseNumber, "agency", agency),
+                r -> r);
+        access.invalidate();
     }
 
     public void load() {
@@ -173,6 +205,8 @@ public class Fixtures {
             writer.associations(tx, List.of(new AssociationRow(john, people.get(2), ev("interview-1"))));
             return null;
         });
+        // The test analyst is assigned the fixture cases: existing tests read the children's identity.
+        assign(TEST_USER, "MC-T-001", "MC-T-002", "MC-T-003");
     }
 
     /** How many nodes and relationships the graph holds, migration records aside. */

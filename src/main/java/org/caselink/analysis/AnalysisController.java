@@ -17,6 +17,7 @@ import org.caselink.graph.InvalidInputException;
 import org.caselink.model.Entity;
 import org.caselink.model.EntityType;
 import org.caselink.model.Evidence;
+import org.caselink.security.Access;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -35,10 +36,18 @@ class AnalysisController {
 
     private final Explorer explorer;
     private final LinkedCaseSearch linkedCases;
+    private final Access access;
 
-    AnalysisController(Explorer explorer, LinkedCaseSearch linkedCases) {
+    AnalysisController(Explorer explorer, LinkedCaseSearch linkedCases, Access access) {
         this.explorer = explorer;
         this.linkedCases = linkedCases;
+        this.access = access;
+    }
+
+    private static Map<String, Object> withScope(Deadline deadline, Map<String, Object> params) {
+        Map<String, Object> out = new java.util.HashMap<>(deadline.scopeParams());
+        out.putAll(params);
+        return out;
     }
 
     /** One relationship as stored, with all its evidence. */
@@ -67,7 +76,7 @@ class AnalysisController {
         Set<LinkType> follow = followed(relationshipTypes);
         Set<EntityType> kinds =
                 types == null || types.isEmpty() ? EnumSet.allOf(EntityType.class) : EnumSet.copyOf(types);
-        Deadline deadline = explorer.deadline();
+        Deadline deadline = explorer.deadline(access.scope());
         var start = explorer.start(id, follow, deadline);
         if (start.isEmpty()) {
             return new Neighbourhood(List.of(), List.of(), false);
@@ -118,7 +127,7 @@ class AnalysisController {
         int hops = between("maxHops", maxHops == null ? 6 : maxHops, 1, explorer.maxPathHops);
         int max = between("limit", limit == null ? 10 : limit, 1, 100);
         Set<LinkType> follow = LinkType.EVIDENCE;
-        Deadline deadline = explorer.deadline();
+        Deadline deadline = explorer.deadline(access.scope());
         var a = explorer.start(from, follow, deadline);
         var b = explorer.start(to, follow, deadline);
         if (a.isEmpty() || b.isEmpty() || a.get().id().equals(b.get().id())) {
@@ -127,7 +136,7 @@ class AnalysisController {
         String pattern = LinkType.pattern(follow);
         List<List<String>> found = deadline.read(
                 PATHS.replace("__TYPES__", pattern).replace("__MAX__", Integer.toString(hops)),
-                Map.of("from", a.get().id(), "to", b.get().id(), "limit", max + 1),
+                withScope(deadline, Map.of("from", a.get().id(), "to", b.get().id(), "limit", max + 1)),
                 r -> r.get("nodes").asList(v -> v.asString()));
         var cut = Cut.of(found, max);
         boolean truncated = cut.truncated();
@@ -160,7 +169,7 @@ class AnalysisController {
         if (min < 0 || min > 1) {
             throw new InvalidInputException("minScore", "must be between 0 and 1");
         }
-        return linkedCases.search(caseNumber, hops, min, n);
+        return linkedCases.search(caseNumber, hops, min, n, explorer.deadline(access.scope()));
     }
 
     /** The hops between consecutive nodes of a path, as steps; the most evidenced type per step. */

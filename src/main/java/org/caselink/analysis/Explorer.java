@@ -16,6 +16,8 @@ import org.caselink.model.Entity;
 import org.caselink.model.EntityType;
 import org.caselink.model.Evidence;
 import org.caselink.model.GlobalId;
+import org.caselink.security.Scope;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -88,23 +90,46 @@ class Explorer {
     /** A relationship crossed from {@code from} to a node reached. */
     record Hop(String from, Reached to, Crossing crossing) {}
 
-    /** The time an analysis may still take: caselink.analysis.timeout from now. */
+    /** The time an analysis may still take: caselink.analysis.timeout from now, over the whole graph. */
     Deadline deadline() {
         return deadline(timeout);
     }
 
+    /**
+     * A request's analysis, as {@code scope} may see the graph: it starts, steps and ends only on
+     * nodes in scope, so an answer never shows a node out of scope, not even as a hop between two
+     * that are in it.
+     */
+    Deadline deadline(Scope scope) {
+        return new Deadline(System.nanoTime() + timeout.toNanos(), timeout, scope);
+    }
+
     /** A longer time limit, for batch work (not requests). */
     Deadline deadline(Duration limit) {
-        return new Deadline(System.nanoTime() + limit.toNanos(), limit);
+        return new Deadline(System.nanoTime() + limit.toNanos(), limit, null);
     }
 
     final class Deadline {
         private final long end;
         private final Duration limit;
+        private final @Nullable Scope scope;
 
-        private Deadline(long end, Duration limit) {
+        private Deadline(long end, Duration limit, @Nullable Scope scope) {
             this.end = end;
             this.limit = limit;
+            this.scope = scope == null || scope.unrestricted() ? null : scope;
+        }
+
+        boolean sees(String elementId) {
+            return scope == null || scope.seesElement(elementId);
+        }
+
+        /** Parameters that narrow a statement to the scope: $allowed (null: any) and $hidden element ids. */
+        Map<String, Object> scopeParams() {
+            Map<String, Object> p = new HashMap<>();
+            p.put("allowed", scope == null ? null : scope.allowedElementList());
+            p.put("hidden", scope == null ? List.of() : scope.hiddenElementList());
+            return p;
         }
 
         <T> List<T> read(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
@@ -147,10 +172,15 @@ class Explorer {
     private List<Reached> starts(EntityType type, List<String> keys, Set<LinkType> types, Deadline deadline) {
         String cypher =
                 START.replace("__MATCH__", type.match("n", "key")).replace("__TYPES__", LinkType.pattern(types));
-        return deadline.read(
-                cypher,
-                Map.of("keys", keys, "hub", hubDegree),
-                r -> new Reached(r.get("id").asString(), type, r.get("degree").asLong(), 0));
+        return deadline
+                .read(
+                        cypher,
+                        Map.of("keys", keys, "hub", hubDegree),
+                        r -> new Reached(
+                                r.get("id").asString(), type, r.get("degree").asLong(), 0))
+                .stream()
+                .filter(r -> deadline.sees(r.id()))
+                .toList();
     }
 
     /** Every relationship of the allowed types from the frontier, with the node at its other end. */
@@ -160,17 +190,21 @@ class Explorer {
         }
         String pattern = LinkType.pattern(types);
         String cypher = EXPAND.replace("__TYPES__", pattern);
-        return deadline.read(
-                cypher,
-                Map.of("frontier", List.copyOf(frontier), "hub", hubDegree),
-                r -> new Hop(
-                        r.get("from").asString(),
-                        new Reached(
-                                r.get("to").asString(),
-                                EntityType.ofLabel(r.get("label").asString()),
-                                r.get("degree").asLong(),
-                                distance),
-                        Crossing.from(r)));
+        return deadline
+                .read(
+                        cypher,
+                        Map.of("frontier", List.copyOf(frontier), "hub", hubDegree),
+                        r -> new Hop(
+                                r.get("from").asString(),
+                                new Reached(
+                                        r.get("to").asString(),
+                                        EntityType.ofLabel(r.get("label").asString()),
+                                        r.get("degree").asLong(),
+                                        distance),
+                                Crossing.from(r)))
+                .stream()
+                .filter(hop -> deadline.sees(hop.to().id()))
+                .toList();
     }
 
     /** The relationships of the allowed types between each pair of nodes (element ids), by pair. */
@@ -193,7 +227,7 @@ class Explorer {
         if (ids.isEmpty()) {
             return out;
         }
-        deadline.read(NODES, Map.of("ids", new ArrayList<>(ids)), r -> {
+        deadline.read(NODES, Map.of("ids", ids.stream().filter(deadline::sees).toList()), r -> {
             out.put(
                     r.get("id").asString(),
                     EntityType.ofLabel(r.get("label").asString()).map(r.get("n")));

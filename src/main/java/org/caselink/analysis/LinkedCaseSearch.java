@@ -159,8 +159,13 @@ class LinkedCaseSearch {
         }
     }
 
+    /** The links of one case over the whole graph (for evaluation, not requests). */
     LinkedCases search(String caseNumber, int maxHops, double minScore, int first) {
-        Deadline deadline = explorer.deadline();
+        return search(caseNumber, maxHops, minScore, first, explorer.deadline());
+    }
+
+    /** The links of one case, under a request's deadline (and the viewer's scope it carries). */
+    LinkedCases search(String caseNumber, int maxHops, double minScore, int first, Deadline deadline) {
         var start = explorer.start(EntityType.CASE, caseNumber.strip(), LinkType.EVIDENCE, deadline);
         if (start.isEmpty()) {
             return new LinkedCases(List.of(), false);

@@ -20,6 +20,8 @@ import org.caselink.model.EntityType;
 import org.caselink.model.GlobalId;
 import org.caselink.model.Location;
 import org.caselink.model.Values;
+import org.caselink.security.Access;
+import org.caselink.security.Scope;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
@@ -53,8 +55,11 @@ class NetworkController {
     private final Graph graph;
     private final NetworkDetection detection;
 
-    NetworkController(Graph graph, NetworkDetection detection, BatchLoaderRegistry registry) {
+    private final Access access;
+
+    NetworkController(Graph graph, NetworkDetection detection, BatchLoaderRegistry registry, Access access) {
         this.graph = graph;
+        this.access = access;
         this.detection = detection;
         registry.<Ranking, List<Ranked>>forName(RANKINGS)
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> rank(keys)));
@@ -85,7 +90,13 @@ class NetworkController {
 
     record Members(List<Entity> nodes, boolean truncated) {}
 
-    record KeyPlayer(int rank, Entity node, double betweenness, double pageRank, int degree) {}
+    record KeyPlayer(int rank, Entity node, double betweenness, double pageRank, int degree)
+            implements org.caselink.model.Guarded {
+        @Override
+        public boolean visibleTo(org.caselink.model.Visibility visibility) {
+            return visibility.sees(node);
+        }
+    }
 
     enum Centrality {
         BETWEENNESS("betweenness"),
@@ -101,7 +112,12 @@ class NetworkController {
     }
 
     record TimelineEvent(
-            OffsetDateTime postedAt, Ad ad, @Nullable Location location) {}
+            OffsetDateTime postedAt, Ad ad, @Nullable Location location) implements org.caselink.model.Guarded {
+        @Override
+        public boolean visibleTo(org.caselink.model.Visibility visibility) {
+            return visibility.sees(ad) && (location == null || visibility.sees(location));
+        }
+    }
 
     record CircuitStop(Location location, OffsetDateTime from, OffsetDateTime to, int ads) {}
 
@@ -237,12 +253,23 @@ class NetworkController {
                         r -> r.get("id").asString())
                 .stream()
                 .findFirst()
-                .map(id -> timelineOf(id, first))
+                .map(id -> timelineOf(id, first, null))
                 .orElseGet(() -> new Timeline(List.of(), List.of(), false));
     }
 
     @QueryMapping
     Timeline timeline(@Argument String id, @Argument @Nullable Integer first) {
+        Scope scope = access.scope();
+        // A partner's timeline starts only from a node in its scope, and never from a network:
+        // networks are computed over every agency's cases.
+        boolean narrowed = scope.allowedElementList() != null;
+        if (narrowed
+                && (id.startsWith("NW-")
+                        || GlobalId.parse(id)
+                                .filter(g -> scope.sees(g.type(), g.key()))
+                                .isEmpty())) {
+            return new Timeline(List.of(), List.of(), false);
+        }
         Optional<String> node = id.startsWith("NW-")
                 ? graph
                         .read(
@@ -259,12 +286,17 @@ class NetworkController {
                                         r -> r.get("id").asString())
                                 .stream()
                                 .findFirst());
-        return node.map(n -> timelineOf(n, first)).orElseGet(() -> new Timeline(List.of(), List.of(), false));
+        return node.map(n -> timelineOf(n, first, narrowed ? scope.allowedElementList() : null))
+                .orElseGet(() -> new Timeline(List.of(), List.of(), false));
     }
 
-    private Timeline timelineOf(String elementId, @Nullable Integer first) {
+    private Timeline timelineOf(String elementId, @Nullable Integer first, @Nullable List<String> allowed) {
         int max = AnalysisController.between("first", first == null ? 200 : first, 1, MAX_FIRST * 10);
-        List<TimelineEvent> events = graph.read(TIMELINE, Map.of("id", elementId, "limit", max + 1), r -> {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("id", elementId);
+        params.put("limit", max + 1);
+        params.put("allowed", allowed);
+        List<TimelineEvent> events = graph.read(TIMELINE, params, r -> {
             Ad ad = (Ad) EntityType.AD.map(r.get("ad"));
             Location l = r.get("l").isNull() ? null : (Location) EntityType.LOCATION.map(r.get("l"));
             return new TimelineEvent(ad.postedAt(), ad, l);

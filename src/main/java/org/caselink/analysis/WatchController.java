@@ -62,7 +62,15 @@ class WatchController {
             Evidence record,
             List<String> pathNodes,
             @Nullable OffsetDateTime acknowledgedAt,
-            @Nullable String acknowledgeNote) {}
+            @Nullable String acknowledgeNote)
+            implements org.caselink.model.Guarded {
+
+        /** Shown only when the watched node and every node of its path are in the viewer's scope. */
+        @Override
+        public boolean visibleTo(org.caselink.model.Visibility visibility) {
+            return watch.visibleTo(visibility) && pathNodes.stream().allMatch(visibility::seesElement);
+        }
+    }
 
     @MutationMapping
     Watch watch(@Argument String id, @Argument @Nullable Integer hops, @Argument @Nullable String note) {

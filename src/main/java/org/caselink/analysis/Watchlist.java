@@ -67,7 +67,14 @@ class Watchlist {
             int hops,
             @Nullable String note,
             OffsetDateTime createdAt,
-            @Nullable OffsetDateTime checkedUpTo) {
+            @Nullable OffsetDateTime checkedUpTo)
+            implements org.caselink.model.Guarded {
+
+        /** Shown only when its target is in the viewer's scope. */
+        @Override
+        public boolean visibleTo(org.caselink.model.Visibility visibility) {
+            return visibility.sees(target);
+        }
 
         static Watch from(Record r) {
             var w = r.get("w");

@@ -31,7 +31,7 @@ public final class DemoData {
 
     static final String SOURCE = "demo-generator";
     private static final String[][] AGENCIES = {
-        {"VA-FCPD", "VA"}, {"MD-BCPD", "MD"}, {"DC-MPD", "DC"}, {"NC-CMPD", "NC"}, {"GA-APD", "GA"}, {"TX-HPD", "TX"}
+        {"AGENCY-A", "VA"}, {"AGENCY-B", "MD"}, {"DC-MPD", "DC"}, {"NC-CMPD", "NC"}, {"GA-APD", "GA"}, {"TX-HPD", "TX"}
     };
     private static final String[][] CITIES = {
         {"Richmond", "VA"},

@@ -56,6 +56,8 @@ class DemoDataLoader implements SmartInitializingSingleton {
     }
 
     /** Loads the demo set in one transaction when the graph holds no case and no ad; returns whether it did. */
+    private static final String DEMO_ACCESS = org.caselink.db.CypherFiles.query("security/demo-access");
+
     boolean loadIfEmpty() {
         boolean empty = graph.read(
                         "RETURN NOT EXISTS { (:Case) } AND NOT EXISTS { (:Ad) } AS empty",
@@ -93,6 +95,8 @@ class DemoDataLoader implements SmartInitializingSingleton {
                     b.associations().stream()
                             .map(a -> new AssociationRow(uids.get(a.fromUid()), uids.get(a.toUid()), a.ev()))
                             .toList());
+            // Sharing and assignments, so that each demo account has something to show.
+            tx.run(DEMO_ACCESS, Map.of());
             return tx.changes();
         });
         int records = b.cases().size() + b.ads().size();

@@ -13,6 +13,8 @@ import org.caselink.db.Graph;
 import org.caselink.model.Entity;
 import org.caselink.model.EntityType;
 import org.caselink.model.Evidence;
+import org.caselink.security.Access;
+import org.caselink.security.Scope;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
@@ -34,13 +36,16 @@ public class Relations {
             EntityType.CASE, new String[] {"reportedAt", "caseNumber"});
 
     private final Graph graph;
+    private final Access access;
     private final int maxPageSize;
 
     Relations(
             Graph graph,
+            Access access,
             BatchLoaderRegistry registry,
             @org.springframework.beans.factory.annotation.Value("${caselink.api.max-page-size:100}") int maxPageSize) {
         this.graph = graph;
+        this.access = access;
         this.maxPageSize = maxPageSize;
         // Registered under Connection's class name: a DataLoader<PageKey, Connection<?>> argument finds it.
         registry.forTypePair(PageKey.class, Connection.class)
@@ -76,7 +81,7 @@ public class Relations {
             @Nullable String after) {
         int first = Cursor.first(firstOrNull);
         Cursor.pageParams(first, after, maxPageSize); // refuse bad input before any batching
-        return (CompletableFuture) loader.load(new PageKey(rel, parent.key(), first, after));
+        return (CompletableFuture) loader.load(new PageKey(rel, parent.key(), first, after, access.scope()));
     }
 
     /**
@@ -92,6 +97,8 @@ public class Relations {
         int first = Cursor.first(firstOrNull);
         Map<String, Object> params = new HashMap<>(filters);
         params.putAll(Cursor.pageParams(first, after, maxPageSize));
+        // A partner's page and count hold only what it may see: the count tells nothing of the rest.
+        params.put("allowed", access.scope().allowedKeys(type));
         return graph.read(cypher, params, r -> {
                     @SuppressWarnings("unchecked")
                     List<Connection.Edge<T>> edges =
@@ -101,20 +108,21 @@ public class Relations {
                 .getFirst();
     }
 
-    /** A request for one page of one parent's relationship. */
+    /** A request for one page of one parent's relationship, as one viewer's scope may see it. */
     public record PageKey(
-            Rel rel, String parentKey, int first, @Nullable String after) {}
+            Rel rel, String parentKey, int first, @Nullable String after, Scope scope) {}
 
     @SuppressWarnings("rawtypes")
     private Map<PageKey, Connection> pages(Set<PageKey> keys) {
         Map<PageKey, Connection> out = new HashMap<>();
         // One statement per (relationship, page size, cursor): in practice one per field in the request.
         var groups = keys.stream()
-                .collect(Collectors.groupingBy(k -> List.of(k.rel(), k.first(), String.valueOf(k.after()))));
+                .collect(Collectors.groupingBy(k -> List.of(k.rel(), k.first(), String.valueOf(k.after()), k.scope())));
         for (var group : groups.values()) {
             PageKey any = group.getFirst();
             Map<String, Object> params = new HashMap<>(Cursor.pageParams(any.first(), any.after(), maxPageSize));
             params.put("keys", group.stream().map(PageKey::parentKey).toList());
+            params.put("allowed", any.scope().allowedKeys(any.rel().to()));
             Map<String, Connection<?>> byParent = new HashMap<>();
             graph.read(pageQuery(any.rel()), params, r -> {
                 List<Connection.Edge<Object>> edges =
@@ -165,12 +173,15 @@ public class Relations {
                 + " RETURN key, t AS node, r AS rel";
     }
 
+    // $allowed narrows page and count to a partner's scope (null: everything).
     private static String pageQuery(Rel rel) {
+        String allowed = " WHERE ($allowed IS NULL OR t." + rel.to().keyProperty() + " IN $allowed)";
         return "UNWIND $keys AS key MATCH " + rel.from().match("s", "key")
-                + " CALL (s) { MATCH " + rel.pattern() + " WITH t, collect(r)[0] AS r WHERE " + keysetAfter(rel.to())
+                + " CALL (s) { MATCH " + rel.pattern() + allowed + " WITH t, collect(r)[0] AS r WHERE "
+                + keysetAfter(rel.to())
                 + " WITH t, r ORDER BY " + keysetOrder(rel.to()) + " LIMIT $limit"
                 + " RETURN collect({node: t, rel: r}) AS page }"
-                + " CALL (s) { MATCH " + rel.pattern() + " RETURN count(DISTINCT t) AS total }"
+                + " CALL (s) { MATCH " + rel.pattern() + allowed + " RETURN count(DISTINCT t) AS total }"
                 + " RETURN key, page, total";
     }
 }

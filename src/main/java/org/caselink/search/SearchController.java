@@ -10,6 +10,8 @@ import org.caselink.graph.Cursor;
 import org.caselink.graph.InvalidInputException;
 import org.caselink.model.Entity;
 import org.caselink.model.EntityType;
+import org.caselink.security.Access;
+import org.caselink.security.Scope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -34,14 +36,24 @@ class SearchController {
         }
     }
 
-    record SearchHit(double score, Entity node) {}
+    record SearchHit(double score, Entity node) implements org.caselink.model.Guarded {
+        @Override
+        public boolean visibleTo(org.caselink.model.Visibility visibility) {
+            return visibility.sees(node);
+        }
+    }
 
     private static final int MAX_HITS = 100;
 
-    private final Graph graph;
+    /** How many index hits a narrowed search reads to fill {@code first} with hits in scope. */
+    private static final int NARROWED_SCAN = 2000;
 
-    SearchController(Graph graph) {
+    private final Graph graph;
+    private final Access access;
+
+    SearchController(Graph graph, Access access) {
         this.graph = graph;
+        this.access = access;
     }
 
     @QueryMapping
@@ -58,11 +70,26 @@ class SearchController {
             return List.of();
         }
         List<SearchHit> hits = new ArrayList<>();
+        Scope scope = access.scope();
         for (SearchType t :
                 types == null || types.isEmpty() ? EnumSet.allOf(SearchType.class) : EnumSet.copyOf(types)) {
+            // Hits out of the viewer's scope never come back, nor does a child whose identity the
+            // viewer may not know: finding a child by name would confirm who the child is.
+            Map<String, Object> p = new java.util.HashMap<>();
+            p.put("index", t.index);
+            p.put("query", query);
+            p.put("limit", first);
+            p.put("allowed", scope.allowedKeys(t.type));
+            p.put("hidden", scope.hiddenKeys(t.type));
+            p.put("known", t.type == EntityType.CHILD ? scope.knownChildren() : null);
+            p.put("scan", scope.unrestricted() && t.type != EntityType.CHILD ? first : NARROWED_SCAN);
             hits.addAll(graph.read(
-                    "CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score RETURN node, score",
-                    Map.of("index", t.index, "query", query, "limit", first),
+                    "CALL db.index.fulltext.queryNodes($index, $query, {limit: $scan}) YIELD node, score"
+                            + " WITH node, score WHERE ($allowed IS NULL OR node." + t.type.keyProperty()
+                            + " IN $allowed) AND NOT node." + t.type.keyProperty() + " IN $hidden"
+                            + " AND ($known IS NULL OR node.uid IN $known)"
+                            + " RETURN node, score ORDER BY score DESC LIMIT $limit",
+                    p,
                     r -> new SearchHit(r.get("score").asDouble(), t.type.map(r.get("node")))));
         }
         hits.sort(Comparator.comparingDouble(SearchHit::score)

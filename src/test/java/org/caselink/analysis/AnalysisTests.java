@@ -310,10 +310,13 @@ class AnalysisTests extends DatabaseProperties {
                 .isEqualTo("SAME_AS");
     }
 
+    @Autowired
+    org.caselink.security.Access access;
+
     @Test
     void anAnalysisThatRunsOutOfTimeIsAnErrorNotAPartialAnswer() {
         var slow = new Explorer(graph, 3, 8, 250, 20_000, Duration.ofNanos(1));
-        var controller = new AnalysisController(slow, new LinkedCaseSearch(slow));
+        var controller = new AnalysisController(slow, new LinkedCaseSearch(slow), access);
         assertThatThrownBy(() -> controller.neighbourhood(id(EntityType.PHONE, PH1), 2, null, null, null))
                 .isInstanceOf(LimitExceededException.class)
                 .hasMessageContaining("caselink.analysis.timeout");

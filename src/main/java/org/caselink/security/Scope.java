@@ -1,0 +1,129 @@
+package org.caselink.security;
+
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.caselink.model.Child;
+import org.caselink.model.Entity;
+import org.caselink.model.EntityType;
+import org.caselink.model.Visibility;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One viewer's view of the graph, computed once and cached for a short while ({@link Access}):
+ * <ul>
+ *   <li>{@code allowed}: for a partner, every node in reach (by element id and by natural key); null
+ *       for a role that sees every case;
+ *   <li>{@code hidden}: handles that identify a child the viewer has no need-to-know of (their
+ *       global id spells the handle, so they are not shown at all);
+ *   <li>{@code knownChildren}: the children whose identity the viewer may see (see {@link Redaction}).
+ * </ul>
+ */
+public final class Scope implements Visibility {
+
+    /** Sees nothing: a role without data access. */
+    public static final Scope NONE = new Scope(Set.of(), Map.of(), Set.of(), Map.of(), Set.of());
+
+    private final @Nullable Set<String> allowedElements;
+    private final @Nullable Map<EntityType, Set<String>> allowedKeys;
+    private final Set<String> hiddenElements;
+    private final Map<EntityType, Set<String>> hiddenKeys;
+    private final Set<String> knownChildren;
+
+    Scope(
+            @Nullable Set<String> allowedElements,
+            @Nullable Map<EntityType, Set<String>> allowedKeys,
+            Set<String> hiddenElements,
+            Map<EntityType, Set<String>> hiddenKeys,
+            Set<String> knownChildren) {
+        this.allowedElements = allowedElements;
+        this.allowedKeys = allowedKeys;
+        this.hiddenElements = hiddenElements;
+        this.hiddenKeys = hiddenKeys;
+        this.knownChildren = knownChildren;
+    }
+
+    /** Every node except the hidden ones. */
+    static Scope everything(Set<String> hiddenElements, Map<EntityType, Set<String>> hiddenKeys, Set<String> known) {
+        return new Scope(null, null, hiddenElements, hiddenKeys, known);
+    }
+
+    /** Rows of (element id, label, key), as {@link Rows} collects them. */
+    static Map<EntityType, Set<String>> byType() {
+        return new EnumMap<>(EntityType.class);
+    }
+
+    public boolean unrestricted() {
+        return allowedElements == null && hiddenElements.isEmpty();
+    }
+
+    @Override
+    public boolean sees(Entity entity) {
+        return sees(entity.entityType(), entity.key());
+    }
+
+    public boolean sees(EntityType type, String key) {
+        if (hiddenKeys.getOrDefault(type, Set.of()).contains(key)) {
+            return false;
+        }
+        return allowedKeys == null || allowedKeys.getOrDefault(type, Set.of()).contains(key);
+    }
+
+    @Override
+    public boolean seesElement(String elementId) {
+        if (hiddenElements.contains(elementId)) {
+            return false;
+        }
+        return allowedElements == null || allowedElements.contains(elementId);
+    }
+
+    /** Need-to-know of this child's identity. */
+    public boolean knows(Child child) {
+        return knownChildren.contains(child.uid());
+    }
+
+    /**
+     * The keys of {@code type} a statement may return, as a parameter: null for any. Statements
+     * that page or count ({@code totalCount}) filter with it, so counts never tell what is hidden.
+     */
+    public @Nullable List<String> allowedKeys(EntityType type) {
+        return allowedKeys == null ? null : List.copyOf(allowedKeys.getOrDefault(type, Set.of()));
+    }
+
+    /** The uids of the children whose identity the viewer may see, as a parameter. */
+    public List<String> knownChildren() {
+        return List.copyOf(knownChildren);
+    }
+
+    /** The keys of {@code type} a statement must not return, as a parameter. */
+    public List<String> hiddenKeys(EntityType type) {
+        return List.copyOf(hiddenKeys.getOrDefault(type, Set.of()));
+    }
+
+    /** The element ids an analysis may cross, as a parameter: null for any (less {@link #hiddenElementList}). */
+    public @Nullable List<String> allowedElementList() {
+        return allowedElements == null ? null : List.copyOf(allowedElements);
+    }
+
+    public List<String> hiddenElementList() {
+        return List.copyOf(hiddenElements);
+    }
+
+    /** How many nodes a partner's scope holds (for logs and tests); -1 when unrestricted. */
+    public int size() {
+        return allowedElements == null ? -1 : allowedElements.size();
+    }
+
+    /** Collects (element id, type, key) rows into sets. */
+    static final class Rows {
+        final Set<String> elements = new HashSet<>();
+        final Map<EntityType, Set<String>> keys = byType();
+
+        void add(String elementId, EntityType type, String key) {
+            elements.add(elementId);
+            keys.computeIfAbsent(type, t -> new HashSet<>()).add(key);
+        }
+    }
+}

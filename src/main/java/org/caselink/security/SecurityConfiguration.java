@@ -1,0 +1,205 @@
+package org.caselink.security;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.ConfigurableWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Sign-in. Two modes ({@code caselink.security.mode}):
+ * <ul>
+ *   <li><b>jwt</b>: an OAuth2 resource server. Tokens are checked against the issuer or keys set
+ *       by Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*} properties; roles and
+ *       agency come from claims ({@code caselink.security.jwt.*}). The service refuses to start in
+ *       this mode without an issuer or keys.
+ *   <li><b>demo</b>: the documented local accounts over HTTP Basic, for the embedded demo only; the
+ *       server then listens on 127.0.0.1 alone.
+ * </ul>
+ * {@code auto} (the default) is demo in embedded mode (no {@code NEO4J_URI}) and jwt otherwise.
+ * Nothing is anonymous except the liveness probe {@code /actuator/health}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /** The demo accounts: user, role, agency. Password: user + "-demo" (published in the README). */
+    static final List<String[]> DEMO_ACCOUNTS = List.of(
+            new String[] {"analyst", "ANALYST", ""},
+            new String[] {"casemanager", "CASE_MANAGER", ""},
+            new String[] {"partner-a", "LE_PARTNER", "AGENCY-A"},
+            new String[] {"partner-b", "LE_PARTNER", "AGENCY-B"},
+            new String[] {"auditor", "AUDITOR", ""},
+            new String[] {"admin", "ADMIN", ""});
+
+    /** The mode in force: "demo" or "jwt". */
+    static String mode(Environment env) {
+        String mode = env.getProperty("caselink.security.mode", "auto").strip().toLowerCase(Locale.ROOT);
+        if (mode.equals("auto")) {
+            return env.getProperty("spring.neo4j.uri", "").isBlank() ? "demo" : "jwt";
+        }
+        if (!mode.equals("demo") && !mode.equals("jwt")) {
+            throw new IllegalStateException("caselink.security.mode must be auto, demo or jwt, not '" + mode + "'");
+        }
+        return mode;
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, Environment env, LogonAudit logons) throws Exception {
+        String mode = mode(env);
+        boolean demo = mode.equals("demo");
+        if (!demo) {
+            requireIssuer(env);
+        }
+        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/error")
+                        .permitAll()
+                        .requestMatchers("/api/import")
+                        .hasAnyRole(UserRole.ANALYST.name(), UserRole.CASE_MANAGER.name())
+                        .anyRequest()
+                        .authenticated())
+                // Stateless: every request carries its credentials (a token, or Basic in demo mode),
+                // so there is no session cookie to forge requests with, and CSRF tokens have nothing to protect.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .exceptionHandling(e -> e.accessDeniedHandler(logons.deniedHandler()))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                                        + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none';"
+                                        + " base-uri 'none'; form-action 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.deny())
+                        .httpStrictTransportSecurity(
+                                s -> s.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
+                .addFilterAfter(logons.successFilter(), BasicAuthenticationFilter.class);
+        if (demo) {
+            BasicAuthenticationEntryPoint entry = new BasicAuthenticationEntryPoint();
+            entry.setRealmName("caselink demo");
+            entry.afterPropertiesSet();
+            http.httpBasic(b -> b.authenticationEntryPoint(logons.failures(entry)))
+                    .exceptionHandling(e -> e.authenticationEntryPoint(logons.failures(entry)));
+        } else {
+            var entry = logons.failures(new BearerTokenAuthenticationEntryPoint());
+            http.httpBasic(b -> b.disable())
+                    .oauth2ResourceServer(o -> o.authenticationEntryPoint(entry)
+                            .jwt(j -> j.jwtAuthenticationConverter(jwt -> claims(jwt, env))))
+                    .exceptionHandling(e -> e.authenticationEntryPoint(entry));
+        }
+        http.formLogin(f -> f.disable()).logout(l -> l.disable()).anonymous(Customizer.withDefaults());
+        return http.build();
+    }
+
+    private static void requireIssuer(Environment env) {
+        String prefix = "spring.security.oauth2.resourceserver.jwt.";
+        boolean configured = List.of("issuer-uri", "jwk-set-uri", "public-key-location").stream()
+                .anyMatch(p -> !env.getProperty(prefix + p, "").isBlank());
+        if (!configured) {
+            throw new IllegalStateException("caselink is not in demo mode (caselink.security.mode="
+                    + env.getProperty("caselink.security.mode", "auto")
+                    + ", NEO4J_URI set) and no token issuer is configured: set " + prefix
+                    + "issuer-uri (or jwk-set-uri, or public-key-location). See README, \"Signing in\".");
+        }
+    }
+
+    /** A token's user, roles and agency, from the claims named by caselink.security.jwt.*. */
+    static JwtAuthenticationToken claims(Jwt jwt, Environment env) {
+        String userClaim = env.getProperty("caselink.security.jwt.user-claim", "preferred_username");
+        String rolesClaim = env.getProperty("caselink.security.jwt.roles-claim", "roles");
+        String agencyClaim = env.getProperty("caselink.security.jwt.agency-claim", "agency");
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        Object roles = jwt.getClaims().get(rolesClaim);
+        Collection<?> names = roles instanceof Collection<?> c
+                ? c
+                : roles instanceof String s ? List.of(s.split("[\\s,]+")) : List.of();
+        for (Object r : names) {
+            String name = String.valueOf(r).strip().toUpperCase(Locale.ROOT).replace('-', '_');
+            if (name.startsWith("ROLE_")) {
+                name = name.substring(5);
+            }
+            for (UserRole known : UserRole.values()) {
+                if (known.name().equals(name)) {
+                    authorities.add(new SimpleGrantedAuthority(known.authority()));
+                }
+            }
+        }
+        String agency = jwt.getClaimAsString(agencyClaim);
+        if (agency != null && !agency.isBlank()) {
+            authorities.add(new SimpleGrantedAuthority(Viewer.AGENCY_PREFIX + agency.strip()));
+        }
+        String user = jwt.getClaimAsString(userClaim);
+        return new JwtAuthenticationToken(jwt, authorities, user == null || user.isBlank() ? jwt.getSubject() : user);
+    }
+
+    /**
+     * The demo accounts, in demo mode only (none otherwise). BCrypt at cost 4: their passwords are
+     * published, so a slow hash would protect nothing and would cost every request (HTTP Basic
+     * checks the password each time) some 50 ms of CPU.
+     */
+    @Bean
+    UserDetailsService demoAccounts(Environment env) {
+        PasswordEncoder encoder = new BCryptPasswordEncoder(4);
+        List<UserDetails> users = new ArrayList<>();
+        if (mode(env).equals("demo")) {
+            for (String[] a : DEMO_ACCOUNTS) {
+                List<GrantedAuthority> authorities = new ArrayList<>();
+                authorities.add(
+                        new SimpleGrantedAuthority(UserRole.valueOf(a[1]).authority()));
+                if (!a[2].isEmpty()) {
+                    authorities.add(new SimpleGrantedAuthority(Viewer.AGENCY_PREFIX + a[2]));
+                }
+                users.add(User.withUsername(a[0])
+                        .password(encoder.encode(a[0] + "-demo"))
+                        .passwordEncoder(p -> p)
+                        .authorities(authorities)
+                        .build());
+            }
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(4);
+    }
+
+    /** Demo mode listens on the loopback interface only, whatever server.address says. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableWebServerFactory> demoOnLoopback(
+            Environment env, @Value("${server.address:}") String address) {
+        return factory -> {
+            if (mode(env).equals("demo")) {
+                if (!address.isBlank() && !address.equals("127.0.0.1") && !address.equals("localhost")) {
+                    log.warn("Demo mode: ignoring server.address={} and listening on 127.0.0.1 only", address);
+                }
+                factory.setAddress(InetAddress.getLoopbackAddress());
+            }
+        };
+    }
+}
