@@ -60,7 +60,7 @@ class ExternalModeTests {
                     assertThat((Long) tx.execute("MATCH (m:__Migration) RETURN count(m) AS n")
                                     .next()
                                     .get("n"))
-                            .isEqualTo(6L);
+                            .isEqualTo(7L);
                 }
                 int http = ((WebServerApplicationContext) ctx).getWebServer().getPort();
                 assertThat(post(http, "{ cases(first: 1) { totalCount } }")).matches(".*\"totalCount\":2\\d\\d.*");
