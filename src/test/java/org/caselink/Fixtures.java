@@ -48,9 +48,15 @@ public class Fixtures {
         this.writer = writer;
     }
 
-    /** Removes every node but the migration records. */
+    /**
+     * Removes every node but the migration records and the audit trail (append-only: the embedded
+     * database refuses to delete its events, and the chain needs its head).
+     */
     public void clear() {
-        graph.write("MATCH (n) WHERE NOT n:__Migration DETACH DELETE n", Map.of(), r -> r);
+        graph.write(
+                "MATCH (n) WHERE NOT n:__Migration AND NOT n:AuditEvent AND NOT n:AuditHead DETACH DELETE n",
+                Map.of(),
+                r -> r);
     }
 
     public void load() {
