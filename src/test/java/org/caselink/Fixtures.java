@@ -54,7 +54,10 @@ public class Fixtures {
         this.access = access;
     }
 
-    /** Removes every node but the migration records and the audit trail (which cannot be removed). */
+    /**
+     * Removes every node but the migration records and the audit trail (append-only: the embedded
+     * database refuses to delete its events, and the chain needs its head).
+     */
     public void clear() {
         graph.write(
                 "MATCH (n) WHERE NOT n:__Migration AND NOT n:AuditEvent AND NOT n:AuditHead DETACH DELETE n",

@@ -25,6 +25,8 @@ public final class TestDatabase {
     public static void register(DynamicPropertyRegistry registry) {
         // Tests check the watches themselves; a background check would add statements at random.
         registry.add("caselink.analysis.watches.background", () -> "false");
+        // Likewise the audit retention purge: AuditTests purge explicitly.
+        registry.add("caselink.audit.background", () -> "false");
         if (CONTAINER) {
             Neo4jContainer neo4j = container();
             registry.add("spring.neo4j.uri", neo4j::getBoltUrl);

@@ -1,14 +1,18 @@
 package org.caselink.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.caselink.CaselinkApplication;
+import org.caselink.security.TestTokens;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -45,11 +49,23 @@ class ExternalModeTests {
                     .resolveDependency(ConnectorPortRegister.class)
                     .getLocalAddress(ConnectorType.BOLT)
                     .getPort();
+            // Outside demo mode the service takes OAuth2 bearer tokens only, and will not start
+            // without an issuer or keys to check them with.
+            assertThatThrownBy(() -> new SpringApplicationBuilder(CaselinkApplication.class)
+                            .run(
+                                    "--spring.neo4j.uri=bolt://127.0.0.1:" + port,
+                                    "--server.port=0",
+                                    "--caselink.demo.enabled=false"))
+                    .hasStackTraceContaining("no token issuer is configured");
+            TestTokens issuer = new TestTokens();
             try (var ctx = new SpringApplicationBuilder(CaselinkApplication.class)
                     .run(
                             "--spring.neo4j.uri=bolt://127.0.0.1:" + port,
                             "--server.port=0",
-                            "--caselink.demo.enabled=true")) {
+                            "--caselink.demo.enabled=true",
+                            "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                                    + issuer.publicKeyPem(serverHome))) {
+                token = issuer.token("ext-analyst", List.of("ANALYST"), null);
                 assertThat(ctx.getBeansOfType(DatabaseManagementService.class)).isEmpty();
                 // The demo data and the migrations landed in the external server.
                 try (var tx = db.beginTx()) {
@@ -60,9 +76,20 @@ class ExternalModeTests {
                     assertThat((Long) tx.execute("MATCH (m:__Migration) RETURN count(m) AS n")
                                     .next()
                                     .get("n"))
-                            .isEqualTo(6L);
+                            .isEqualTo(8L);
                 }
                 int http = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+                // No token, a forged token, or a demo account's password: refused.
+                assertThat(status(http, null)).isEqualTo(401);
+                assertThat(status(http, "Bearer " + new TestTokens().token("ext-analyst", List.of("ANALYST"), null)))
+                        .isEqualTo(401);
+                assertThat(status(
+                                http,
+                                "Basic " + java.util.Base64.getEncoder().encodeToString("analyst:analyst-demo".getBytes())))
+                        .isEqualTo(401);
+                // Roles and agency come from the token's claims: a partner of an agency with no cases sees none.
+                String partner = issuer.token("ext-partner", List.of("LE_PARTNER"), "NO-SUCH-AGENCY");
+                assertThat(post(http, "{ cases(first: 1) { totalCount } }", partner)).contains("\"totalCount\":0");
                 assertThat(post(http, "{ cases(first: 1) { totalCount } }")).matches(".*\"totalCount\":2\\d\\d.*");
                 // This server has no Graph Data Science: the networks are found with JGraphT in the
                 // service, the same four planted networks the embedded database finds with GDS, with
@@ -86,12 +113,33 @@ class ExternalModeTests {
         }
     }
 
-    /** A GraphQL document through the service's front door; the response body. */
-    private static String post(int port, String query) throws Exception {
+    private String token;
+
+    private String post(int port, String query) throws Exception {
+        return post(port, query, token);
+    }
+
+    private static int status(int port, @Nullable String authorization) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HttpClient.newHttpClient()
+                .send(
+                        request.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    /** A GraphQL document through the service's front door, with a bearer token; the response body. */
+    private static String post(int port, String query, String bearer) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                                 .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + bearer)
                                 .POST(HttpRequest.BodyPublishers.ofString(
                                         "{\"query\":\"" + query.replace("\"", "\\\"") + "\"}"))
                                 .build(),

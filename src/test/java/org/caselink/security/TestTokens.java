@@ -1,0 +1,58 @@
+package org.caselink.security;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A stand-in token issuer for tests: an RSA key pair, its public key as the PEM file the service
+ * is pointed at (spring.security.oauth2.resourceserver.jwt.public-key-location), and signed tokens
+ * with caselink's claims. Real deployments point the service at their identity provider instead.
+ */
+public final class TestTokens {
+
+    private final KeyPair keys;
+
+    public TestTokens() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        this.keys = generator.generateKeyPair();
+    }
+
+    /** Writes the public key as PEM into {@code dir}; the file's location. */
+    public Path publicKeyPem(Path dir) throws Exception {
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+        Path file = dir.resolve("issuer-public.pem");
+        Files.writeString(file, pem);
+        return file;
+    }
+
+    /** A token for {@code user} with {@code roles} and an optional agency, valid for 5 minutes. */
+    public String token(String user, List<String> roles, @Nullable String agency) throws Exception {
+        var claims = new JWTClaimsSet.Builder()
+                .subject("sub-" + user)
+                .claim("preferred_username", user)
+                .claim("roles", roles)
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)));
+        if (agency != null) {
+            claims.claim("agency", agency);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
+        jwt.sign(new RSASSASigner(keys.getPrivate()));
+        return jwt.serialize();
+    }
+}
