@@ -6,6 +6,7 @@ import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,35 +73,18 @@ class GraphQlConfiguration {
     }
 
     /**
-     * Parsed and validated documents, kept by their text: a client sends the same few documents
-     * again and again, and parsing and validating one cost about a sixth of the web threads' time
-     * in the benchmark's profile. Bounded by the characters held (a parsed document takes some 10
-     * to 30 times its text in memory), so that many distinct documents cannot grow it. Limits
-     * (depth, cost) are checked per request, after this.
+     * Limits on the document (length, tokens, aliases) and the cache of parsed documents, in one
+     * place so that a document too long to parse is never used as a cache key either.
      */
     @Bean
-    GraphQlSourceBuilderCustomizer parsedDocuments(
-            @org.springframework.beans.factory.annotation.Value("${caselink.api.parsed-documents-chars:1000000}")
-                    long maxChars) {
-        com.github.benmanes.caffeine.cache.Cache<String, graphql.execution.preparsed.PreparsedDocumentEntry> cache =
-                com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                        .maximumWeight(maxChars)
-                        .<String, graphql.execution.preparsed.PreparsedDocumentEntry>weigher(
-                                (document, entry) -> document.length())
-                        .build();
-        // Only documents that parsed and validated are kept: an error's message is in the language
-        // of the request that met it, and a refused document is not worth memory.
-        graphql.execution.preparsed.PreparsedDocumentProvider provider = (input, parseAndValidate) -> {
-            var entry = cache.getIfPresent(input.getQuery());
-            if (entry == null) {
-                entry = parseAndValidate.apply(input);
-                if (!entry.hasErrors()) {
-                    cache.put(input.getQuery(), entry);
-                }
-            }
-            return java.util.concurrent.CompletableFuture.completedFuture(entry);
-        };
-        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
+    GraphQlSourceBuilderCustomizer documentLimits(
+            @Value("${caselink.api.max-document-chars:20000}") int maxChars,
+            @Value("${caselink.api.max-tokens:5000}") int maxTokens,
+            @Value("${caselink.api.max-whitespace-tokens:10000}") int maxWhitespaceTokens,
+            @Value("${caselink.api.max-aliases:30}") int maxAliases,
+            @Value("${caselink.api.parsed-documents-chars:1000000}") long cacheChars) {
+        var limits = new DocumentLimits(maxChars, maxTokens, maxWhitespaceTokens, maxAliases, cacheChars);
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(limits));
     }
 
     static final class SchemaInspection {

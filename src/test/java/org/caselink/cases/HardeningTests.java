@@ -116,6 +116,90 @@ class HardeningTests extends DatabaseProperties {
         assertThat(graph.statementCount()).isEqualTo(before);
     }
 
+    /** The one error of a refused document: it names the limit, and no Cypher ran for it. */
+    private void refusedBeforeAnyCypher(String document, String limit, String inMessage) {
+        long before = graph.statementCount();
+        graphQl.document(document)
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getMessage()).contains(inMessage);
+                    assertThat(e.getExtensions()).containsEntry("limit", limit);
+                }));
+        assertThat(graph.statementCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aQueryTwentyDeepIsRefusedBeforeAnyCypherRuns() {
+        String deep = "{ cases(first: 1) { edges { node { "
+                + "people { person { cases { case { ".repeat(4) + "caseNumber"
+                + " } } } }".repeat(4) + " } } } }";
+        long before = graph.statementCount();
+        graphQl.document(deep)
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getMessage()).contains("depth exceeded 20 > 12")));
+        assertThat(graph.statementCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aHundredAliasesAreRefusedBeforeAnyCypherRuns() {
+        var fields = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            fields.append(" c").append(i).append(": cases(first: 1) { totalCount }");
+        }
+        refusedBeforeAnyCypher("{" + fields + " }", "aliases", "more than 30");
+    }
+
+    @Test
+    void aliasesInAFragmentCountEachTimeItIsSpread() {
+        String twenty = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> "n" + i + ": caseNumber")
+                .collect(java.util.stream.Collectors.joining(" "));
+        refusedBeforeAnyCypher(
+                "{ cases(first: 1) { edges { node { ...F } } } other: cases(first: 2) { edges { node { ...F } } } }"
+                        + " fragment F on Case { " + twenty + " }",
+                "aliases",
+                "more than 30");
+        graphQl.document("{ cases(first: 1) { edges { node { ...F } } } } fragment F on Case { " + twenty + " }")
+                .execute()
+                .path("cases.edges[0].node.n19")
+                .entity(String.class)
+                .satisfies(n -> assertThat(n).startsWith("MC-T-"));
+    }
+
+    @Test
+    void thirtyAliasesAreAllowed() {
+        var fields = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            fields.append(" t").append(i).append(": __typename");
+        }
+        graphQl.document("{" + fields + " }")
+                .execute()
+                .path("t29")
+                .entity(String.class)
+                .isEqualTo("Query");
+    }
+
+    @Test
+    void anOversizedDocumentIsRefusedBeforeAnyCypherRuns() {
+        String padded = "{ cases(first: 1) { totalCount } }" + "#".repeat(20_000);
+        refusedBeforeAnyCypher(padded, "document-size", "the limit is 20000");
+    }
+
+    @Test
+    void tooManyTokensAreRefusedBeforeAnyCypherRuns() {
+        // 6,000 one-letter fields: 12,000 characters, within the size limit, past the token limit.
+        refusedBeforeAnyCypher(
+                "{ cases(first: 1) { totalCount } " + "a ".repeat(6_000) + "}", "tokens", "the limit is 5000");
+        refusedBeforeAnyCypher(
+                "{ cases(first: 1) { totalCount }" + ",".repeat(10_001) + " }",
+                "whitespace-tokens",
+                "the limit is 10000");
+    }
+
     @Test
     void schemaIntrospectionAsGraphiqlSendsItIsNotHeldToTheLimits() {
         graphQl.document(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY)
