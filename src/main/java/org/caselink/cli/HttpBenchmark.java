@@ -41,6 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class HttpBenchmark {
 
+    static final String DEMO_ANALYST = "Basic "
+            + java.util.Base64.getEncoder()
+                    .encodeToString("analyst:analyst-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     /** One GraphQL operation and the variables of each sample it is run with. */
     record Op(String name, String document, List<Map<String, Object>> samples) {}
 
@@ -373,6 +377,8 @@ final class HttpBenchmark {
         String send(Op op, Map<String, Object> variables) {
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .header("Content-Type", "application/json")
+                    // The demo analyst: the service runs embedded, so in demo mode.
+                    .header("Authorization", DEMO_ANALYST)
                     .timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString(
                             JSON.writeValueAsString(Map.of("query", op.document(), "variables", variables))))

@@ -57,7 +57,8 @@ class QueryLimits {
     }
 
     /**
-     * Schema introspection (and so GraphiQL's schema view) on or off. Off marks each request's
+     * Schema introspection (and so GraphiQL's schema view) on or off ({@code auto}: on in demo
+     * mode only). Off marks each request's
      * context with graphql-java's {@link Introspection#INTROSPECTION_DISABLED}, so that
      * {@code __schema} and {@code __type} answer with an error. Boot's own switch,
      * {@code spring.graphql.schema.introspection.enabled=false}, calls
@@ -67,7 +68,12 @@ class QueryLimits {
      * introspection off a misspelt field reveals none; a test holds that for an upgrade.
      */
     @Bean
-    Instrumentation introspection(@Value("${caselink.api.introspection:true}") boolean enabled) {
+    Instrumentation introspection(
+            @Value("${caselink.api.introspection:auto}") String setting, org.springframework.core.env.Environment env) {
+        // auto: on in demo mode (GraphiQL's schema view), off in production (jwt mode).
+        boolean enabled = setting.strip().equalsIgnoreCase("auto")
+                ? org.caselink.security.SecurityConfiguration.mode(env).equals("demo")
+                : Boolean.parseBoolean(setting.strip());
         return new Instrumentation() {
             @Override
             public ExecutionInput instrumentExecutionInput(

@@ -23,8 +23,14 @@ class ImportController {
 
     private final Importer importer;
 
-    ImportController(Importer importer) {
+    private final org.caselink.security.Access access;
+    private final org.caselink.security.SecurityAudit audit;
+
+    ImportController(
+            Importer importer, org.caselink.security.Access access, org.caselink.security.SecurityAudit audit) {
         this.importer = importer;
+        this.access = access;
+        this.audit = audit;
     }
 
     @PostMapping(path = "/api/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -41,7 +47,22 @@ class ImportController {
                         }
                     }));
         }
-        return report(importer, sources);
+        ImportReport report = report(importer, sources);
+        // The import is audited with what it did; if the event cannot be written the request fails.
+        audit.record(
+                access.viewer(),
+                "import",
+                "IMPORT",
+                report.rejected() == 0 ? "SUCCESS" : "PARTIAL",
+                java.util.Map.of(
+                        "files",
+                                files.stream()
+                                        .map(f -> String.valueOf(f.getOriginalFilename()))
+                                        .toList(),
+                        "read", report.read(),
+                        "imported", report.imported(),
+                        "rejected", report.rejected()));
+        return report;
     }
 
     /** The answer of every front door but the command: the summary and the problems, by record. */

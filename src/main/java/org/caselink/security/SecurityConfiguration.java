@@ -46,7 +46,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Nothing is anonymous except the liveness probe {@code /actuator/health}.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
@@ -60,7 +60,7 @@ class SecurityConfiguration {
             new String[] {"admin", "ADMIN", ""});
 
     /** The mode in force: "demo" or "jwt". */
-    static String mode(Environment env) {
+    public static String mode(Environment env) {
         String mode = env.getProperty("caselink.security.mode", "auto").strip().toLowerCase(Locale.ROOT);
         if (mode.equals("auto")) {
             return env.getProperty("spring.neo4j.uri", "").isBlank() ? "demo" : "jwt";

@@ -85,11 +85,14 @@ class ExternalModeTests {
                         .isEqualTo(401);
                 assertThat(status(
                                 http,
-                                "Basic " + java.util.Base64.getEncoder().encodeToString("analyst:analyst-demo".getBytes())))
+                                "Basic "
+                                        + java.util.Base64.getEncoder()
+                                                .encodeToString("analyst:analyst-demo".getBytes())))
                         .isEqualTo(401);
                 // Roles and agency come from the token's claims: a partner of an agency with no cases sees none.
                 String partner = issuer.token("ext-partner", List.of("LE_PARTNER"), "NO-SUCH-AGENCY");
-                assertThat(post(http, "{ cases(first: 1) { totalCount } }", partner)).contains("\"totalCount\":0");
+                assertThat(post(http, "{ cases(first: 1) { totalCount } }", partner))
+                        .contains("\"totalCount\":0");
                 assertThat(post(http, "{ cases(first: 1) { totalCount } }")).matches(".*\"totalCount\":2\\d\\d.*");
                 // This server has no Graph Data Science: the networks are found with JGraphT in the
                 // service, the same four planted networks the embedded database finds with GDS, with

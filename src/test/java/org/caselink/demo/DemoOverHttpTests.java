@@ -73,6 +73,7 @@ class DemoOverHttpTests extends DatabaseProperties {
     void graphiqlIsServed() throws Exception {
         var response = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphiql?path=/graphql"))
+                        .header("Authorization", org.caselink.HttpApi.authorization())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -82,6 +83,7 @@ class DemoOverHttpTests extends DatabaseProperties {
     private JsonNode post(String path, String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", org.caselink.HttpApi.authorization())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         var response = http.send(request, HttpResponse.BodyHandlers.ofString());

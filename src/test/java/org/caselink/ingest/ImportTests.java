@@ -270,6 +270,7 @@ class ImportTests extends DatabaseProperties {
         var response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/import"))
+                                .header("Authorization", org.caselink.HttpApi.authorization())
                                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),

@@ -33,7 +33,8 @@ public final class TestTokens {
     /** Writes the public key as PEM into {@code dir}; the file's location. */
     public Path publicKeyPem(Path dir) throws Exception {
         String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes())
+                        .encodeToString(keys.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
         Path file = dir.resolve("issuer-public.pem");
         Files.writeString(file, pem);

@@ -1,0 +1,378 @@
+package org.caselink.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.caselink.DatabaseProperties;
+import org.caselink.Fixtures;
+import org.caselink.IntegrationTest;
+import org.caselink.audit.AuditEvent;
+import org.caselink.audit.AuditLog;
+import org.caselink.audit.AuditQuery;
+import org.caselink.model.EntityType;
+import org.caselink.model.GlobalId;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Every role against every query path, on the fixture graph (see {@link Fixtures}): AGENCY-A owns
+ * MC-T-001 and MC-T-003 (child Ana), AGENCY-B owns MC-T-002 (child Bea); John Doe is suspect in
+ * MC-T-001 and associate in MC-T-002, and his phone is on ads AD-1 and AD-2 (which also lists Ana's
+ * phone). A partner of AGENCY-B must learn nothing of AGENCY-A's cases or of Ana: not as a node,
+ * not in a count, not as a hop on a path, not as a search hit.
+ */
+@IntegrationTest
+class SecurityTests extends DatabaseProperties {
+
+    @Autowired
+    GraphQlTester graphQl;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AuditLog auditLog;
+
+    static final String ANA = "CH-1";
+    static final String ANA_PHONE = Fixtures.ANA_PHONE;
+
+    @BeforeEach
+    void load() {
+        fixtures.load();
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Runs as a user with one role (and an agency for a partner). */
+    static <T> T as(String user, UserRole role, @Nullable String agency, Supplier<T> work) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(role.authority()));
+        if (agency != null) {
+            authorities.add(new SimpleGrantedAuthority(Viewer.AGENCY_PREFIX + agency));
+        }
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, "n/a", authorities));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            var restore = SecurityContextHolder.createEmptyContext();
+            restore.setAuthentication(previous);
+            SecurityContextHolder.setContext(restore);
+        }
+    }
+
+    private GraphQlTester.Response query(String document) {
+        return graphQl.document(document).execute();
+    }
+
+    private String childUid(String childId) {
+        return as(
+                Fixtures.TEST_USER,
+                UserRole.ANALYST,
+                null,
+                () -> query("{ search(text: \"" + (childId.equals(ANA) ? "Ana" : "Bea") + "\", types: [CHILD]) {"
+                                + " node { id } } }")
+                        .path("search[0].node.id")
+                        .entity(String.class)
+                        .get());
+    }
+
+    private static String id(EntityType type, String key) {
+        return GlobalId.of(type, key);
+    }
+
+    @Test
+    void aPartnerOfAnotherAgencyLearnsNothingOfItsCasesOnAnyPath() {
+        String ana = childUid(ANA);
+        String mc1 = id(EntityType.CASE, "MC-T-001");
+        String mc2 = id(EntityType.CASE, "MC-T-002");
+        as("partner-b", UserRole.LE_PARTNER, "AGENCY-B", () -> {
+            // Root lookups and node(id): absent, not an error.
+            var r = query("{ a: case(caseNumber: \"MC-T-001\") { caseNumber } b: case(caseNumber: \"MC-T-002\") {"
+                    + " caseNumber children { firstName redacted } } n: node(id: \"" + mc1 + "\") { id }"
+                    + " c: node(id: \"" + ana + "\") { id } p: phone(number: \"" + ANA_PHONE + "\") { e164 }"
+                    + " g: agency(code: \"AGENCY-A\") { code } }");
+            r.errors().verify();
+            r.path("a").valueIsNull();
+            r.path("n").valueIsNull();
+            r.path("c").valueIsNull();
+            r.path("p").valueIsNull();
+            r.path("g").valueIsNull();
+            r.path("b.caseNumber").entity(String.class).isEqualTo("MC-T-002");
+            // Its own child: the agency owns the case, so it has need-to-know.
+            r.path("b.children[0].firstName").entity(String.class).isEqualTo("Bea");
+            r.path("b.children[0].redacted").entity(Boolean.class).isEqualTo(false);
+            // Lists and their counts.
+            var lists = query("{ cases { totalCount edges { node { caseNumber } } }"
+                    + " location(city: \"Richmond\", state: \"VA\") { cases { totalCount } }"
+                    + " ads { totalCount } }");
+            lists.path("cases.totalCount").entity(Integer.class).isEqualTo(1);
+            lists.path("cases.edges[*].node.caseNumber")
+                    .entityList(String.class)
+                    .containsExactly("MC-T-002");
+            lists.path("location.cases.totalCount").entity(Integer.class).isEqualTo(0);
+            // John is on its case: it sees him, but only his role in its own case.
+            var john = query("{ phone(number: \"" + Fixtures.JOHN_PHONE + "\") { cases { caseNumber }"
+                    + " children { id } people { cases { case { caseNumber } } }"
+                    + " ads { totalCount edges { node { adId phones { e164 } } } } } }");
+            john.path("phone.people[0].cases[*].case.caseNumber")
+                    .entityList(String.class)
+                    .containsExactly("MC-T-002");
+            john.path("phone.children").entityList(Object.class).hasSize(0);
+            john.path("phone.ads.totalCount").entity(Integer.class).isEqualTo(2);
+            // AD-2 also lists Ana's phone: the ad shows, Ana's phone on it does not.
+            john.path("phone.ads.edges[*].node.phones[*].e164")
+                    .entityList(String.class)
+                    .doesNotContain(ANA_PHONE);
+            // Search: no hit for another agency's child or case.
+            query("{ search(text: \"Ana Lopez\") { node { id } } }")
+                    .path("search")
+                    .entityList(Object.class)
+                    .hasSize(0);
+            query("{ search(text: \"MC-T-001\") { node { id } } }")
+                    .path("search[*].node.id")
+                    .entityList(String.class)
+                    .doesNotContain(mc1, id(EntityType.CASE, "MC-T-003"));
+            // Neighbourhood, paths, linked cases, timeline: never through AGENCY-A's cases, not even as a hop.
+            var around = query(
+                    "{ neighbourhood(id: \"" + mc2 + "\", hops: 3, limit: 1000) { nodes { id } links { from to } } }");
+            List<String> nodes = around.path("neighbourhood.nodes[*].id")
+                    .entityList(String.class)
+                    .get();
+            assertThat(nodes).contains(mc2).doesNotContain(mc1, ana, id(EntityType.CASE, "MC-T-003"));
+            around.path("neighbourhood.links[*].from")
+                    .entityList(String.class)
+                    .satisfies(l -> assertThat(nodes).containsAll(l));
+            around.path("neighbourhood.links[*].to")
+                    .entityList(String.class)
+                    .satisfies(l -> assertThat(nodes).containsAll(l));
+            query("{ paths(from: \"" + mc2 + "\", to: \"" + mc1 + "\") { paths { length } } }")
+                    .path("paths.paths")
+                    .entityList(Object.class)
+                    .hasSize(0);
+            query("{ paths(from: \"" + id(EntityType.PHONE, Fixtures.JOHN_PHONE) + "\", to: \"" + ana
+                            + "\") { paths { length } } }")
+                    .path("paths.paths")
+                    .entityList(Object.class)
+                    .hasSize(0);
+            query("{ linkedCases(caseNumber: \"MC-T-002\") { links { case { caseNumber } } } }")
+                    .path("linkedCases.links[*].case.caseNumber")
+                    .entityList(String.class)
+                    .doesNotContain("MC-T-001", "MC-T-003");
+            query("{ linkedCases(caseNumber: \"MC-T-001\") { links { case { caseNumber } } } }")
+                    .path("linkedCases.links")
+                    .entityList(Object.class)
+                    .hasSize(0);
+            query("{ timeline(id: \"" + ana + "\") { events { ad { adId } } } }")
+                    .path("timeline.events")
+                    .entityList(Object.class)
+                    .hasSize(0);
+            // Whole-graph products (networks, case pairs, proposals, watches, alerts) are staff only.
+            for (String staff : List.of(
+                    "networks { networks { id } }",
+                    "caseLinks { links { score } }",
+                    "identityProposals { id }",
+                    "alerts { alerts { id } }",
+                    "watches { watches { id } }")) {
+                query("{ " + staff + " }")
+                        .errors()
+                        .expect(e -> e.getErrorType().toString().equals("FORBIDDEN"))
+                        .verify();
+            }
+            query("{ case(caseNumber: \"MC-T-002\") { network { id } } }")
+                    .path("case.network")
+                    .valueIsNull();
+            // No writes.
+            query("mutation { updateCase(caseNumber: \"MC-T-002\", input: {summary: \"x\"}) { caseNumber } }")
+                    .errors()
+                    .expect(e -> e.getErrorType().toString().equals("FORBIDDEN"))
+                    .verify();
+            return null;
+        });
+        // The same questions from AGENCY-A's partner do find MC-T-001 and Ana.
+        as("partner-a", UserRole.LE_PARTNER, "AGENCY-A", () -> {
+            query("{ case(caseNumber: \"MC-T-001\") { children { firstName } } cases { totalCount } }")
+                    .path("case.children[0].firstName")
+                    .entity(String.class)
+                    .isEqualTo("Ana")
+                    .path("cases.totalCount")
+                    .entity(Integer.class)
+                    .isEqualTo(2);
+            return null;
+        });
+    }
+
+    @Test
+    void aChildsIdentityIsShownOnlyWithNeedToKnow() {
+        String doc =
+                "{ case(caseNumber: \"MC-T-002\") { children { firstName lastName aliases dob handles { handle } redacted } } }";
+        // An analyst or case manager not assigned to the case: redacted.
+        for (UserRole role : List.of(UserRole.ANALYST, UserRole.CASE_MANAGER)) {
+            as("someone-else", role, null, () -> {
+                var r = query(doc);
+                r.path("case.children[0].redacted").entity(Boolean.class).isEqualTo(true);
+                for (String f : Redaction.CHILD_FIELDS) {
+                    r.path("case.children[0]." + f).valueIsNull();
+                }
+                // Not found by name either, and its handle is not shown anywhere.
+                query("{ search(text: \"Bea\", types: [CHILD]) { node { id } } }")
+                        .path("search")
+                        .entityList(Object.class)
+                        .hasSize(0);
+                query("{ handle(platform: \"instagram\", handle: \"ana.l\") { handle } }")
+                        .path("handle")
+                        .valueIsNull();
+                return null;
+            });
+        }
+        // Assigned: shown.
+        fixtures.assign("cm-1", "MC-T-002");
+        as("cm-1", UserRole.CASE_MANAGER, null, () -> {
+            var r = query(doc);
+            r.path("case.children[0].firstName").entity(String.class).isEqualTo("Bea");
+            r.path("case.children[0].redacted").entity(Boolean.class).isEqualTo(false);
+            // ...but Ana, on a case not assigned to cm-1, stays redacted.
+            query("{ case(caseNumber: \"MC-T-001\") { children { firstName redacted } } }")
+                    .path("case.children[0].redacted")
+                    .entity(Boolean.class)
+                    .isEqualTo(true)
+                    .path("case.children[0].firstName")
+                    .valueIsNull();
+            return null;
+        });
+    }
+
+    @Test
+    void auditorAndAdminSeeNoCaseData() {
+        for (UserRole role : List.of(UserRole.AUDITOR, UserRole.ADMIN)) {
+            as("x-" + role, role, null, () -> {
+                for (String read : List.of(
+                        "case(caseNumber: \"MC-T-001\") { caseNumber }",
+                        "cases { totalCount }",
+                        "search(text: \"Ana\") { score }",
+                        "node(id: \"" + id(EntityType.CASE, "MC-T-001") + "\") { id }")) {
+                    query("{ " + read + " }")
+                            .errors()
+                            .expect(e -> e.getErrorType().toString().equals("FORBIDDEN"))
+                            .verify();
+                }
+                return null;
+            });
+        }
+        // The audit trail is the auditor's alone.
+        as("x-analyst", UserRole.ANALYST, null, () -> {
+            query("{ auditChain { intact } }")
+                    .errors()
+                    .expect(e -> e.getErrorType().toString().equals("FORBIDDEN"))
+                    .verify();
+            return null;
+        });
+        as("x-auditor", UserRole.AUDITOR, null, () -> {
+            query("{ auditChain { intact } }")
+                    .path("auditChain.intact")
+                    .entity(Boolean.class)
+                    .isEqualTo(true);
+            return null;
+        });
+    }
+
+    @Test
+    void sharingAndAssignmentAreAdminMutationsAndAudited() {
+        // partner-a cannot see MC-T-002 until an admin shares it.
+        as("partner-a", UserRole.LE_PARTNER, "AGENCY-A", () -> {
+            query("{ case(caseNumber: \"MC-T-002\") { caseNumber } }")
+                    .path("case")
+                    .valueIsNull();
+            return null;
+        });
+        as("root", UserRole.ADMIN, null, () -> {
+            query("mutation { shareCase(caseNumber: \"MC-T-002\", agency: \"agency-a\") { sharedWith } }")
+                    .path("shareCase.sharedWith")
+                    .entityList(String.class)
+                    .containsExactly("AGENCY-A");
+            query("mutation { assignCase(caseNumber: \"MC-T-002\", user: \"cm-2\") { assignedTo } }")
+                    .path("assignCase.assignedTo")
+                    .entityList(String.class)
+                    .contains("cm-2");
+            return null;
+        });
+        as("partner-a", UserRole.LE_PARTNER, "AGENCY-A", () -> {
+            query("{ case(caseNumber: \"MC-T-002\") { caseNumber } }")
+                    .path("case.caseNumber")
+                    .entity(String.class)
+                    .isEqualTo("MC-T-002");
+            return null;
+        });
+        // An analyst cannot share.
+        as("x-analyst", UserRole.ANALYST, null, () -> {
+            query("mutation { shareCase(caseNumber: \"MC-T-001\", agency: \"AGENCY-B\") { sharedWith } }")
+                    .errors()
+                    .expect(e -> e.getErrorType().toString().equals("FORBIDDEN"))
+                    .verify();
+            return null;
+        });
+        as("root", UserRole.ADMIN, null, () -> {
+            query("mutation { unshareCase(caseNumber: \"MC-T-002\", agency: \"AGENCY-A\") { sharedWith } }")
+                    .path("unshareCase.sharedWith")
+                    .entityList(String.class)
+                    .hasSize(0);
+            return null;
+        });
+        as("partner-a", UserRole.LE_PARTNER, "AGENCY-A", () -> {
+            query("{ case(caseNumber: \"MC-T-002\") { caseNumber } }")
+                    .path("case")
+                    .valueIsNull();
+            return null;
+        });
+        List<AuditEvent> admin = auditLog.query(new AuditQuery("root", "ADMIN", null, null, null, null, 10));
+        assertThat(admin).extracting(e -> e.details().get("action")).contains("SHARE", "ASSIGN", "UNSHARE");
+        assertThat(auditLog.query(new AuditQuery("x-analyst", "ACCESS_DENIED", null, null, null, null, 10)))
+                .anySatisfy(e -> assertThat(e.details().get("target")).isEqualTo("Mutation.shareCase"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationIsAuditedWithWhatItReturned() {
+        String mc2 = id(EntityType.CASE, "MC-T-002");
+        as("auditee", UserRole.LE_PARTNER, "AGENCY-B", () -> {
+            query("query Look { case(caseNumber: \"MC-T-002\") { id children { id } } }")
+                    .errors()
+                    .verify();
+            return null;
+        });
+        AuditEvent e = auditLog.query(new AuditQuery("auditee", "QUERY", null, null, null, null, 1))
+                .getFirst();
+        assertThat(e.component()).isEqualTo("graphql");
+        assertThat(e.agency()).isEqualTo("AGENCY-B");
+        assertThat(e.outcome()).isEqualTo("SUCCESS");
+        assertThat(e.at()).isNotNull();
+        assertThat(e.details().get("operation")).isEqualTo("Look");
+        assertThat((String) e.details().get("documentSha256")).hasSize(64);
+        assertThat((List<Object>) e.details().get("returnedIds")).contains(mc2).hasSize(2);
+        // A mutation that tries to reach the audit trail (there is none) is itself recorded.
+        as("auditee", UserRole.ANALYST, null, () -> {
+            query("mutation { deleteAuditEvents(before: \"2030-01-01\") }")
+                    .errors()
+                    .expect(x -> true)
+                    .verify();
+            return null;
+        });
+        assertThat(auditLog.query(new AuditQuery("auditee", "TAMPER_ATTEMPT", null, null, null, null, 1)))
+                .hasSize(1);
+        assertThat(auditLog.verify().intact()).isTrue();
+    }
+}
