@@ -212,10 +212,10 @@ public class Fixtures {
         assign(TEST_USER, "MC-T-001", "MC-T-002", "MC-T-003");
     }
 
-    /** How many nodes and relationships the graph holds, migration records aside. */
+    /** How many nodes and relationships the graph holds, migration records and the audit trail aside. */
     public long[] counts() {
         return graph.read("""
-                        MATCH (n) WHERE NOT n:__Migration
+                        MATCH (n) WHERE NOT n:__Migration AND NOT n:AuditEvent AND NOT n:AuditHead
                         RETURN count(n) AS nodes, COUNT { MATCH ()-[r]->() RETURN r } AS rels
                         """, Map.of(), r ->
                         new long[] {r.get("nodes").asLong(), r.get("rels").asLong()})

@@ -89,7 +89,7 @@ public class AuditLog {
         String o = required("outcome", outcome);
         String u = user == null || user.isBlank() ? ANONYMOUS : user;
         String json = CanonicalJson.write(details == null ? Map.of() : details);
-        return graph.inWriteTransaction(tx -> {
+        return graph.uncounted(() -> graph.inWriteTransaction(tx -> {
             Head head = lockHead(tx);
             long seq = head.seq() + 1;
             Instant at = clock.instant();
@@ -107,7 +107,7 @@ public class AuditLog {
             p.put("hash", hash);
             tx.run(APPEND, p);
             return new AuditEvent(seq, at, c, t, u, agency, o, CanonicalJson.readObject(json), head.hash(), hash);
-        });
+        }));
     }
 
     /**

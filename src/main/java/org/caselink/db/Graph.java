@@ -86,7 +86,7 @@ public class Graph {
             String cypher, Map<String, Object> params, Function<Record, T> mapper, TransactionConfig config) {
         long giveUpAt = System.nanoTime() + READ_RETRY_TIME.toNanos();
         for (int attempt = 1; ; attempt++) {
-            statements.incrementAndGet();
+            countStatement();
             var listener = tap.get();
             if (listener != null) {
                 listener.accept(new Statement(cypher, params));
@@ -231,6 +231,30 @@ public class Graph {
         return statements.get();
     }
 
+    /** Statements run inside {@link #uncounted} (the audit trail's own appends) are not counted. */
+    private static final ThreadLocal<Boolean> UNCOUNTED = ThreadLocal.withInitial(() -> false);
+
+    private void countStatement() {
+        if (!UNCOUNTED.get()) {
+            statements.incrementAndGet();
+        }
+    }
+
+    /**
+     * Runs {@code work} without counting its statements in {@link #statementCount}: for the audit
+     * event every request writes, so that the count keeps saying how many statements the request's
+     * own work took ("refused before any Cypher runs" means no data statement ran).
+     */
+    public <T> T uncounted(java.util.function.Supplier<T> work) {
+        boolean outer = UNCOUNTED.get();
+        UNCOUNTED.set(true);
+        try {
+            return work.get();
+        } finally {
+            UNCOUNTED.set(outer);
+        }
+    }
+
     /** What {@link #tap} hands over: one read statement and its parameters, as the driver was given them. */
     public record Statement(String cypher, Map<String, Object> params) {}
 
@@ -272,7 +296,7 @@ public class Graph {
         }
 
         public <T> List<T> run(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
-            statements.incrementAndGet();
+            countStatement();
             long start = System.nanoTime();
             var result = tx.run(cypher, params);
             List<T> rows = result.list(mapper::apply);
@@ -282,7 +306,7 @@ public class Graph {
         }
 
         public void run(String cypher, Map<String, Object> params) {
-            statements.incrementAndGet();
+            countStatement();
             long start = System.nanoTime();
             count(tx.run(cypher, params).consume());
             record(cypher, start);

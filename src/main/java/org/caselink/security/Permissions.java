@@ -59,6 +59,8 @@ public final class Permissions {
             "updateCase",
             "addChild",
             "addPerson",
+            "addContacts",
+            "linkPeople",
             "createAd",
             "importRecords",
             "refreshNetworks",

@@ -45,9 +45,11 @@ class HardeningTests extends DatabaseProperties {
         List<Callable<GraphQlTester.Response>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String agency = "AG-" + i;
-            calls.add(() -> graphQl.documentName("createCase")
-                    .variable("input", newCase("MC-RACE-1", agency))
-                    .execute());
+            // Each thread signs in as the test's user (the security context is per thread).
+            calls.add(new org.springframework.security.concurrent.DelegatingSecurityContextCallable<>(
+                    () -> graphQl.documentName("createCase")
+                            .variable("input", newCase("MC-RACE-1", agency))
+                            .execute()));
         }
         int ok = 0;
         int refused = 0;

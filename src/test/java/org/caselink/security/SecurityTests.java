@@ -375,4 +375,17 @@ class SecurityTests extends DatabaseProperties {
                 .hasSize(1);
         assertThat(auditLog.verify().intact()).isTrue();
     }
+
+    @Autowired
+    org.springframework.graphql.execution.GraphQlSource source;
+
+    @Test
+    void everyRootFieldOfTheSchemaIsInTheAllowList() {
+        List<String> roots = new ArrayList<>();
+        source.schema().getQueryType().getFieldDefinitions().forEach(f -> roots.add("Query." + f.getName()));
+        source.schema().getMutationType().getFieldDefinitions().forEach(f -> roots.add("Mutation." + f.getName()));
+        assertThat(roots)
+                .allSatisfy(r -> assertThat(Permissions.allowed(r)).as(r).isNotEmpty());
+        assertThat(Permissions.roots()).containsExactlyInAnyOrderElementsOf(roots);
+    }
 }

@@ -42,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
         })
 @AutoConfigureGraphQlTester
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@org.springframework.security.test.context.support.WithMockUser(username = "test-analyst", roles = "ANALYST")
 class LockedDownApiTests {
 
     private static final String COUNT = "{\"query\": \"{ cases(first: 1) { totalCount } }\"}";
