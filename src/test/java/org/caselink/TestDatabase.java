@@ -27,6 +27,12 @@ public final class TestDatabase {
         registry.add("caselink.analysis.watches.background", () -> "false");
         // Likewise the audit retention purge: AuditTests purge explicitly.
         registry.add("caselink.audit.background", () -> "false");
+        // The tests sign in with the demo accounts, also on the Testcontainers path (where NEO4J_URI
+        // is set and the default would be jwt); ExternalModeTests covers jwt in a context of its own.
+        registry.add("caselink.security.mode", () -> "demo");
+        // Scopes change only through Fixtures and admin mutations, which drop the cache: no expiry
+        // in the middle of a test that counts statements.
+        registry.add("caselink.security.scope-ttl", () -> "10m");
         if (CONTAINER) {
             Neo4jContainer neo4j = container();
             registry.add("spring.neo4j.uri", neo4j::getBoltUrl);

@@ -42,13 +42,6 @@ class GraphQlConfiguration {
                             .extensions(Map.of("field", e.field(), "reason", e.reason()))
                             .build();
                 }
-                if (ex instanceof org.caselink.security.ForbiddenException e) {
-                    return GraphqlErrorBuilder.newError(env)
-                            .errorType(ErrorType.FORBIDDEN)
-                            .message(e.getMessage())
-                            .extensions(Map.of("field", e.field()))
-                            .build();
-                }
                 if (ex instanceof LimitExceededException e) {
                     return GraphqlErrorBuilder.newError(env)
                             .errorType(ErrorType.BAD_REQUEST)

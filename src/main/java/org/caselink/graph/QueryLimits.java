@@ -1,17 +1,13 @@
 package org.caselink.graph;
 
-import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
-import graphql.introspection.Introspection;
 import graphql.language.Field;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
@@ -52,36 +48,6 @@ class QueryLimits {
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                     InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
                 return unlessIntrospection(parameters, () -> super.beginExecuteOperation(parameters, state));
-            }
-        };
-    }
-
-    /**
-     * Schema introspection (and so GraphiQL's schema view) on or off ({@code auto}: on in demo
-     * mode only). Off marks each request's
-     * context with graphql-java's {@link Introspection#INTROSPECTION_DISABLED}, so that
-     * {@code __schema} and {@code __type} answer with an error. Boot's own switch,
-     * {@code spring.graphql.schema.introspection.enabled=false}, calls
-     * {@link Introspection#enabledJvmWide} instead: JVM-wide and never undone, it would also switch
-     * introspection off for every other application context in the JVM (the tests run several).
-     * graphql-java 25's validation errors suggest no field names ("Did you mean ...?"), so with
-     * introspection off a misspelt field reveals none; a test holds that for an upgrade.
-     */
-    @Bean
-    Instrumentation introspection(
-            @Value("${caselink.api.introspection:auto}") String setting, org.springframework.core.env.Environment env) {
-        // auto: on in demo mode (GraphiQL's schema view), off in production (jwt mode).
-        boolean enabled = setting.strip().equalsIgnoreCase("auto")
-                ? org.caselink.security.SecurityConfiguration.mode(env).equals("demo")
-                : Boolean.parseBoolean(setting.strip());
-        return new Instrumentation() {
-            @Override
-            public ExecutionInput instrumentExecutionInput(
-                    ExecutionInput input, InstrumentationExecutionParameters parameters, InstrumentationState state) {
-                if (!enabled) {
-                    input.getGraphQLContext().put(Introspection.INTROSPECTION_DISABLED, true);
-                }
-                return input;
             }
         };
     }

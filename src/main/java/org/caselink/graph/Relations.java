@@ -10,11 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.caselink.db.Graph;
+import org.caselink.model.CurrentVisibility;
 import org.caselink.model.Entity;
 import org.caselink.model.EntityType;
 import org.caselink.model.Evidence;
-import org.caselink.security.Access;
-import org.caselink.security.Scope;
+import org.caselink.model.Visibility;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
@@ -36,12 +36,12 @@ public class Relations {
             EntityType.CASE, new String[] {"reportedAt", "caseNumber"});
 
     private final Graph graph;
-    private final Access access;
+    private final CurrentVisibility access;
     private final int maxPageSize;
 
     Relations(
             Graph graph,
-            Access access,
+            CurrentVisibility access,
             BatchLoaderRegistry registry,
             @org.springframework.beans.factory.annotation.Value("${caselink.api.max-page-size:100}") int maxPageSize) {
         this.graph = graph;
@@ -81,7 +81,7 @@ public class Relations {
             @Nullable String after) {
         int first = Cursor.first(firstOrNull);
         Cursor.pageParams(first, after, maxPageSize); // refuse bad input before any batching
-        return (CompletableFuture) loader.load(new PageKey(rel, parent.key(), first, after, access.scope()));
+        return (CompletableFuture) loader.load(new PageKey(rel, parent.key(), first, after, access.current()));
     }
 
     /**
@@ -98,7 +98,7 @@ public class Relations {
         Map<String, Object> params = new HashMap<>(filters);
         params.putAll(Cursor.pageParams(first, after, maxPageSize));
         // A partner's page and count hold only what it may see: the count tells nothing of the rest.
-        params.put("allowed", access.scope().allowedKeys(type));
+        params.put("allowed", access.current().allowedKeys(type));
         return graph.read(cypher, params, r -> {
                     @SuppressWarnings("unchecked")
                     List<Connection.Edge<T>> edges =
@@ -110,7 +110,7 @@ public class Relations {
 
     /** A request for one page of one parent's relationship, as one viewer's scope may see it. */
     public record PageKey(
-            Rel rel, String parentKey, int first, @Nullable String after, Scope scope) {}
+            Rel rel, String parentKey, int first, @Nullable String after, Visibility scope) {}
 
     @SuppressWarnings("rawtypes")
     private Map<PageKey, Connection> pages(Set<PageKey> keys) {

@@ -1,5 +1,8 @@
 package org.caselink.model;
 
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
 /**
  * What one viewer may see of the graph: entities by value, nodes by Neo4j element id (inside an
  * analysis). Implemented by the security layer; the features only ask.
@@ -9,6 +12,13 @@ public interface Visibility {
     boolean sees(Entity entity);
 
     boolean seesElement(String elementId);
+
+    /**
+     * The keys of {@code type} a statement may return, as a parameter: null for any. Statements
+     * that page or count filter with it, so a count never tells what is out of sight.
+     */
+    @Nullable
+    List<String> allowedKeys(EntityType type);
 
     /** Every entity of a list, or none of it. */
     default boolean seesAll(java.util.Collection<? extends Entity> entities) {

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * change within the same time.
  */
 @Component
-public class Access {
+public class Access implements org.caselink.model.CurrentVisibility {
 
     private static final String PARTNER = CypherFiles.query("security/partner-scope");
     private static final String ASSIGNED = CypherFiles.query("security/assigned-children");
@@ -45,6 +45,11 @@ public class Access {
 
     public Scope scope() {
         return scope(viewer());
+    }
+
+    @Override
+    public Scope current() {
+        return scope();
     }
 
     public Scope scope(Viewer viewer) {

@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
 import org.caselink.graph.InvalidInputException;
-import org.caselink.ingest.Validate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -51,7 +50,7 @@ class AdminController {
     @QueryMapping
     @Nullable
     CaseAccess caseAccess(@Argument String caseNumber) {
-        return read(Validate.codeKey(caseNumber));
+        return read(codeKey(caseNumber));
     }
 
     @QueryMapping
@@ -79,12 +78,12 @@ class AdminController {
 
     @MutationMapping
     CaseAccess shareCase(@Argument String caseNumber, @Argument String agency) {
-        return change("SHARE", SHARE, caseNumber, "agency", Validate.codeKey(agency));
+        return change("SHARE", SHARE, caseNumber, "agency", codeKey(agency));
     }
 
     @MutationMapping
     CaseAccess unshareCase(@Argument String caseNumber, @Argument String agency) {
-        return change("UNSHARE", UNSHARE, caseNumber, "agency", Validate.codeKey(agency));
+        return change("UNSHARE", UNSHARE, caseNumber, "agency", codeKey(agency));
     }
 
     @MutationMapping
@@ -98,7 +97,7 @@ class AdminController {
     }
 
     private CaseAccess change(String action, String cypher, String caseNumber, String what, String value) {
-        String number = Validate.codeKey(caseNumber);
+        String number = codeKey(caseNumber);
         Viewer admin = access.viewer();
         Map<String, Object> p = new HashMap<>();
         p.put("caseNumber", number);
@@ -140,5 +139,10 @@ class AdminController {
             throw new InvalidInputException("user", "must be a user name (letters, digits and . _ @ + -)");
         }
         return u;
+    }
+
+    /** Case numbers and agency codes as stored: trimmed, upper case (as the importer keys them). */
+    private static String codeKey(String value) {
+        return value.strip().toUpperCase(java.util.Locale.ROOT);
     }
 }

@@ -88,6 +88,7 @@ public final class Scope implements Visibility {
      * The keys of {@code type} a statement may return, as a parameter: null for any. Statements
      * that page or count ({@code totalCount}) filter with it, so counts never tell what is hidden.
      */
+    @Override
     public @Nullable List<String> allowedKeys(EntityType type) {
         return allowedKeys == null ? null : List.copyOf(allowedKeys.getOrDefault(type, Set.of()));
     }
