@@ -185,6 +185,22 @@ public final class Cli {
                     }
                 });
                 bar.close();
+                // The command is an import like any other: audited, as the operating-system user.
+                ctx.getBean(org.caselink.audit.AuditLog.class)
+                        .append(
+                                "import",
+                                "IMPORT",
+                                "cli:" + System.getProperty("user.name"),
+                                null,
+                                summary.rejected() == 0 ? "SUCCESS" : "PARTIAL",
+                                java.util.Map.of(
+                                        "files",
+                                                files.stream()
+                                                        .map(Path::toString)
+                                                        .toList(),
+                                        "read", summary.read(),
+                                        "imported", summary.imported(),
+                                        "rejected", summary.rejected()));
                 System.out.println(summary);
                 ctx.getBean(Graph.class).profile().forEach(System.out::println);
                 if (summary.rejected() > 0) {

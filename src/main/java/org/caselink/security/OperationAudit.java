@@ -91,7 +91,8 @@ class OperationAudit implements Instrumentation {
                     .errorType(ErrorType.INTERNAL_ERROR)
                     .message("The audit trail could not record this request, so its answer is withheld.")
                     .build();
-            return CompletableFuture.completedFuture(new ExecutionResultImpl(null, List.of(error)));
+            return CompletableFuture.completedFuture(
+                    ExecutionResultImpl.newExecutionResult().addError(error).build());
         }
     }
 

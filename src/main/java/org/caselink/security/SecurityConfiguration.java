@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -71,7 +72,9 @@ public class SecurityConfiguration {
         return mode;
     }
 
+    /** In the service only: the commands (import, benchmark...) run without a web server. */
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain api(HttpSecurity http, Environment env, LogonAudit logons) throws Exception {
         String mode = mode(env);
         boolean demo = mode.equals("demo");
@@ -82,6 +85,8 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/import")
                         .hasAnyRole(UserRole.ANALYST.name(), UserRole.CASE_MANAGER.name())
+                        .requestMatchers("/api/cases/**")
+                        .hasAnyRole(UserRole.ANALYST.name(), UserRole.CASE_MANAGER.name(), UserRole.LE_PARTNER.name())
                         .anyRequest()
                         .authenticated())
                 // Stateless: every request carries its credentials (a token, or Basic in demo mode),

@@ -324,6 +324,7 @@ class AuditTests extends DatabaseProperties {
     }
 
     @Test
+    @org.springframework.security.test.context.support.WithMockUser(username = "test-auditor", roles = "AUDITOR")
     void graphQlListsTheEventsAndChecksTheChain() {
         String u = user("graphql");
         var first = audit.append("import", "IMPORT", u, "AGENCY-A", "SUCCESS", Map.of("records", 12));

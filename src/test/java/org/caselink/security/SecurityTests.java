@@ -388,4 +388,86 @@ class SecurityTests extends DatabaseProperties {
                 .allSatisfy(r -> assertThat(Permissions.allowed(r)).as(r).isNotEmpty());
         assertThat(Permissions.roots()).containsExactlyInAnyOrderElementsOf(roots);
     }
+
+    /**
+     * The matrix: every root field of the schema, called by every role. A role the allow-list
+     * names is never refused; any other always is (FORBIDDEN, before the field runs).
+     */
+    @Test
+    void everyRoleAgainstEveryRootField() {
+        List<String> checked = new ArrayList<>();
+        for (var type : List.of(source.schema().getQueryType(), source.schema().getMutationType())) {
+            for (var field : type.getFieldDefinitions()) {
+                String coordinate = type.getName() + "." + field.getName();
+                String document = (type.getName().equals("Query") ? "query" : "mutation") + " { " + field.getName()
+                        + arguments(field) + selection(field.getType()) + " }";
+                for (UserRole role : UserRole.values()) {
+                    boolean allowed = Permissions.allowed(coordinate).contains(role);
+                    List<String> classes = new ArrayList<>();
+                    as("matrix-" + role, role, role == UserRole.LE_PARTNER ? "AGENCY-A" : null, () -> {
+                        graphQl.document(document)
+                                .execute()
+                                .errors()
+                                .satisfy(errors -> errors.forEach(e -> classes.add(String.valueOf(e.getErrorType()))));
+                        return null;
+                    });
+                    assertThat(classes.contains("FORBIDDEN"))
+                            .as(coordinate + " as " + role + ": " + document + " -> " + classes)
+                            .isEqualTo(!allowed);
+                    assertThat(classes)
+                            .as(coordinate + " as " + role + " reached execution")
+                            .doesNotContain("ValidationError");
+                    checked.add(coordinate + "/" + role);
+                }
+            }
+        }
+        assertThat(checked).hasSize(Permissions.roots().size() * UserRole.values().length);
+    }
+
+    private static String arguments(graphql.schema.GraphQLFieldDefinition field) {
+        List<String> args = new ArrayList<>();
+        for (var a : field.getArguments()) {
+            if (graphql.schema.GraphQLTypeUtil.isNonNull(a.getType())) {
+                args.add(a.getName() + ": " + filler(a.getType()));
+            }
+        }
+        return args.isEmpty() ? "" : "(" + String.join(", ", args) + ")";
+    }
+
+    /** A valid literal of an input type: required fields only, lists empty. */
+    private static String filler(graphql.schema.GraphQLInputType type) {
+        var inner = graphql.schema.GraphQLTypeUtil.unwrapNonNull(type);
+        if (inner instanceof graphql.schema.GraphQLList) {
+            return "[]";
+        }
+        if (inner instanceof graphql.schema.GraphQLEnumType e) {
+            return e.getValues().getFirst().getName();
+        }
+        if (inner instanceof graphql.schema.GraphQLInputObjectType o) {
+            List<String> fields = new ArrayList<>();
+            for (var f : o.getFieldDefinitions()) {
+                if (graphql.schema.GraphQLTypeUtil.isNonNull(f.getType())) {
+                    fields.add(f.getName() + ": " + filler(f.getType()));
+                }
+            }
+            return "{" + String.join(", ", fields) + "}";
+        }
+        return switch (((graphql.schema.GraphQLScalarType) inner).getName()) {
+            case "Int" -> "1";
+            case "Float" -> "0.5";
+            case "Boolean" -> "true";
+            case "DateTime" -> "\"2024-06-01T00:00:00Z\"";
+            case "Date" -> "\"2010-01-01\"";
+            case "JSON" -> "{}";
+            default -> "\"MC-MATRIX-1\"";
+        };
+    }
+
+    /** The cheapest selection a field's type accepts. */
+    private static String selection(graphql.schema.GraphQLOutputType type) {
+        var inner = graphql.schema.GraphQLTypeUtil.unwrapAll(type);
+        return inner instanceof graphql.schema.GraphQLScalarType || inner instanceof graphql.schema.GraphQLEnumType
+                ? ""
+                : " { __typename }";
+    }
 }
