@@ -10,10 +10,12 @@ MATCH (a)-[r__TYPES__]-(b)
 WHERE type(r) <> 'POSSIBLE_SAME_AS' OR r.status = 'CONFIRMED'
 WITH b, collect({from: id, type: type(r), forward: startNode(r) = a, rel: elementId(r),
                  evidence: r {.source, .recordId, .observedAt, .ingestedAt}}) AS hops,
-     COUNT { (b)-[__TYPES__]-() } AS relationships
+     CASE WHEN $allowed IS NULL THEN COUNT { (b)-[__TYPES__]-() }
+          ELSE COUNT { MATCH (b)-[__TYPES__]-(o) WHERE elementId(o) IN $allowed RETURN o } END AS relationships
 WITH b, hops, CASE WHEN relationships > $hub THEN relationships
                    ELSE COUNT { MATCH (b)-[s__TYPES__]-(x)
-                                WHERE type(s) <> 'POSSIBLE_SAME_AS' OR s.status = 'CONFIRMED'
+                                WHERE (type(s) <> 'POSSIBLE_SAME_AS' OR s.status = 'CONFIRMED')
+                                  AND ($allowed IS NULL OR elementId(x) IN $allowed)
                                 RETURN DISTINCT x } END AS degree
 UNWIND hops AS hop
 RETURN hop.from AS from, elementId(b) AS to, labels(b)[0] AS label, degree, hop.type AS type,

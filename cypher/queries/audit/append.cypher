@@ -1,7 +1,8 @@
-// Appends one audit event and moves the head to it; the caller holds the head's lock.
+// Appends audit events (in seq order, hashes chained by the caller) and moves the head to the
+// last; the caller holds the head's lock.
 MATCH (h:AuditHead {id: 'audit'})
-CREATE (e:AuditEvent {
-  seq: $seq, at: $at, component: $component, type: $type, user: $user, agency: $agency,
-  outcome: $outcome, details: $details, prevHash: $prevHash, hash: $hash
-})
+UNWIND $events AS event
+CREATE (e:AuditEvent)
+SET e = event
+WITH h, count(e) AS appended
 SET h.seq = $seq, h.hash = $hash

@@ -44,21 +44,27 @@ class AnalysisController {
         this.access = access;
     }
 
-    private static Map<String, Object> withScope(Deadline deadline, Map<String, Object> params) {
-        Map<String, Object> out = new java.util.HashMap<>(deadline.scopeParams());
-        out.putAll(params);
-        return out;
-    }
-
     /** One relationship as stored, with all its evidence. */
-    record Link(LinkType type, String from, String to, List<Evidence> evidence) {}
+    /** Shown (to a partner) only when some of its evidence comes from a record the partner may see. */
+    record Link(LinkType type, String from, String to, List<Evidence> evidence) implements org.caselink.model.Guarded {
+        @Override
+        public boolean visibleTo(org.caselink.model.Visibility visibility) {
+            return evidence.stream().anyMatch(e -> e.visibleTo(visibility));
+        }
+    }
 
     /** A relationship as stored, by element ids: parallel records of one link share it. */
     private record LinkKey(LinkType type, String from, String to) {}
 
     record Neighbourhood(List<Entity> nodes, List<Link> links, boolean truncated) {}
 
-    record PathStep(String from, String to, LinkType type, boolean forward, List<Evidence> evidence) {}
+    record PathStep(String from, String to, LinkType type, boolean forward, List<Evidence> evidence)
+            implements org.caselink.model.Guarded {
+        @Override
+        public boolean visibleTo(org.caselink.model.Visibility visibility) {
+            return evidence.stream().anyMatch(e -> e.visibleTo(visibility));
+        }
+    }
 
     record Path(int length, List<Entity> nodes, List<PathStep> steps) {}
 
@@ -136,7 +142,7 @@ class AnalysisController {
         String pattern = LinkType.pattern(follow);
         List<List<String>> found = deadline.read(
                 PATHS.replace("__TYPES__", pattern).replace("__MAX__", Integer.toString(hops)),
-                withScope(deadline, Map.of("from", a.get().id(), "to", b.get().id(), "limit", max + 1)),
+                deadline.with(Map.of("from", a.get().id(), "to", b.get().id(), "limit", max + 1)),
                 r -> r.get("nodes").asList(v -> v.asString()));
         var cut = Cut.of(found, max);
         boolean truncated = cut.truncated();

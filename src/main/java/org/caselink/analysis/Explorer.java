@@ -124,6 +124,13 @@ class Explorer {
             return scope == null || scope.seesElement(elementId);
         }
 
+        /** {@code params} and the scope's $allowed (what {@link #scopeParams} gives). */
+        Map<String, Object> with(Map<String, Object> params) {
+            Map<String, Object> out = new HashMap<>(scopeParams());
+            out.putAll(params);
+            return out;
+        }
+
         /** Parameters that narrow a statement to the scope: $allowed (null: any) and $hidden element ids. */
         Map<String, Object> scopeParams() {
             Map<String, Object> p = new HashMap<>();
@@ -175,7 +182,7 @@ class Explorer {
         return deadline
                 .read(
                         cypher,
-                        Map.of("keys", keys, "hub", hubDegree),
+                        deadline.with(Map.of("keys", keys, "hub", hubDegree)),
                         r -> new Reached(
                                 r.get("id").asString(), type, r.get("degree").asLong(), 0))
                 .stream()
@@ -193,7 +200,7 @@ class Explorer {
         return deadline
                 .read(
                         cypher,
-                        Map.of("frontier", List.copyOf(frontier), "hub", hubDegree),
+                        deadline.with(Map.of("frontier", List.copyOf(frontier), "hub", hubDegree)),
                         r -> new Hop(
                                 r.get("from").asString(),
                                 new Reached(

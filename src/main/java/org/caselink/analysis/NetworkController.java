@@ -263,9 +263,11 @@ class NetworkController {
         // A partner's timeline starts only from a node in its scope, and never from a network:
         // networks are computed over every agency's cases.
         boolean narrowed = scope.allowedElementList() != null;
-        if (narrowed
-                && (id.startsWith("NW-")
-                        || GlobalId.parse(id)
+        // Nor from a node out of sight (a hidden child's handle, for an analyst): a timeline would
+        // tell that it exists.
+        if ((narrowed && id.startsWith("NW-"))
+                || (!id.startsWith("NW-")
+                        && GlobalId.parse(id)
                                 .filter(g -> scope.sees(g.type(), g.key()))
                                 .isEmpty())) {
             return new Timeline(List.of(), List.of(), false);

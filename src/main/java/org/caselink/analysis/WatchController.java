@@ -43,7 +43,10 @@ class WatchController {
     private final Watchlist watchlist;
     private final Explorer explorer;
 
-    WatchController(Graph graph, Watchlist watchlist, Explorer explorer) {
+    private final org.caselink.security.Access access;
+
+    WatchController(Graph graph, Watchlist watchlist, Explorer explorer, org.caselink.security.Access access) {
+        this.access = access;
         this.graph = graph;
         this.watchlist = watchlist;
         this.explorer = explorer;
@@ -75,7 +78,11 @@ class WatchController {
     @MutationMapping
     Watch watch(@Argument String id, @Argument @Nullable Integer hops, @Argument @Nullable String note) {
         int h = AnalysisController.between("hops", hops == null ? 2 : hops, 1, explorer.maxHops);
-        GlobalId target = GlobalId.parse(id).orElseThrow(() -> new InvalidInputException("id", "is not a node id"));
+        // A node out of the viewer's sight is refused as one that does not exist.
+        org.caselink.security.Scope scope = access.scope();
+        GlobalId target = GlobalId.parse(id)
+                .filter(g -> scope.sees(g.type(), g.key()))
+                .orElseThrow(() -> new InvalidInputException("id", "finds no node"));
         var params = new HashMap<String, Object>();
         params.put("key", target.key());
         params.put("id", "W-" + UUID.randomUUID());

@@ -15,6 +15,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
 import org.jspecify.annotations.Nullable;
@@ -70,8 +74,9 @@ public class AuditLog {
     }
 
     /**
-     * Records one event, in its own write transaction, and returns it with its seq and hashes.
-     * Appends from all threads and all replicas are put in one line by the lock on the audit head.
+     * Records one event and returns it, stored, with its seq and hashes. Events from concurrent
+     * callers are stored together (group commit, see {@link #writeWaiting}); appends from all
+     * threads and all replicas are put in one line by the lock on the audit head.
      * Throws when the event could not be stored: callers must not go on as if it had been.
      *
      * @param user who acted; {@code null} or blank is recorded as {@value #ANONYMOUS}
@@ -89,25 +94,113 @@ public class AuditLog {
         String o = required("outcome", outcome);
         String u = user == null || user.isBlank() ? ANONYMOUS : user;
         String json = CanonicalJson.write(details == null ? Map.of() : details);
-        return graph.uncounted(() -> graph.inWriteTransaction(tx -> {
-            Head head = lockHead(tx);
-            long seq = head.seq() + 1;
-            Instant at = clock.instant();
-            String hash = hash(seq, at, c, t, u, agency, o, json, head.hash());
-            Map<String, Object> p = new HashMap<>();
-            p.put("seq", seq);
-            p.put("at", at.atOffset(ZoneOffset.UTC));
-            p.put("component", c);
-            p.put("type", t);
-            p.put("user", u);
-            p.put("agency", agency);
-            p.put("outcome", o);
-            p.put("details", json);
-            p.put("prevHash", head.hash());
-            p.put("hash", hash);
-            tx.run(APPEND, p);
-            return new AuditEvent(seq, at, c, t, u, agency, o, CanonicalJson.readObject(json), head.hash(), hash);
-        }));
+        Pending mine = new Pending(c, t, u, agency, o, json, new CompletableFuture<>());
+        synchronized (queue) {
+            queue.add(mine);
+        }
+        // Group commit: one caller at a time writes every event waiting, in one transaction, while
+        // the others wait for theirs. Each caller still returns only once its own event is stored.
+        while (!mine.stored().isDone()) {
+            if (writing.compareAndSet(false, true)) {
+                try {
+                    writeWaiting();
+                } finally {
+                    writing.set(false);
+                }
+            } else {
+                try {
+                    mine.stored().get(1, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    // not stored yet (another writer's batch), or failed: the loop or join below tells
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the audit event was being stored", e);
+                }
+            }
+        }
+        try {
+            return mine.stored().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** An event waiting to be stored, and its caller's wait. */
+    private record Pending(
+            String component,
+            String type,
+            String user,
+            @Nullable String agency,
+            String outcome,
+            String details,
+            CompletableFuture<AuditEvent> stored) {}
+
+    private final java.util.ArrayDeque<Pending> queue = new java.util.ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Events stored in one transaction at most. */
+    static final int GROUP = 500;
+
+    /**
+     * Stores the events waiting (up to {@link #GROUP}) in one transaction under the head's lock:
+     * one commit for many requests instead of one each. Every event of a failed transaction fails.
+     */
+    private void writeWaiting() {
+        List<Pending> batch = new ArrayList<>();
+        synchronized (queue) {
+            while (!queue.isEmpty() && batch.size() < GROUP) {
+                batch.add(queue.poll());
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            List<AuditEvent> stored = graph.uncounted(() -> graph.inWriteTransaction(tx -> {
+                Head head = lockHead(tx);
+                long seq = head.seq();
+                String prev = head.hash();
+                List<Map<String, Object>> rows = new ArrayList<>();
+                List<AuditEvent> out = new ArrayList<>();
+                for (Pending e : batch) {
+                    seq++;
+                    Instant at = clock.instant();
+                    String hash = hash(
+                            seq, at, e.component(), e.type(), e.user(), e.agency(), e.outcome(), e.details(), prev);
+                    Map<String, Object> p = new HashMap<>();
+                    p.put("seq", seq);
+                    p.put("at", at.atOffset(ZoneOffset.UTC));
+                    p.put("component", e.component());
+                    p.put("type", e.type());
+                    p.put("user", e.user());
+                    p.put("agency", e.agency());
+                    p.put("outcome", e.outcome());
+                    p.put("details", e.details());
+                    p.put("prevHash", prev);
+                    p.put("hash", hash);
+                    rows.add(p);
+                    out.add(new AuditEvent(
+                            seq,
+                            at,
+                            e.component(),
+                            e.type(),
+                            e.user(),
+                            e.agency(),
+                            e.outcome(),
+                            CanonicalJson.readObject(e.details()),
+                            prev,
+                            hash));
+                    prev = hash;
+                }
+                tx.run(APPEND, Map.of("events", rows, "seq", seq, "hash", prev));
+                return out;
+            }));
+            for (int k = 0; k < batch.size(); k++) {
+                batch.get(k).stored().complete(stored.get(k));
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.stored().completeExceptionally(e));
+        }
     }
 
     /**

@@ -87,11 +87,15 @@ class CaseMutations {
     private final Lookup lookup;
     private final String region;
 
+    private final org.caselink.security.Access access;
+
     CaseMutations(
             Graph graph,
             GraphWriter writer,
             Lookup lookup,
+            org.caselink.security.Access access,
             @Value("${caselink.phone.default-region:US}") String region) {
+        this.access = access;
         this.graph = graph;
         this.writer = writer;
         this.lookup = lookup;
@@ -178,6 +182,14 @@ class CaseMutations {
                         || child.lastName() != null
                         || child.dob() != null
                         || child.sex() != null);
+        // Linking an existing child into a case would give need-to-know of the child to whoever is
+        // assigned that case: only someone who already has it may do so.
+        if (uid != null
+                && !access.scope()
+                        .knows(lookup.<Child>find(EntityType.CHILD, uid).orElseThrow())) {
+            throw new InvalidInputException(
+                    "child.id", "only a user with need-to-know of this child may add it to another case");
+        }
         ChildRow row = new ChildRow(
                 kase.caseNumber(),
                 uid,

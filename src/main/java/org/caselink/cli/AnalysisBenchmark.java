@@ -191,8 +191,21 @@ final class AnalysisBenchmark {
         execute(gql, PATHS, Map.of("a", GlobalId.of(EntityType.CASE, p[0]), "b", GlobalId.of(EntityType.CASE, p[1])));
     }
 
-    /** Runs one GraphQL document in this JVM (no HTTP); fails on any error. */
+    /**
+     * The benchmark's own identity for GraphQL run in this JVM: an analyst (reads, and the network
+     * refresh), so that the access checks and the audit trail run as they do for a client.
+     */
+    static final org.springframework.security.core.Authentication BENCHMARK =
+            org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                    "benchmark",
+                    "n/a",
+                    java.util.List.of(
+                            new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ANALYST")));
+
+    /** Runs one GraphQL document in this JVM (no HTTP), as {@link #BENCHMARK}; fails on any error. */
     static Map<String, Object> execute(ExecutionGraphQlService gql, String document, Map<String, Object> vars) {
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .setAuthentication(BENCHMARK);
         var response = gql.execute(new DefaultExecutionGraphQlRequest(
                         document, null, vars, Map.of(), UUID.randomUUID().toString(), Locale.ROOT))
                 .block();

@@ -151,6 +151,17 @@ public final class Cli {
                     BufferedWriter err = Files.newBufferedWriter(errorFile, StandardCharsets.UTF_8);
                     ProgressBar bar = progressBar(totalBytes)) {
                 Importer importer = ctx.getBean(Importer.class);
+                // Audited before it runs (no audit, no import) and after, with what it did.
+                ctx.getBean(org.caselink.audit.AuditLog.class)
+                        .append(
+                                "import",
+                                "IMPORT",
+                                "cli:" + System.getProperty("user.name"),
+                                null,
+                                "STARTED",
+                                java.util.Map.of(
+                                        "files",
+                                        files.stream().map(Path::toString).toList()));
                 long[] done = {0};
                 long[] lastBytes = {0};
                 var summary = importer.run(files.stream().map(ImportSource::of).toList(), new Importer.Listener() {

@@ -151,7 +151,9 @@ final class HttpBenchmark {
                     .withDatabase(ctx.getEnvironment().getProperty("caselink.neo4j.database", "neo4j"))
                     .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ)
                     .build();
-            long nodes = AnalysisBenchmark.count(graph, "MATCH (n) WHERE NOT n:__Migration RETURN count(n) AS n");
+            long nodes = AnalysisBenchmark.count(
+                    graph,
+                    "MATCH (n) WHERE NOT n:__Migration AND NOT n:AuditEvent AND NOT n:AuditHead RETURN count(n) AS n");
             long rels = AnalysisBenchmark.count(graph, "MATCH ()-[r]->() RETURN count(r) AS n");
             long cases = AnalysisBenchmark.count(graph, "MATCH (c:Case) RETURN count(c) AS n");
             long links = AnalysisBenchmark.count(graph, "MATCH (:Case)-[l:CASE_LINK]->(:Case) RETURN count(l) AS n");

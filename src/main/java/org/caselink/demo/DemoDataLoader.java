@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the synthetic demo data set when the service starts on an empty database, so that a
- * newcomer can explore at once. {@code caselink.demo.enabled=false} (CASELINK_DEMO_DATA=false)
- * turns it off; a database with any case or ad in it is never touched.
+ * newcomer can explore at once. {@code caselink.demo.enabled} (CASELINK_DEMO_DATA): {@code auto}
+ * (the default) loads it in demo mode only, never into a production (jwt mode) database, whose
+ * demo sharing and assignments would name real users; {@code true} or {@code false} decide.
+ * A database with any case or ad in it is never touched.
  */
 @Component
 class DemoDataLoader implements SmartInitializingSingleton {
@@ -39,12 +41,15 @@ class DemoDataLoader implements SmartInitializingSingleton {
             Graph graph,
             GraphWriter writer,
             Migrations migrations,
-            @Value("${caselink.demo.enabled:true}") boolean enabled,
+            @Value("${caselink.demo.enabled:auto}") String enabled,
+            org.springframework.core.env.Environment env,
             ApplicationEventPublisher events) {
         this.events = events;
         this.graph = graph;
         this.writer = writer;
-        this.enabled = enabled;
+        this.enabled = enabled.strip().equalsIgnoreCase("auto")
+                ? org.caselink.security.SecurityConfiguration.mode(env).equals("demo")
+                : Boolean.parseBoolean(enabled.strip());
     }
 
     /** Runs when every bean is ready but before the web server opens: nobody sees a half-loaded demo. */

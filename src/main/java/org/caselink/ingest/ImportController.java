@@ -26,6 +26,9 @@ class ImportController {
     private final org.caselink.security.Access access;
     private final org.caselink.security.SecurityAudit audit;
 
+    /** The header an upload must carry (any value): see {@link #upload}. */
+    static final String CLIENT_HEADER = "X-Caselink-Client";
+
     ImportController(
             Importer importer, org.caselink.security.Access access, org.caselink.security.SecurityAudit audit) {
         this.importer = importer;
@@ -34,7 +37,18 @@ class ImportController {
     }
 
     @PostMapping(path = "/api/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportReport upload(@RequestParam("files") List<MultipartFile> files) {
+    ImportReport upload(
+            @RequestParam("files") List<MultipartFile> files,
+            @org.springframework.web.bind.annotation.RequestHeader(name = CLIENT_HEADER, required = false)
+                    @org.jspecify.annotations.Nullable
+                    String client) {
+        // A browser may send cached demo credentials (HTTP Basic) with a form posted from another
+        // site; it cannot add a custom header to one. Uploads therefore carry this header.
+        if (client == null || client.isBlank()) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "send the header " + CLIENT_HEADER + " (any value) with an upload");
+        }
         List<ImportSource> sources = new ArrayList<>();
         for (MultipartFile f : files) {
             String name = f.getOriginalFilename() == null ? "upload" : f.getOriginalFilename();
@@ -47,6 +61,17 @@ class ImportController {
                         }
                     }));
         }
+        // Recorded before it runs (no audit, no import) and after, with what it did.
+        audit.record(
+                access.viewer(),
+                "import",
+                "IMPORT",
+                "STARTED",
+                java.util.Map.of(
+                        "files",
+                        files.stream()
+                                .map(f -> String.valueOf(f.getOriginalFilename()))
+                                .toList()));
         ImportReport report = report(importer, sources);
         // The import is audited with what it did; if the event cannot be written the request fails.
         audit.record(

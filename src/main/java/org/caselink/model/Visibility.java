@@ -20,6 +20,12 @@ public interface Visibility {
     @Nullable
     List<String> allowedKeys(EntityType type);
 
+    /**
+     * Whether evidence from this record may be shown: a record is named by its case number or ad
+     * id; one without a record id (an API write) is shown with what it links.
+     */
+    boolean seesRecord(@Nullable String recordId);
+
     /** Every entity of a list, or none of it. */
     default boolean seesAll(java.util.Collection<? extends Entity> entities) {
         return entities.stream().allMatch(this::sees);

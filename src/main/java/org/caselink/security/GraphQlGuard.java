@@ -104,8 +104,8 @@ class GraphQlGuard {
                     return null;
                 }
                 Object value = delegate.get(env);
-                if (value == null || (!root && redacted)) {
-                    return value;
+                if (value == null) {
+                    return null;
                 }
                 Scope scope = access.scope(viewer);
                 Set<String> returned = returned(env.getGraphQlContext());

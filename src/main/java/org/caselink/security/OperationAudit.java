@@ -79,7 +79,11 @@ class OperationAudit implements Instrumentation {
                 .distinct()
                 .toList();
         details.put("errors", errors);
-        boolean tamper = kind.equals("MUTATION")
+        // A mutation refused before it ran (none exists for the audit trail) that names it: an
+        // attempt to change the trail. A mutation that ran keeps its own type and outcome.
+        boolean executed = context.get(KIND) != null;
+        boolean tamper = !executed
+                && kind.equals("MUTATION")
                 && document.toLowerCase(java.util.Locale.ROOT).contains("audit");
         String outcome = result.getErrors().isEmpty() ? "SUCCESS" : result.isDataPresent() ? "PARTIAL" : "FAILURE";
         try {
@@ -107,6 +111,24 @@ class OperationAudit implements Instrumentation {
         String name = execution.getOperationDefinition().getName();
         if (name != null) {
             execution.getGraphQLContext().put(NAME, name);
+        }
+        // A write is recorded before it runs as well: if the trail cannot take the event, nothing
+        // is written (the event after it, with the outcome, could come too late for that).
+        if (execution.getOperationDefinition().getOperation()
+                == graphql.language.OperationDefinition.Operation.MUTATION) {
+            Viewer viewer = execution.getGraphQLContext().getOrDefault(VIEWER, access.viewer());
+            var input = execution.getExecutionInput();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("operation", name == null ? "" : name);
+            details.put("documentSha256", sha256(input.getQuery() == null ? "" : input.getQuery()));
+            details.put("variablesSha256", sha256(variables(input.getVariables())));
+            try {
+                audit.record(viewer, "graphql", "MUTATION", "STARTED", details);
+            } catch (RuntimeException e) {
+                log.error("Audit event could not be written; the mutation does not run", e);
+                throw new graphql.execution.AbortExecutionException(
+                        "The audit trail could not record this request, so it was not run.");
+            }
         }
         return graphql.execution.instrumentation.SimpleInstrumentationContext.noOp();
     }

@@ -98,7 +98,14 @@ public final class Permissions {
         return Set.copyOf(ROOTS.keySet());
     }
 
+    /**
+     * A partner is a partner whatever else its token says: LE_PARTNER held with a staff role gets
+     * the partner's fields only (least privilege), never the staff's.
+     */
     static boolean permits(Viewer viewer, String coordinate) {
+        if (viewer.partner()) {
+            return allowed(coordinate).contains(UserRole.LE_PARTNER);
+        }
         return allowed(coordinate).stream().anyMatch(viewer::has);
     }
 }

@@ -79,6 +79,19 @@ public final class Scope implements Visibility {
         return allowedElements == null || allowedElements.contains(elementId);
     }
 
+    /**
+     * For a partner, only its own records (its cases' numbers, the ids of ads in its scope): a
+     * link's evidence from another agency's case record would name that case.
+     */
+    @Override
+    public boolean seesRecord(@Nullable String recordId) {
+        if (allowedKeys == null || recordId == null) {
+            return true;
+        }
+        return allowedKeys.getOrDefault(EntityType.CASE, Set.of()).contains(recordId)
+                || allowedKeys.getOrDefault(EntityType.AD, Set.of()).contains(recordId);
+    }
+
     /** Need-to-know of this child's identity. */
     public boolean knows(Child child) {
         return knownChildren.contains(child.uid());

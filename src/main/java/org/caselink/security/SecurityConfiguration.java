@@ -131,11 +131,17 @@ public class SecurityConfiguration {
                     + ", NEO4J_URI set) and no token issuer is configured: set " + prefix
                     + "issuer-uri (or jwk-set-uri, or public-key-location). See README, \"Signing in\".");
         }
+        // A token the issuer made for another application must not open this one.
+        if (env.getProperty(prefix + "audiences", "").isBlank()) {
+            throw new IllegalStateException("caselink is not in demo mode and no token audience is configured: set "
+                    + prefix + "audiences to the audience the issuer puts in caselink's tokens (\"aud\"). See README,"
+                    + " \"Signing in\".");
+        }
     }
 
     /** A token's user, roles and agency, from the claims named by caselink.security.jwt.*. */
     static JwtAuthenticationToken claims(Jwt jwt, Environment env) {
-        String userClaim = env.getProperty("caselink.security.jwt.user-claim", "preferred_username");
+        String userClaim = env.getProperty("caselink.security.jwt.user-claim", "sub");
         String rolesClaim = env.getProperty("caselink.security.jwt.roles-claim", "roles");
         String agencyClaim = env.getProperty("caselink.security.jwt.agency-claim", "agency");
         List<GrantedAuthority> authorities = new ArrayList<>();

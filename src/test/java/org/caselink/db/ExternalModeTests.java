@@ -58,13 +58,22 @@ class ExternalModeTests {
                                     "--caselink.demo.enabled=false"))
                     .hasStackTraceContaining("no token issuer is configured");
             TestTokens issuer = new TestTokens();
+            assertThatThrownBy(() -> new SpringApplicationBuilder(CaselinkApplication.class)
+                            .run(
+                                    "--spring.neo4j.uri=bolt://127.0.0.1:" + port,
+                                    "--server.port=0",
+                                    "--caselink.demo.enabled=false",
+                                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                                            + issuer.publicKeyPem(serverHome)))
+                    .hasStackTraceContaining("no token audience is configured");
             try (var ctx = new SpringApplicationBuilder(CaselinkApplication.class)
                     .run(
                             "--spring.neo4j.uri=bolt://127.0.0.1:" + port,
                             "--server.port=0",
                             "--caselink.demo.enabled=true",
                             "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
-                                    + issuer.publicKeyPem(serverHome))) {
+                                    + issuer.publicKeyPem(serverHome),
+                            "--spring.security.oauth2.resourceserver.jwt.audiences=caselink")) {
                 token = issuer.token("ext-analyst", List.of("ANALYST"), null);
                 assertThat(ctx.getBeansOfType(DatabaseManagementService.class)).isEmpty();
                 // The demo data and the migrations landed in the external server.
@@ -81,6 +90,9 @@ class ExternalModeTests {
                 int http = ((WebServerApplicationContext) ctx).getWebServer().getPort();
                 // No token, a forged token, or a demo account's password: refused.
                 assertThat(status(http, null)).isEqualTo(401);
+                // A genuine token of the same issuer, made for another application: refused.
+                assertThat(status(http, "Bearer " + issuer.token("ext-analyst", List.of("ANALYST"), null, "other-app")))
+                        .isEqualTo(401);
                 assertThat(status(http, "Bearer " + new TestTokens().token("ext-analyst", List.of("ANALYST"), null)))
                         .isEqualTo(401);
                 assertThat(status(

@@ -181,6 +181,7 @@ class SecurityOverHttpTests extends DatabaseProperties {
         for (String user : List.of("partner-a", "analyst")) {
             var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/import"))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .header("X-Caselink-Client", "test")
                     .header(
                             "Authorization",
                             "Basic "
@@ -193,6 +194,24 @@ class SecurityOverHttpTests extends DatabaseProperties {
                     http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
             assertThat(status).isEqualTo(user.equals("analyst") ? 200 : 403);
         }
+        // Without the client header (a form posted from another site, with the browser's cached
+        // demo credentials, could not add it): refused, nothing imported.
+        var forged = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/import"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("analyst:analyst-demo".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace("MC-UP-001", "MC-UP-002")))
+                .build();
+        assertThat(http.send(forged, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(400);
+        assertThat(graphQl("analyst", "{ case(caseNumber: \"MC-UP-002\") { caseNumber } }")
+                        .path("data")
+                        .path("case")
+                        .isNull())
+                .isTrue();
         assertThat(events("partner-a", "ACCESS_DENIED"))
                 .anySatisfy(e -> assertThat(e.details().get("target")).isEqualTo("POST /api/import"));
         AuditEvent imported = events("analyst", "IMPORT").getFirst();

@@ -272,6 +272,7 @@ class ImportTests extends DatabaseProperties {
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/import"))
                                 .header("Authorization", org.caselink.HttpApi.authorization())
                                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .header("X-Caselink-Client", "test")
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

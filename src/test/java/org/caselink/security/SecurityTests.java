@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.caselink.DatabaseProperties;
 import org.caselink.Fixtures;
@@ -44,6 +45,12 @@ class SecurityTests extends DatabaseProperties {
 
     static final String ANA = "CH-1";
     static final String ANA_PHONE = Fixtures.ANA_PHONE;
+
+    @Autowired
+    org.caselink.db.Graph graph;
+
+    @Autowired
+    Access access;
 
     @BeforeEach
     void load() {
@@ -116,6 +123,22 @@ class SecurityTests extends DatabaseProperties {
             // Its own child: the agency owns the case, so it has need-to-know.
             r.path("b.children[0].firstName").entity(String.class).isEqualTo("Bea");
             r.path("b.children[0].redacted").entity(Boolean.class).isEqualTo(false);
+            // John is on its case, but only AGENCY-A's record says he uses his phone: that is
+            // AGENCY-A's intelligence, so the phone is out of its sight...
+            query("{ phone(number: \"" + Fixtures.JOHN_PHONE + "\") { e164 } }")
+                    .path("phone")
+                    .valueIsNull();
+            query("{ case(caseNumber: \"MC-T-002\") { people { person { phones { e164 } } } } }")
+                    .path("case.people[0].person.phones")
+                    .entityList(Object.class)
+                    .hasSize(0);
+            // ...until its own record says so.
+            graph.write(
+                    "MATCH (p:Person {personId: 'P-17'}), (ph:Phone {e164: $phone})"
+                            + " CREATE (p)-[:USES {source: 'test-fixture', recordId: 'MC-T-002', ingestedAt: datetime()}]->(ph)",
+                    Map.of("phone", Fixtures.JOHN_PHONE),
+                    x -> x);
+            access.invalidate();
             // Lists and their counts.
             var lists = query("{ cases { totalCount edges { node { caseNumber } } }"
                     + " location(city: \"Richmond\", state: \"VA\") { cases { totalCount } }"
@@ -148,12 +171,18 @@ class SecurityTests extends DatabaseProperties {
                     .entityList(String.class)
                     .doesNotContain(mc1, id(EntityType.CASE, "MC-T-003"));
             // Neighbourhood, paths, linked cases, timeline: never through AGENCY-A's cases, not even as a hop.
-            var around = query(
-                    "{ neighbourhood(id: \"" + mc2 + "\", hops: 3, limit: 1000) { nodes { id } links { from to } } }");
+            var around = query("{ neighbourhood(id: \"" + mc2
+                    + "\", hops: 3, limit: 1000) { nodes { id } links { from to evidence { recordId } } } }");
             List<String> nodes = around.path("neighbourhood.nodes[*].id")
                     .entityList(String.class)
                     .get();
             assertThat(nodes).contains(mc2).doesNotContain(mc1, ana, id(EntityType.CASE, "MC-T-003"));
+            // Every piece of evidence shown comes from its own records (its case, the ads in its scope).
+            around.path("neighbourhood.links[*].evidence[*].recordId")
+                    .entityList(String.class)
+                    .satisfies(ids -> assertThat(ids)
+                            .isNotEmpty()
+                            .allSatisfy(recordId -> assertThat(recordId).isIn("MC-T-002", "AD-1", "AD-2", "AD-3")));
             around.path("neighbourhood.links[*].from")
                     .entityList(String.class)
                     .satisfies(l -> assertThat(nodes).containsAll(l));
@@ -212,6 +241,57 @@ class SecurityTests extends DatabaseProperties {
                     .path("cases.totalCount")
                     .entity(Integer.class)
                     .isEqualTo(2);
+            return null;
+        });
+    }
+
+    @Test
+    void aPartnerHoldingAStaffRoleIsStillAPartner() {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "dual",
+                "n/a",
+                List.of(
+                        new SimpleGrantedAuthority(UserRole.LE_PARTNER.authority()),
+                        new SimpleGrantedAuthority(UserRole.ANALYST.authority()),
+                        new SimpleGrantedAuthority(Viewer.AGENCY_PREFIX + "AGENCY-B"))));
+        SecurityContextHolder.setContext(context);
+        query("{ networks { networks { id } } }")
+                .errors()
+                .expect(e -> e.getErrorType().toString().equals("FORBIDDEN"))
+                .verify();
+        query("mutation { addPerson(caseNumber: \"MC-T-002\", role: ASSOCIATE, person: {firstName: \"X\"}) { id } }")
+                .errors()
+                .expect(e -> e.getErrorType().toString().equals("FORBIDDEN"))
+                .verify();
+        query("{ cases { totalCount } }")
+                .path("cases.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(1);
+    }
+
+    @Test
+    void noOneGainsNeedToKnowOfAChildByLinkingItIntoTheirCase() {
+        String ana = childUid(ANA);
+        fixtures.assign("cm-3", "MC-T-002");
+        as("cm-3", UserRole.CASE_MANAGER, null, () -> {
+            query("mutation { addChild(caseNumber: \"MC-T-002\", child: {id: \"" + ana + "\"}) { id } }")
+                    .errors()
+                    .expect(e -> e.getMessage().contains("need-to-know"))
+                    .verify();
+            query("{ child(id: \"" + ana + "\") { redacted firstName } }")
+                    .path("child.redacted")
+                    .entity(Boolean.class)
+                    .isEqualTo(true);
+            // Nor learns, by a timeline or a network lookup, that a hidden handle exists.
+            String handle = id(EntityType.HANDLE, "instagram:ana.l");
+            query("{ timeline(id: \"" + handle + "\") { events { ad { adId } } } networkOf(id: \"" + handle
+                            + "\") { id } }")
+                    .path("timeline.events")
+                    .entityList(Object.class)
+                    .hasSize(0)
+                    .path("networkOf")
+                    .valueIsNull();
             return null;
         });
     }
@@ -373,6 +453,17 @@ class SecurityTests extends DatabaseProperties {
         });
         assertThat(auditLog.query(new AuditQuery("auditee", "TAMPER_ATTEMPT", null, null, null, null, 1)))
                 .hasSize(1);
+        // A write is recorded before it runs, and again with its outcome.
+        as("auditee", UserRole.ANALYST, null, () -> {
+            query("mutation Fix { updateCase(caseNumber: \"MC-T-002\", input: {summary: \"s\"}) { caseNumber } }")
+                    .errors()
+                    .verify();
+            return null;
+        });
+        List<AuditEvent> writes = auditLog.query(new AuditQuery("auditee", "MUTATION", null, null, null, null, 2));
+        assertThat(writes).extracting(AuditEvent::outcome).containsExactly("SUCCESS", "STARTED");
+        assertThat(writes)
+                .allSatisfy(w -> assertThat(w.details().get("operation")).isEqualTo("Fix"));
         assertThat(auditLog.verify().intact()).isTrue();
     }
 

@@ -41,10 +41,16 @@ public final class TestTokens {
         return file;
     }
 
-    /** A token for {@code user} with {@code roles} and an optional agency, valid for 5 minutes. */
+    /** A token for caselink (audience "caselink"), for {@code user} with {@code roles} and an optional agency. */
     public String token(String user, List<String> roles, @Nullable String agency) throws Exception {
+        return token(user, roles, agency, "caselink");
+    }
+
+    /** A token for {@code audience}, valid for 5 minutes; the user is the subject. */
+    public String token(String user, List<String> roles, @Nullable String agency, String audience) throws Exception {
         var claims = new JWTClaimsSet.Builder()
-                .subject("sub-" + user)
+                .subject(user)
+                .audience(audience)
                 .claim("preferred_username", user)
                 .claim("roles", roles)
                 .issueTime(new Date())
