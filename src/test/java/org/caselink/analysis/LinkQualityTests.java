@@ -63,6 +63,24 @@ class LinkQualityTests {
 
     private ConfigurableApplicationContext ctx;
 
+    /** GraphQL here runs as an analyst, as a client would sign in (this class has its own context). */
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .setAuthentication(
+                        org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                                "quality-analyst",
+                                "n/a",
+                                java.util.List.of(
+                                        new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                                                "ROLE_ANALYST"))));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void signOut() {
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+
     @BeforeAll
     void importGeneratedSet() throws Exception {
         Path data = dir.resolve("g.jsonl");
