@@ -106,6 +106,9 @@ public final class Cli {
         return b.toString();
     }
 
+    /** Who a command acts as in the audit trail. */
+    static final String CLI_USER = "cli:" + System.getProperty("user.name");
+
     @Command(
             name = "import",
             description = "Imports JSON Lines files (and ads as .csv) into the database (./data, or NEO4J_URI).")
@@ -151,17 +154,11 @@ public final class Cli {
                     BufferedWriter err = Files.newBufferedWriter(errorFile, StandardCharsets.UTF_8);
                     ProgressBar bar = progressBar(totalBytes)) {
                 Importer importer = ctx.getBean(Importer.class);
-                // Audited before it runs (no audit, no import) and after, with what it did.
-                ctx.getBean(org.caselink.audit.AuditLog.class)
-                        .append(
-                                "import",
-                                "IMPORT",
-                                "cli:" + System.getProperty("user.name"),
-                                null,
-                                "STARTED",
-                                java.util.Map.of(
-                                        "files",
-                                        files.stream().map(Path::toString).toList()));
+                // Audited before it runs (no audit, no import) and after, with what it did, as the
+                // operating-system user: the command is an import like any other.
+                var audit = ctx.getBean(org.caselink.audit.AuditLog.class);
+                List<String> names = files.stream().map(Path::toString).toList();
+                audit.append("import", "IMPORT", CLI_USER, null, "STARTED", java.util.Map.of("files", names));
                 long[] done = {0};
                 long[] lastBytes = {0};
                 var summary = importer.run(files.stream().map(ImportSource::of).toList(), new Importer.Listener() {
@@ -196,22 +193,17 @@ public final class Cli {
                     }
                 });
                 bar.close();
-                // The command is an import like any other: audited, as the operating-system user.
-                ctx.getBean(org.caselink.audit.AuditLog.class)
-                        .append(
-                                "import",
-                                "IMPORT",
-                                "cli:" + System.getProperty("user.name"),
-                                null,
-                                summary.rejected() == 0 ? "SUCCESS" : "PARTIAL",
-                                java.util.Map.of(
-                                        "files",
-                                                files.stream()
-                                                        .map(Path::toString)
-                                                        .toList(),
-                                        "read", summary.read(),
-                                        "imported", summary.imported(),
-                                        "rejected", summary.rejected()));
+                audit.append(
+                        "import",
+                        "IMPORT",
+                        CLI_USER,
+                        null,
+                        summary.rejected() == 0 ? "SUCCESS" : "PARTIAL",
+                        java.util.Map.of(
+                                "files", names,
+                                "read", summary.read(),
+                                "imported", summary.imported(),
+                                "rejected", summary.rejected()));
                 System.out.println(summary);
                 ctx.getBean(Graph.class).profile().forEach(System.out::println);
                 if (summary.rejected() > 0) {

@@ -78,6 +78,22 @@ class ImportCommandTests {
 
         Outcome second = cli("import", file.toString(), "--data-dir", data.toString());
         assertThat(second.out()).contains("created 0 nodes and 0 relationships");
+        // Each run is in the audit trail, before it ran and with what it did, as the OS user.
+        var dbms = new DatabaseManagementServiceBuilder(data).build();
+        try (var tx = dbms.database("neo4j").beginTx()) {
+            List<String> imports = new java.util.ArrayList<>();
+            tx.execute("MATCH (e:AuditEvent {type: 'IMPORT'}) RETURN e.outcome AS o, e.user AS u, e.details AS d"
+                            + " ORDER BY e.seq")
+                    .forEachRemaining(r -> {
+                        assertThat((String) r.get("u")).startsWith("cli:");
+                        imports.add(r.get("o") + " " + r.get("d"));
+                    });
+            assertThat(imports).hasSize(4);
+            assertThat(imports.get(0)).startsWith("STARTED");
+            assertThat(imports.get(1)).startsWith("PARTIAL").contains("\"imported\":2", "\"rejected\":1");
+        } finally {
+            dbms.shutdown();
+        }
     }
 
     /** Nodes per label and relationships per type: the shape of what an import wrote. */
