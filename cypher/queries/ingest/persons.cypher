@@ -1,13 +1,16 @@
-// Upserts people (uids already resolved) in one role (__ROLE__) in their case. The first record to
-// name a person sets the name; other spellings and aliases accumulate as aliases.
-UNWIND $rows AS row
-MATCH (k:Case {caseNumber: row.caseNumber})
+// Upserts people (uids already resolved), one row per person of the batch, its records' values
+// folded in record order by the caller: the first record to give a field sets it, and every other
+// spelling of the name and every alias accumulate as aliases, kept sorted so the list depends only
+// on which names were given, never on their order or on where the batches ended.
+UNWIND $people AS row
 MERGE (p:Person {uid: row.uid})
   ON CREATE SET p.createdAt = datetime()
-WITH k, p, row,
-     CASE WHEN p.nameKey IS NOT NULL AND row.nameKey IS NOT NULL AND row.nameKey <> p.nameKey
-          THEN [trim(coalesce(row.firstName, '') + ' ' + coalesce(row.lastName, ''))] ELSE [] END AS variant
-WITH k, p, row, [a IN coalesce(p.aliases, []) WHERE NOT a IN row.aliases + variant] + row.aliases + variant AS aliases
+WITH p, row, coalesce(p.nameKey, row.nameKey) AS canonical
+WITH p, row, COLLECT {
+       UNWIND coalesce(p.aliases, []) + row.aliases + [n IN row.names WHERE n.key <> canonical | n.display] AS a
+       WITH DISTINCT a WHERE a IS NOT NULL AND trim(a) <> ''
+       RETURN a ORDER BY a
+     } AS aliases
 SET p.personId = coalesce(p.personId, row.externalId),
     p.firstName = coalesce(p.firstName, row.firstName),
     p.lastName = coalesce(p.lastName, row.lastName),
@@ -17,5 +20,3 @@ SET p.personId = coalesce(p.personId, row.externalId),
     p.block2 = coalesce(p.block2, row.block2),
     p.aliases = aliases,
     p.aliasText = reduce(s = '', a IN aliases | s + ' ' + a)
-MERGE (p)-[r:__ROLE__ {source: row.source, recordId: row.recordId}]->(k)
-  ON CREATE SET r.observedAt = row.observedAt, r.ingestedAt = datetime()

@@ -1,7 +1,9 @@
 package org.caselink.analysis;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.scoring.BetweennessCentrality;
@@ -32,9 +34,28 @@ final class Centrality {
      * member ids; a link to a non-member, or of a member to itself, is ignored).
      */
     static Map<String, Score> of(Collection<String> members, Collection<Map.Entry<String, String>> links) {
+        return of(members, links, Map.of());
+    }
+
+    /**
+     * {@link #of(Collection, Collection)}, with the members and links taken in the order of
+     * {@code keyOf} (a natural key per member id; ids without one come after, by id): floating-point
+     * sums depend on the order of their terms, and the order must come from the data, not from where
+     * the database happened to store the nodes.
+     */
+    static Map<String, Score> of(
+            Collection<String> members, Collection<Map.Entry<String, String>> links, Map<String, String> keyOf) {
+        Comparator<String> byKey = Comparator.comparing(
+                        (String id) -> keyOf.get(id), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Comparator.naturalOrder());
         Graph<String, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
-        members.forEach(g::addVertex);
-        for (var l : links) {
+        members.stream().sorted(byKey).forEach(g::addVertex);
+        List<Map.Entry<String, String>> ordered = links.stream()
+                .map(l -> byKey.compare(l.getKey(), l.getValue()) <= 0 ? l : Map.entry(l.getValue(), l.getKey()))
+                .sorted(Map.Entry.<String, String>comparingByKey(byKey)
+                        .thenComparing(Map.Entry.comparingByValue(byKey)))
+                .toList();
+        for (var l : ordered) {
             if (g.containsVertex(l.getKey())
                     && g.containsVertex(l.getValue())
                     && !l.getKey().equals(l.getValue())) {

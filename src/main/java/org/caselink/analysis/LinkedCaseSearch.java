@@ -115,11 +115,14 @@ class LinkedCaseSearch {
         /** Every other case reached, scored, with its shortest paths; the best first. */
         List<Scored> scored(double minScore) {
             List<Scored> scored = new ArrayList<>();
+            Map<String, List<Weighted>> best = new HashMap<>();
             for (Reached r : visited.values()) {
                 if (r.type() != EntityType.CASE || r.id().equals(origin.id())) {
                     continue;
                 }
-                List<List<String>> paths = shortestPaths(r.id(), origin.id(), before);
+                List<List<String>> paths = strongestPaths(r.id(), best).stream()
+                        .map(Weighted::path)
+                        .toList();
                 double miss = 1;
                 for (List<String> p : paths) {
                     List<Reached> inside = p.subList(1, p.size() - 1).stream()
@@ -136,6 +139,39 @@ class LinkedCaseSearch {
                     .reversed()
                     .thenComparing(s -> s.linked().distance()));
             return scored;
+        }
+
+        /**
+         * The {@link #MAX_PATHS} strongest of the shortest paths from the origin to {@code node} (node
+         * ids from the origin), strongest first, each with the product of the specificities of the
+         * nodes inside it: a best-first dynamic programme over the breadth-first search's
+         * predecessors, memoised in {@code best}. Which paths make the cut, and so the score, then
+         * depends on the graph alone (paths of equal weight are interchangeable in the score), not on
+         * the order the database returned the hops in.
+         */
+        List<Weighted> strongestPaths(String node, Map<String, List<Weighted>> best) {
+            if (node.equals(origin.id())) {
+                return List.of(new Weighted(1.0, List.of(node)));
+            }
+            List<Weighted> known = best.get(node);
+            if (known != null) {
+                return known;
+            }
+            List<Weighted> all = new ArrayList<>();
+            for (String prev : before.getOrDefault(node, Map.of()).keySet()) {
+                double spec = prev.equals(origin.id())
+                        ? 1.0
+                        : specificity(visited.get(prev).degree());
+                for (Weighted w : strongestPaths(prev, best)) {
+                    List<String> path = new ArrayList<>(w.path());
+                    path.add(node);
+                    all.add(new Weighted(w.weight() * spec, path));
+                }
+            }
+            all.sort(Comparator.comparingDouble(Weighted::weight).reversed());
+            List<Weighted> top = List.copyOf(all.subList(0, Math.min(MAX_PATHS, all.size())));
+            best.put(node, top);
+            return top;
         }
     }
 
@@ -232,31 +268,6 @@ class LinkedCaseSearch {
         return before.getOrDefault(y, Map.of()).getOrDefault(x, List.of());
     }
 
-    /** Up to {@link #MAX_PATHS} shortest paths from the origin to {@code target}, as node ids from the origin. */
-    private static List<List<String>> shortestPaths(
-            String target, String origin, Map<String, Map<String, List<Crossing>>> before) {
-        List<List<String>> out = new ArrayList<>();
-        walk(target, origin, before, new ArrayList<>(List.of(target)), out);
-        return out;
-    }
-
-    private static void walk(
-            String node,
-            String origin,
-            Map<String, Map<String, List<Crossing>>> before,
-            List<String> reversed,
-            List<List<String>> out) {
-        if (out.size() >= MAX_PATHS) {
-            return;
-        }
-        if (node.equals(origin)) {
-            out.add(List.copyOf(reversed.reversed()));
-            return;
-        }
-        for (String prev : before.getOrDefault(node, Map.of()).keySet()) {
-            reversed.add(prev);
-            walk(prev, origin, before, reversed, out);
-            reversed.removeLast();
-        }
-    }
+    /** A path from the origin with the product of the specificities of the nodes inside it. */
+    private record Weighted(double weight, List<String> path) {}
 }

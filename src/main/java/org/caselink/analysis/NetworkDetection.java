@@ -58,7 +58,11 @@ class NetworkDetection {
             "WITH gds.graph.project($name, a, b, {}, {undirectedRelationshipTypes: ['*']}) AS g"
                     + " RETURN g.nodeCount AS nodes, g.relationshipCount AS relationships";
 
-    private static final String PAIRS = "RETURN elementId(a) AS a, elementId(b) AS b";
+    /** The two ends of each pair, with their natural keys (the order label propagation sees them in). */
+    private static final String PAIRS = "RETURN elementId(a) AS a, elementId(b) AS b,"
+            + " labels(a)[0] + ':' + coalesce(a.caseNumber, a.uid, a.e164, a.address, a.key, a.adId, a.hash) AS ka,"
+            + " labels(b)[0] + ':' + coalesce(b.caseNumber, b.uid, b.e164, b.address, b.key, b.adId, b.hash) AS kb";
+
     private static final String COMPONENTS = CypherFiles.query("analysis/network-components");
     private static final String COMMUNITIES = CypherFiles.query("analysis/network-communities");
     private static final String COMPONENT = CypherFiles.query("analysis/network-component");
@@ -271,18 +275,25 @@ class NetworkDetection {
      */
     private List<List<String>> groupsWithoutGds(String pairs, int maxSize) {
         org.jgrapht.Graph<String, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
-        graph.read(
+        // In the order of the natural keys: label propagation's result depends on the order it
+        // visits the nodes in, and that order must come from the data.
+        List<String[]> rows = new ArrayList<>(graph.read(
                 pairs,
                 Map.of("hub", hubDegree),
                 r -> {
                     String a = r.get("a").asString();
                     String b = r.get("b").asString();
-                    g.addVertex(a);
-                    g.addVertex(b);
-                    g.addEdge(a, b);
-                    return Boolean.TRUE;
+                    String ka = r.get("ka").asString();
+                    String kb = r.get("kb").asString();
+                    return ka.compareTo(kb) <= 0 ? new String[] {ka, kb, a, b} : new String[] {kb, ka, b, a};
                 },
-                timeout);
+                timeout));
+        rows.sort(java.util.Comparator.<String[], String>comparing(r -> r[0]).thenComparing(r -> r[1]));
+        for (String[] r : rows) {
+            g.addVertex(r[2]);
+            g.addVertex(r[3]);
+            g.addEdge(r[2], r[3]);
+        }
         List<List<String>> out = new ArrayList<>();
         for (Set<String> component : new ConnectivityInspector<>(g).connectedSets()) {
             if (component.size() > maxSize) {
@@ -313,18 +324,23 @@ class NetworkDetection {
             }
             List<Map<String, Object>> batch = networks.subList(from, to);
             Map<String, List<Map.Entry<String, String>>> byNetwork = new HashMap<>();
+            Map<String, String> keyOf = new HashMap<>();
             graph.read(
                     links,
                     Map.of("ids", batch.stream().map(n -> n.get("id")).toList()),
-                    r -> byNetwork
-                            .computeIfAbsent(r.get("id").asString(), k -> new ArrayList<>())
-                            .add(Map.entry(r.get("a").asString(), r.get("b").asString())),
+                    r -> {
+                        keyOf.put(r.get("a").asString(), r.get("ka").asString());
+                        keyOf.put(r.get("b").asString(), r.get("kb").asString());
+                        return byNetwork
+                                .computeIfAbsent(r.get("id").asString(), k -> new ArrayList<>())
+                                .add(Map.entry(r.get("a").asString(), r.get("b").asString()));
+                    },
                     timeout);
             List<Map<String, Object>> rows = new ArrayList<>();
             for (var n : batch) {
                 @SuppressWarnings("unchecked")
                 var ids = (List<String>) n.get("members");
-                Centrality.of(ids, byNetwork.getOrDefault((String) n.get("id"), List.of()))
+                Centrality.of(ids, byNetwork.getOrDefault((String) n.get("id"), List.of()), keyOf)
                         .forEach((id, score) -> rows.add(Map.of(
                                 "id", id,
                                 "betweenness", score.betweenness(),

@@ -2,9 +2,9 @@ package org.caselink.ingest;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +28,11 @@ import org.springframework.stereotype.Component;
  *       band properties ({@code tb0} to {@code tb15}, each indexed), and the estimate from the signatures
  *       stored on the ads.
  * </ul>
- * A band yields at most {@code max-band-size} candidates (boilerplate text or a hub image would
- * otherwise make every ad a candidate of every other).
+ * A band shared by more than {@code max-band-size} ads or images yields no candidates at all
+ * (boilerplate text or a stock image would otherwise make every ad a candidate of every other).
+ * The index is written with each batch ({@link #index}); the links are derived from the graph once
+ * the whole import is in ({@link #link}), so they do not depend on the order of the records, on
+ * where the batches end, or on an import being interrupted and run again.
  */
 @Component
 public class AdLinker {
@@ -59,33 +62,71 @@ public class AdLinker {
         this.maxBandSize = maxBandSize;
     }
 
-    void link(Graph.Tx tx, List<AdRecord> ads) {
-        Set<String> hashes = new LinkedHashSet<>();
+    /**
+     * Writes the similarity index of a batch's ads (image band properties, text signatures and band
+     * properties): properties of the ads and images themselves, so the batch stays idempotent. The
+     * links are derived later, by {@link #link}, once every record of the import is in.
+     */
+    void index(Graph.Tx tx, List<AdRecord> ads) {
+        Set<String> hashes = new java.util.TreeSet<>();
         ads.forEach(a -> hashes.addAll(a.imageHashes()));
         if (!hashes.isEmpty()) {
-            images(tx, List.copyOf(hashes));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (String h : hashes) {
+                rows.add(Map.of("hash", h, "b", imageBands(Long.parseUnsignedLong(h, 16), imageDistance)));
+            }
+            tx.run(
+                    "UNWIND $rows AS row MATCH (i:Image {hash: row.hash}) SET "
+                            + assignments("i", "ib", imageDistance + 1),
+                    Map.of("rows", rows));
         }
-        List<AdRecord> withText =
-                ads.stream().filter(a -> a.title() != null || a.body() != null).toList();
-        if (!withText.isEmpty()) {
-            texts(tx, withText);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AdRecord a : ads) {
+            if (a.title() == null && a.body() == null) {
+                continue;
+            }
+            long[] sig = signature(
+                    shingles((a.title() == null ? "" : a.title()) + " " + (a.body() == null ? "" : a.body())));
+            if (sig != null) {
+                rows.add(Map.of("adId", a.adId(), "signature", toBytes(sig), "b", textBands(sig)));
+            }
+        }
+        if (!rows.isEmpty()) {
+            tx.run(
+                    "UNWIND $rows AS row MATCH (i:Ad {adId: row.adId}) SET i.minhash = row.signature, "
+                            + assignments("i", "tb", TEXT_BANDS),
+                    Map.of("rows", rows));
+        }
+    }
+
+    /**
+     * Links the given ads and images to their near-duplicates as the graph now stands, and withdraws
+     * the similarity links of theirs that the graph no longer supports. The links of an ad are a
+     * function of the graph, not of when the ad arrived: every ad that shares a band is a
+     * candidate, and a band shared by more than {@code max-band-size} ads (boilerplate text, a stock
+     * photo) yields none, rather than an arbitrary first few. When such a band has just become that
+     * common, the links it alone supported between older ads are withdrawn too.
+     */
+    void link(Graph.Tx tx, Collection<String> adIds, Collection<String> imageHashes) {
+        if (!imageHashes.isEmpty()) {
+            images(tx, List.copyOf(imageHashes));
+        }
+        if (!adIds.isEmpty()) {
+            texts(tx, List.copyOf(adIds));
         }
     }
 
     private void images(Graph.Tx tx, List<String> hashes) {
         int bands = imageDistance + 1;
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (String h : hashes) {
-            rows.add(Map.of("hash", h, "b", imageBands(Long.parseUnsignedLong(h, 16), imageDistance)));
-        }
-        tx.run(
-                "UNWIND $rows AS row MATCH (i:Image {hash: row.hash}) SET " + assignments("i", "ib", bands),
-                Map.of("rows", rows));
+        Set<String> subjects = subjects(tx, "Image", "hash", "ib", bands, "SIMILAR_IMAGE", hashes);
         List<Map<String, Object>> pairs = new ArrayList<>();
         tx.run(
-                "UNWIND $rows AS row CALL (row) { " + seeks("Image", "ib", bands)
-                        + " } WITH row, o WHERE o.hash <> row.hash" + " RETURN DISTINCT row.hash AS h, o.hash AS other",
-                Map.of("rows", rows, "maxBand", maxBandSize),
+                "UNWIND $hashes AS h MATCH (i:Image {hash: h}) UNWIND " + bandList("i", "ib", bands)
+                        + " AS band WITH i, band WHERE band IS NOT NULL AND "
+                        + bandCount("Image", "ib", bands) + " <= $maxBand"
+                        + " CALL (band) { " + bandMembers("Image", "ib", bands) + " }"
+                        + " WITH i, o WHERE o.hash <> i.hash RETURN DISTINCT i.hash AS h, o.hash AS other",
+                Map.of("hashes", List.copyOf(subjects), "maxBand", maxBandSize),
                 r -> {
                     String a = r.get("h").asString();
                     String b = r.get("other").asString();
@@ -96,12 +137,37 @@ public class AdLinker {
                     }
                     return null;
                 });
+        withdraw(tx, "Image", "hash", "SIMILAR_IMAGE", subjects, pairs);
         tx.run("""
                 UNWIND $pairs AS p
                 MATCH (a:Image {hash: p.a}), (b:Image {hash: p.b})
                 MERGE (a)-[r:SIMILAR_IMAGE {source: 'caselink:image-hash', recordId: 'hamming<=' + $k}]->(b)
-                  ON CREATE SET r.distance = p.distance, r.ingestedAt = datetime()
+                  ON CREATE SET r.ingestedAt = datetime()
+                SET r.distance = p.distance
                 """, Map.of("pairs", pairs, "k", imageDistance));
+    }
+
+    /**
+     * The nodes whose {@code type} links are to be weighed again: {@code keys}, and the linked ends
+     * of every other node that shares one of their bands which has just grown too common (more than
+     * {@code max-band-size}): their links may have rested on it. Names come from constants only.
+     */
+    private Set<String> subjects(
+            Graph.Tx tx, String label, String key, String prefix, int bands, String type, List<String> keys) {
+        Set<String> subjects = new java.util.TreeSet<>(keys);
+        tx.run(
+                "UNWIND $keys AS k MATCH (n:" + label + " {" + key + ": k}) UNWIND " + bandList("n", prefix, bands)
+                        + " AS band WITH DISTINCT band WHERE band IS NOT NULL"
+                        + " AND " + bandCount(label, prefix, bands) + " > $maxBand"
+                        + " CALL (band) { " + bandMembers(label, prefix, bands)
+                        + " } MATCH (o)-[:" + type + "]-(x) RETURN DISTINCT o." + key + " AS a, x." + key + " AS b",
+                Map.of("keys", keys, "maxBand", maxBandSize),
+                r -> {
+                    subjects.add(r.get("a").asString());
+                    subjects.add(r.get("b").asString());
+                    return null;
+                });
+        return subjects;
     }
 
     /** {@code SET v.p0 = row.b[0], v.p1 = row.b[1], ...}: band properties, names from constants only. */
@@ -113,13 +179,68 @@ public class AdLinker {
         return String.join(", ", out);
     }
 
-    /** One index seek per band, at most {@code $maxBand} candidates each, as a UNION inside {@code CALL}. */
-    private static String seeks(String label, String prefix, int bands) {
+    /** {@code [{prefix: 0, value: v.p0}, ...]}: a node's bands, each with its position. */
+    private static String bandList(String variable, String prefix, int bands) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < bands; i++) {
-            out.add("MATCH (o:" + label + " {" + prefix + i + ": row.b[" + i + "]}) RETURN o LIMIT $maxBand");
+            out.add("CASE WHEN " + variable + "." + prefix + i + " IS NULL THEN null ELSE {i: " + i + ", v: " + variable
+                    + "." + prefix + i + "} END");
+        }
+        return "[" + String.join(", ", out) + "]";
+    }
+
+    /** How many nodes share {@code band} (at most {@code $maxBand + 1} counted: one index seek). */
+    private static String bandCount(String label, String prefix, int bands) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < bands; i++) {
+            out.add("WHEN " + i + " THEN COUNT { MATCH (c:" + label + " {" + prefix + i
+                    + ": band.v}) RETURN c LIMIT $maxBand + 1 }");
+        }
+        return "CASE band.i " + String.join(" ", out) + " END";
+    }
+
+    /** The nodes that share {@code band}, as {@code o}: one index seek on the band's position. */
+    private static String bandMembers(String label, String prefix, int bands) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < bands; i++) {
+            out.add("WITH band WHERE band.i = " + i + " MATCH (o:" + label + " {" + prefix + i + ": band.v}) RETURN o");
         }
         return String.join(" UNION ", out);
+    }
+
+    /**
+     * Deletes the {@code type} links of the {@code subjects} that are not among {@code keep} (pairs
+     * as {@code a < b}): what a link rested on is gone. Label, key and type come from constants.
+     */
+    private static void withdraw(
+            Graph.Tx tx,
+            String label,
+            String key,
+            String type,
+            Collection<String> subjects,
+            List<Map<String, Object>> keep) {
+        Set<List<Object>> kept = new HashSet<>();
+        keep.forEach(p -> kept.add(List.of(p.get("a"), p.get("b"))));
+        List<Map<String, Object>> gone = new ArrayList<>();
+        tx.run(
+                "UNWIND $subjects AS k MATCH (x:" + label + " {" + key + ": k})-[:" + type + "]-(y:" + label + ")"
+                        + " WITH DISTINCT CASE WHEN x." + key + " < y." + key + " THEN [x." + key + ", y." + key
+                        + "] ELSE [y." + key + ", x." + key + "] END AS pair RETURN pair[0] AS a, pair[1] AS b",
+                Map.of("subjects", List.copyOf(subjects)),
+                r -> {
+                    String a = r.get("a").asString();
+                    String b = r.get("b").asString();
+                    if (!kept.contains(List.of(a, b))) {
+                        gone.add(Map.of("a", a, "b", b));
+                    }
+                    return null;
+                });
+        if (!gone.isEmpty()) {
+            tx.run(
+                    "UNWIND $gone AS p MATCH (:" + label + " {" + key + ": p.a})-[r:" + type + "]-(:" + label + " {"
+                            + key + ": p.b}) DELETE r",
+                    Map.of("gone", gone));
+        }
     }
 
     /** The bands of a 64-bit hash: {@code distance + 1} slices, each keyed by its index and bits. */
@@ -136,33 +257,19 @@ public class AdLinker {
         return out;
     }
 
-    private void texts(Graph.Tx tx, List<AdRecord> ads) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        Map<String, long[]> signatures = new HashMap<>();
-        for (AdRecord a : ads) {
-            long[] sig = signature(
-                    shingles((a.title() == null ? "" : a.title()) + " " + (a.body() == null ? "" : a.body())));
-            if (sig == null) {
-                continue;
-            }
-            signatures.put(a.adId(), sig);
-            rows.add(Map.of("adId", a.adId(), "signature", toBytes(sig), "b", textBands(sig)));
-        }
-        if (rows.isEmpty()) {
-            return;
-        }
-        tx.run(
-                "UNWIND $rows AS row MATCH (i:Ad {adId: row.adId}) SET i.minhash = row.signature, "
-                        + assignments("i", "tb", TEXT_BANDS),
-                Map.of("rows", rows));
+    private void texts(Graph.Tx tx, List<String> adIds) {
+        Set<String> subjects = subjects(tx, "Ad", "adId", "tb", TEXT_BANDS, "SIMILAR_TEXT", adIds);
         // Candidates first, as bare ids: an ad re-posted many times is a candidate in many bands of
         // many rows, and its signature needs to cross the wire only once.
-        Set<List<String>> candidates = new LinkedHashSet<>();
+        Set<List<String>> candidates = new java.util.TreeSet<>(
+                java.util.Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
         tx.run(
-                "UNWIND $rows AS row CALL (row) { " + seeks("Ad", "tb", TEXT_BANDS)
-                        + " } WITH row, o WHERE o.adId <> row.adId"
-                        + " RETURN row.adId AS a, collect(DISTINCT o.adId) AS bs",
-                Map.of("rows", rows, "maxBand", maxBandSize),
+                "UNWIND $ids AS id MATCH (a:Ad {adId: id}) UNWIND " + bandList("a", "tb", TEXT_BANDS)
+                        + " AS band WITH a, band WHERE band IS NOT NULL AND "
+                        + bandCount("Ad", "tb", TEXT_BANDS) + " <= $maxBand"
+                        + " CALL (band) { " + bandMembers("Ad", "tb", TEXT_BANDS) + " }"
+                        + " WITH a, o WHERE o.adId <> a.adId RETURN a.adId AS a, collect(DISTINCT o.adId) AS bs",
+                Map.of("ids", List.copyOf(subjects), "maxBand", maxBandSize),
                 r -> {
                     String a = r.get("a").asString();
                     for (var v : r.get("bs").values()) {
@@ -171,22 +278,16 @@ public class AdLinker {
                     }
                     return null;
                 });
-        List<String> missing = candidates.stream()
-                .flatMap(List::stream)
-                .filter(id -> !signatures.containsKey(id))
-                .distinct()
-                .toList();
-        if (!missing.isEmpty()) {
-            tx.run(
-                    "UNWIND $ids AS id MATCH (a:Ad {adId: id}) RETURN id, a.minhash AS sig",
-                    Map.of("ids", missing),
-                    r -> {
-                        long[] sig = fromStored(r.get("sig"));
-                        if (sig != null) {
-                            signatures.put(r.get("id").asString(), sig);
-                        }
-                        return null;
-                    });
+        Map<String, long[]> signatures = new HashMap<>();
+        List<String> ids = candidates.stream().flatMap(List::stream).distinct().toList();
+        if (!ids.isEmpty()) {
+            tx.run("UNWIND $ids AS id MATCH (a:Ad {adId: id}) RETURN id, a.minhash AS sig", Map.of("ids", ids), r -> {
+                long[] sig = fromStored(r.get("sig"));
+                if (sig != null) {
+                    signatures.put(r.get("id").asString(), sig);
+                }
+                return null;
+            });
         }
         List<Map<String, Object>> pairs = new ArrayList<>();
         for (List<String> c : candidates) {
@@ -197,11 +298,13 @@ public class AdLinker {
                 pairs.add(Map.of("a", c.get(0), "b", c.get(1), "jaccard", Math.round(j * 1000) / 1000.0));
             }
         }
+        withdraw(tx, "Ad", "adId", "SIMILAR_TEXT", subjects, pairs);
         tx.run("""
                 UNWIND $pairs AS p
                 MATCH (a:Ad {adId: p.a}), (b:Ad {adId: p.b})
                 MERGE (a)-[r:SIMILAR_TEXT {source: 'caselink:text-minhash', recordId: 'jaccard>=' + $t}]->(b)
-                  ON CREATE SET r.jaccard = p.jaccard, r.ingestedAt = datetime()
+                  ON CREATE SET r.ingestedAt = datetime()
+                SET r.jaccard = p.jaccard
                 """, Map.of("pairs", pairs, "t", textSimilarity));
     }
 

@@ -35,7 +35,9 @@ public class GraphWriter {
     private static final String CASES = CypherFiles.query("ingest/cases");
     private static final String RESOLVE = CypherFiles.query("ingest/resolve-identity");
     private static final String CHILDREN = CypherFiles.query("ingest/children");
+    private static final String CHILD_SUBJECTS = CypherFiles.query("ingest/child-subjects");
     private static final String PERSONS = CypherFiles.query("ingest/persons");
+    private static final String PERSON_ROLES = CypherFiles.query("ingest/person-roles");
     private static final String CONTACTS = CypherFiles.query("ingest/contacts");
     private static final String ADS = CypherFiles.query("ingest/ads");
     private static final String PLACES = CypherFiles.query("ingest/places");
@@ -72,7 +74,12 @@ public class GraphWriter {
                 })
                 .toList();
         resolve(tx, "Child", "childId", params);
-        tx.run(CHILDREN, Map.of("rows", params));
+        tx.run(
+                CHILDREN,
+                Map.of(
+                        "people",
+                        folded(params, List.of("externalId", "firstName", "lastName", "nameKey", "dob", "sex"))));
+        tx.run(CHILD_SUBJECTS, Map.of("rows", params));
         return params.stream().map(m -> (String) m.get("uid")).toList();
     }
 
@@ -109,16 +116,61 @@ public class GraphWriter {
                 })
                 .toList();
         resolve(tx, "Person", "personId", params);
+        tx.run(
+                PERSONS,
+                Map.of(
+                        "people",
+                        folded(
+                                params,
+                                List.of("externalId", "firstName", "lastName", "nameKey", "dob", "block1", "block2"))));
         for (Role role : Role.values()) {
             var ofRole = params.stream()
                     .filter(m -> role.name().equals(m.get("role")))
-                    .map(m -> withoutRole(m))
                     .toList();
             if (!ofRole.isEmpty()) {
-                tx.run(PERSONS.replace("__ROLE__", role.relationship()), Map.of("rows", ofRole));
+                tx.run(PERSON_ROLES.replace("__ROLE__", role.relationship()), Map.of("rows", ofRole));
             }
         }
         return params.stream().map(m -> (String) m.get("uid")).toList();
+    }
+
+    /**
+     * The rows of a batch, one per individual (uid), in the order of their first row: each of
+     * {@code fields} from the first row that gives it, every name given ({@code names}: key and
+     * spelling) and every alias. Cypher applies each clause to all the rows of a statement before
+     * the next clause, so two rows of one individual in one statement would not see each other's
+     * values; folded first, a batch writes what the same rows written one by one would.
+     */
+    private static List<Map<String, Object>> folded(List<Map<String, Object>> rows, List<String> fields) {
+        Map<String, Map<String, Object>> byUid = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            var one = byUid.computeIfAbsent((String) row.get("uid"), uid -> {
+                Map<String, Object> m = new HashMap<>();
+                m.put("uid", uid);
+                m.put("names", new ArrayList<Map<String, Object>>());
+                m.put("aliases", new ArrayList<String>());
+                return m;
+            });
+            for (String f : fields) {
+                if (one.get(f) == null && row.get(f) != null) {
+                    one.put(f, row.get(f));
+                }
+            }
+            if (row.get("nameKey") != null) {
+                @SuppressWarnings("unchecked")
+                var names = (List<Map<String, Object>>) one.get("names");
+                String display = ((row.get("firstName") == null ? "" : row.get("firstName")) + " "
+                                + (row.get("lastName") == null ? "" : row.get("lastName")))
+                        .strip();
+                names.add(Map.of("key", row.get("nameKey"), "display", display));
+            }
+            if (row.get("aliases") instanceof List<?> aliases) {
+                @SuppressWarnings("unchecked")
+                var all = (List<String>) one.get("aliases");
+                aliases.forEach(a -> all.add(String.valueOf(a)));
+            }
+        }
+        return List.copyOf(byUid.values());
     }
 
     public void contacts(Graph.Tx tx, List<ContactRow> rows) {
@@ -311,11 +363,5 @@ public class GraphWriter {
         }
         return UUID.nameUUIDFromBytes((label + ":" + identity).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString();
-    }
-
-    private static Map<String, Object> withoutRole(Map<String, Object> m) {
-        Map<String, Object> copy = new HashMap<>(m);
-        copy.remove("role");
-        return copy;
     }
 }

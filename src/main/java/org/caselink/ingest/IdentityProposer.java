@@ -61,10 +61,29 @@ public class IdentityProposer {
             @Nullable Object dobB,
             boolean shared) {}
 
+    /**
+     * Proposes for the people {@code uids} as the graph now stands, and withdraws their proposals
+     * that it no longer supports (still {@code PROPOSED}: a confirmed or rejected one is an analyst's
+     * decision and stays). A proposal is thus a function of the graph, not of when its two people
+     * arrived. When a shared contact of theirs has just become too common to corroborate anything,
+     * the proposals between its other users are weighed again too.
+     */
     void propose(Graph.Tx tx, Collection<String> uids) {
         if (uids.isEmpty()) {
             return;
         }
+        Set<String> subjects = new java.util.TreeSet<>(uids);
+        tx.run("""
+                UNWIND $uids AS uid
+                MATCH (:Person {uid: uid})-[:USES]->(c)
+                WITH DISTINCT c WHERE COUNT { (c)<-[:USES]-() } > $maxShared
+                MATCH (c)<-[:USES]-(a:Person)-[x:POSSIBLE_SAME_AS {status: 'PROPOSED'}]-(b:Person)-[:USES]->(c)
+                RETURN DISTINCT a.uid AS a, b.uid AS b
+                """, Map.of("uids", List.copyOf(uids), "maxShared", maxShared), r -> {
+            subjects.add(r.get("a").asString());
+            subjects.add(r.get("b").asString());
+            return null;
+        });
         List<Candidate> candidates = new ArrayList<>();
         tx.run("""
                 UNWIND $uids AS uid
@@ -86,7 +105,7 @@ public class IdentityProposer {
                        [p.nameKey] + [x IN coalesce(p.aliases, []) | x] AS namesA,
                        [o.nameKey] + [x IN coalesce(o.aliases, []) | x] AS namesB,
                        p.dob AS dobA, o.dob AS dobB, shared
-                """, Map.of("uids", List.copyOf(uids), "maxShared", maxShared), r -> {
+                """, Map.of("uids", List.copyOf(subjects), "maxShared", maxShared), r -> {
             candidates.add(new Candidate(
                     r.get("a").asString(),
                     r.get("b").asString(),
@@ -136,6 +155,29 @@ public class IdentityProposer {
                         "rule",
                         String.format(Locale.ROOT, "name similarity %.2f + %s", names, why)));
             }
+        }
+        Set<String> kept = new HashSet<>();
+        proposals.forEach(p -> kept.add(p.get("a") + "|" + p.get("b")));
+        List<Map<String, Object>> gone = new ArrayList<>();
+        tx.run("""
+                UNWIND $uids AS uid
+                MATCH (p:Person {uid: uid})-[x:POSSIBLE_SAME_AS {status: 'PROPOSED'}]-(o:Person)
+                RETURN DISTINCT CASE WHEN p.uid < o.uid THEN p.uid ELSE o.uid END AS a,
+                                CASE WHEN p.uid < o.uid THEN o.uid ELSE p.uid END AS b
+                """, Map.of("uids", List.copyOf(subjects)), r -> {
+            String a = r.get("a").asString();
+            String b = r.get("b").asString();
+            if (!kept.contains(a + "|" + b)) {
+                gone.add(Map.of("a", a, "b", b));
+            }
+            return null;
+        });
+        if (!gone.isEmpty()) {
+            tx.run("""
+                    UNWIND $gone AS g
+                    MATCH (:Person {uid: g.a})-[x:POSSIBLE_SAME_AS {status: 'PROPOSED'}]-(:Person {uid: g.b})
+                    DELETE x
+                    """, Map.of("gone", gone));
         }
         tx.run("""
                 UNWIND $proposals AS p

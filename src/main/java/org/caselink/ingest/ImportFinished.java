@@ -4,10 +4,18 @@ package org.caselink.ingest;
  * Published when an import has finished and its records are in the graph: features that derive
  * something from the graph (networks, watchlist alerts) react to it.
  */
-public record ImportFinished(Importer.Summary summary) {
+public record ImportFinished(Importer.Summary summary, boolean refreshAnyway) {
 
-    /** Whether the import changed the graph at all (re-importing the same data does not). */
+    public ImportFinished(Importer.Summary summary) {
+        this(summary, false);
+    }
+
+    /**
+     * Whether what is derived from the graph needs refreshing: the import created something
+     * (re-importing the same data does not), withdrew a derived link, or completed an import that
+     * never finished (killed after its last record but before its derived data was refreshed).
+     */
     public boolean changedGraph() {
-        return summary.nodesCreated() > 0 || summary.relationshipsCreated() > 0;
+        return summary.nodesCreated() > 0 || summary.relationshipsCreated() > 0 || refreshAnyway;
     }
 }

@@ -2,7 +2,9 @@ package org.caselink.ingest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +108,18 @@ public class Importer {
     }
 
     public Summary run(List<ImportSource> sources, Listener listener) {
+        return run(sources, batchSize, listener);
+    }
+
+    /** {@link #run(List, Listener)} with {@code batchSize} records per transaction instead of the configured number. */
+    public Summary run(List<ImportSource> sources, int batchSize, Listener listener) {
         long start = System.nanoTime();
         var state = new State(listener);
+        String run = java.util.UUID.randomUUID().toString();
+        // Imports that started and never finished (killed, or the database went away): this one
+        // completes what they left, so what is derived from the graph is refreshed whatever it adds.
+        List<String> unfinished =
+                graph.write(UNFINISHED, Map.of("id", run), r -> r.get("id").asString());
         // Parsing (JSON, validation, phone extraction) and writing each take a core: the batch
         // being written overlaps with the next one being parsed. One writer, so batches land in order.
         try (var writer = new Pipeline(state)) {
@@ -137,6 +149,7 @@ public class Importer {
                 listener.progress(state.reads, source.size(), source);
             }
         }
+        derive(state);
         var summary = new Summary(
                 state.reads,
                 state.imported,
@@ -146,8 +159,68 @@ public class Importer {
                 state.changes.relationshipsCreated(),
                 Duration.ofNanos(System.nanoTime() - start));
         log.info("Import finished: {}", summary);
-        events.publishEvent(new ImportFinished(summary));
+        events.publishEvent(
+                new ImportFinished(summary, unfinished.size() > 1 || state.changes.relationshipsDeleted() > 0));
+        graph.write(FINISHED, Map.of("ids", unfinished), r -> r);
         return summary;
+    }
+
+    /** Marks an import as started; returns the ids of every import not yet finished, this one included. */
+    private static final String UNFINISHED = """
+            CREATE (:UnfinishedImport {id: $id, startedAt: datetime()})
+            WITH 1 AS one
+            MATCH (u:UnfinishedImport)
+            RETURN u.id AS id
+            """;
+
+    private static final String FINISHED = "UNWIND $ids AS id MATCH (u:UnfinishedImport {id: id}) DELETE u";
+
+    /**
+     * The links derived from the records, once every record of the import is in: near-duplicate
+     * ads and images, then identity proposals, for everything the import touched, each chunk in its
+     * own transaction. Deriving them here rather than batch by batch makes them a function of the
+     * graph: the same records give the same links whatever their order, wherever the batches end,
+     * and whether or not an earlier run of the import was interrupted.
+     */
+    private void derive(State state) {
+        List<String> adIds = List.copyOf(state.touchedAds);
+        List<String> hashes = List.copyOf(state.touchedImages);
+        List<String> people = List.copyOf(state.touchedPeople);
+        if (!state.deferred.isEmpty()) {
+            var deferred = List.copyOf(state.deferred);
+            var result = graph.inWriteTransaction(tx -> {
+                List<LinkRecord> missing = links(tx, deferred);
+                Set<String> known = new HashSet<>();
+                tx.run(
+                        "UNWIND $ids AS id MATCH (p:Person {personId: id}) RETURN id",
+                        Map.of(
+                                "ids",
+                                missing.stream()
+                                        .flatMap(l -> java.util.stream.Stream.of(l.from(), l.to()))
+                                        .toList()),
+                        r -> known.add(r.get("id").asString()));
+                return new BatchResult(
+                        tx.changes(),
+                        missing.stream().map(l -> unknownPerson(l, known)).toList());
+            });
+            state.written(deferred.size(), result.changes(), result.refused());
+        }
+        int chunk = Math.max(1, batchSize);
+        for (int i = 0; i < Math.max(adIds.size(), hashes.size()); i += chunk) {
+            var ads = adIds.subList(Math.min(i, adIds.size()), Math.min(i + chunk, adIds.size()));
+            var images = hashes.subList(Math.min(i, hashes.size()), Math.min(i + chunk, hashes.size()));
+            state.derived(graph.inWriteTransaction(tx -> {
+                adLinker.link(tx, ads, images);
+                return tx.changes();
+            }));
+        }
+        for (int i = 0; i < people.size(); i += chunk) {
+            var uids = people.subList(i, Math.min(i + chunk, people.size()));
+            state.derived(graph.inWriteTransaction(tx -> {
+                proposer.propose(tx, uids);
+                return tx.changes();
+            }));
+        }
     }
 
     /** Writes batches on one background thread, at most one batch behind the reader. */
@@ -206,9 +279,34 @@ public class Importer {
         long rejected;
         long warnings;
         Graph.Changes changes = Graph.Changes.NONE;
+        /** What the batches wrote that derived links start from; sorted, so chunks are cut the same way. */
+        final Set<String> touchedAds = new java.util.TreeSet<>();
+
+        final Set<String> touchedImages = new java.util.TreeSet<>();
+        final Set<String> touchedPeople = new java.util.TreeSet<>();
+        /** Link records naming a person no record had brought yet: written once every record is in. */
+        final List<LinkRecord> deferred = new ArrayList<>();
+
+        long committedBatches;
+        long committedRecords;
 
         State(Listener listener) {
             this.listener = listener;
+        }
+
+        synchronized void touched(Collection<AdRecord> ads, Collection<String> people, List<LinkRecord> later) {
+            for (AdRecord a : ads) {
+                if (a.title() != null || a.body() != null) {
+                    touchedAds.add(a.adId());
+                }
+                touchedImages.addAll(a.imageHashes());
+            }
+            touchedPeople.addAll(people);
+            deferred.addAll(later);
+        }
+
+        synchronized void derived(Graph.Changes more) {
+            changes = changes.plus(more);
         }
 
         synchronized long read() {
@@ -230,18 +328,29 @@ public class Importer {
             imported += records - refused.size();
             refused.forEach(this::error);
         }
+
+        /**
+         * A batch committed (its deferred link records count once they are written); returns how
+         * many batches and records of the import have committed so far.
+         */
+        synchronized long[] written(int records, Graph.Changes more, Written batch) {
+            written(records - batch.deferred().size(), more, List.of());
+            touched(batch.ads(), batch.people(), batch.deferred());
+            committedRecords += records;
+            return new long[] {++committedBatches, committedRecords};
+        }
     }
 
     private void write(List<ImportRecord> batch, State state) {
         if (batch.isEmpty()) {
             return;
         }
+        Map.Entry<Graph.Changes, Written> result;
         try {
-            var result = graph.inWriteTransaction(tx -> {
-                List<Problem> refused = writeBatch(tx, batch);
-                return new BatchResult(tx.changes(), refused);
+            result = graph.inWriteTransaction(tx -> {
+                Written written = writeBatch(tx, batch);
+                return Map.entry(tx.changes(), written);
             });
-            state.written(batch.size(), result.changes(), result.refused());
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 ImportRecord r = batch.getFirst();
@@ -255,13 +364,19 @@ public class Importer {
             for (ImportRecord r : batch) {
                 write(List.of(r), state);
             }
+            return;
         }
+        long[] done = state.written(batch.size(), result.getKey(), result.getValue());
+        events.publishEvent(new BatchCommitted(done[0], done[1]));
     }
 
     private record BatchResult(Graph.Changes changes, List<Problem> refused) {}
 
-    /** Writes one batch inside one transaction; returns the records refused for reasons only the graph knows. */
-    List<Problem> writeBatch(Graph.Tx tx, List<ImportRecord> batch) {
+    /** What one batch wrote: the link records left for the end of the import, and where derived links start. */
+    record Written(List<LinkRecord> deferred, List<AdRecord> ads, List<String> people) {}
+
+    /** Writes one batch inside one transaction. */
+    Written writeBatch(Graph.Tx tx, List<ImportRecord> batch) {
         List<CaseRecord> cases = batch.stream()
                 .filter(CaseRecord.class::isInstance)
                 .map(CaseRecord.class::cast)
@@ -371,17 +486,18 @@ public class Importer {
         }
         writer.contacts(tx, contacts);
         writer.places(tx, places);
-        List<Problem> refused = links(tx, links);
-        adLinker.link(tx, ads);
-        proposer.propose(tx, new LinkedHashSet<>(personUids));
-        return refused;
+        // A link may name a person whose record comes later in the import: it waits for the end.
+        List<LinkRecord> later = links(tx, links);
+        adLinker.index(tx, ads);
+        return new Written(later, ads, List.copyOf(new LinkedHashSet<>(personUids)));
     }
 
-    private List<Problem> links(Graph.Tx tx, List<LinkRecord> links) {
+    /** Writes the link records whose two people are in the graph; returns the others, unwritten. */
+    private List<LinkRecord> links(Graph.Tx tx, List<LinkRecord> links) {
         if (links.isEmpty()) {
             return List.of();
         }
-        Set<String> ids = new LinkedHashSet<>();
+        Set<String> ids = new java.util.TreeSet<>();
         links.forEach(l -> {
             ids.add(l.from());
             ids.add(l.to());
@@ -394,20 +510,28 @@ public class Importer {
                     uidOf.put(r.get("id").asString(), r.get("uid").asString());
                     return null;
                 });
-        List<Problem> refused = new ArrayList<>();
+        List<LinkRecord> missing = new ArrayList<>();
         List<AssociationRow> rows = new ArrayList<>();
         for (LinkRecord l : links) {
-            if (!uidOf.containsKey(l.from())) {
-                refused.add(new Problem(l.origin(), l.key(), "from", "no person with personId " + l.from()));
-            } else if (!uidOf.containsKey(l.to())) {
-                refused.add(new Problem(l.origin(), l.key(), "to", "no person with personId " + l.to()));
+            if (!uidOf.containsKey(l.from()) || !uidOf.containsKey(l.to())) {
+                missing.add(l);
             } else {
                 rows.add(new AssociationRow(
                         uidOf.get(l.from()), uidOf.get(l.to()), new Provenance(l.source(), "link:" + l.key(), null)));
             }
         }
         writer.associations(tx, rows);
-        return refused;
+        return missing;
+    }
+
+    /** Why a link record could not be written once every record was in. */
+    private static Problem unknownPerson(LinkRecord l, Set<String> known) {
+        boolean from = !known.contains(l.from());
+        return new Problem(
+                l.origin(),
+                l.key(),
+                from ? "from" : "to",
+                "no person with personId " + (from ? l.from() : l.to()) + " in the graph or anywhere in the import");
     }
 
     private static Provenance ev(CaseRecord c) {

@@ -93,6 +93,26 @@ class ImportTests extends DatabaseProperties {
         return graph.read(cypher, Map.of(), r -> r.get(0).asLong()).getFirst();
     }
 
+    /** A link record may come before the records of the people it links: it waits for the end of the import. */
+    @Test
+    void aLinkMayNamePeopleWhoseRecordsComeLater() {
+        String one = GOOD_CASE
+                .replace("MC-2021-000123", "MC-2021-000717")
+                .replace("\"P-17\"", "\"P-717\"")
+                .replace("\"CH-88\"", "\"CH-717\"");
+        String two = SECOND_CASE
+                .replace("MC-2021-000456", "MC-2021-000718")
+                .replace("\"P-18\"", "\"P-718\"")
+                .replace("\"CH-89\"", "\"CH-718\"");
+        String link = LINK.replace("P-17", "P-717").replace("P-18", "P-718");
+        Run run = run("forward.jsonl", String.join("\n", link, one, two, ""));
+        assertThat(run.errors()).isEmpty();
+        assertThat(run.summary().imported()).isEqualTo(3);
+        assertThat(count("MATCH (:Person {personId: 'P-717'})-[r:ASSOCIATED_WITH]-(:Person {personId: 'P-718'})"
+                        + " RETURN count(r)"))
+                .isEqualTo(1);
+    }
+
     @Test
     void goodRecordsLandBesideBadOnesAndASecondRunCreatesNothing() {
         String file = String.join(
@@ -114,7 +134,8 @@ class ImportTests extends DatabaseProperties {
                 .extracting(p -> p.origin().line() + " " + p.field())
                 .containsExactly("2 record", "4 status", "8 to");
         assertThat(first.errors().get(1).key()).isEqualTo("MC-2021-000999");
-        assertThat(first.errors().get(2).reason()).isEqualTo("no person with personId P-404");
+        assertThat(first.errors().get(2).reason())
+                .isEqualTo("no person with personId P-404 in the graph or anywhere in the import");
         assertThat(first.summary().nodesCreated()).isPositive();
 
         long nodes = count("MATCH (n) RETURN count(n)");

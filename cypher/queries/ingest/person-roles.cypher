@@ -1,0 +1,5 @@
+// Each record's person in one role (__ROLE__) in its case, merged on the record's evidence.
+UNWIND $rows AS row
+MATCH (k:Case {caseNumber: row.caseNumber}), (p:Person {uid: row.uid})
+MERGE (p)-[r:__ROLE__ {source: row.source, recordId: row.recordId}]->(k)
+  ON CREATE SET r.observedAt = row.observedAt, r.ingestedAt = datetime()
