@@ -1,6 +1,7 @@
 package org.caselink.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,5 +72,47 @@ class ExtractorTests {
     @Test
     void findsNoEmailInOrdinaryText() {
         assertThat(EmailExtractor.extract("meet me at the mall, dot your i's")).isEmpty();
+    }
+    /**
+     * Scraped ad text can be any length and any shape: shapes that make backtracking expressions
+     * explode (issue 15: 4,200 characters of the first one took 0.65 s, and four and a half times
+     * longer per doubling), each some 200,000 characters, must be read in a time proportional to
+     * their length. The bound is generous (a linear reading takes milliseconds); a quadratic one
+     * would take minutes.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "abcdefghijklmnopqrst.",
+                "a@",
+                "a.",
+                "a at ",
+                "a dot ",
+                "(at ",
+                "[dot] ",
+                "x@y.",
+                "   ",
+                "1 2 3 4 ",
+                "one two three ",
+                "7-0-3-",
+                "for to too won ",
+                "4️⃣",
+            })
+    void readsHostileTextInLinearTime(String unit) {
+        String text = unit.repeat(200_000 / unit.length());
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            EmailExtractor.extract(text);
+            EmailExtractor.extract(text + " write to ana at example dot com");
+            phones.extract(text);
+        });
+        assertThat(EmailExtractor.extract(text + " write to ana at example dot com"))
+                .contains("ana@example.com");
+    }
+
+    @Test
+    void findsEveryAddressInALongText() {
+        String text = "filler text. ".repeat(10_000) + "ana@example.com, then " + "x.".repeat(10_000)
+                + " and bo [at] example [dot] org.";
+        assertThat(EmailExtractor.extract(text)).containsExactly("ana@example.com", "bo@example.org");
     }
 }
