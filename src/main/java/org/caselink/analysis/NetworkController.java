@@ -151,7 +151,12 @@ class NetworkController {
     @QueryMapping
     @Nullable
     Network networkOf(@Argument String id) {
-        return GlobalId.parse(id).flatMap(g -> networkOf(g.type(), g.key())).orElse(null);
+        // Out of sight (a handle that identifies a child the viewer has no need-to-know of): no answer,
+        // the same as for an id that names nothing, so the question cannot confirm that it exists.
+        return GlobalId.parse(id)
+                .filter(g -> access.scope().sees(g.type(), g.key()))
+                .flatMap(g -> networkOf(g.type(), g.key()))
+                .orElse(null);
     }
 
     /** {@code Case.network} for every case of a request at once: two statements, however many cases. */

@@ -203,15 +203,22 @@ class CaseMutations {
             throw new InvalidInputException("child", "give the child's id, or at least a name or an external childId");
         }
         List<Contact> contacts = Validate.contacts("child.contacts.", child.contacts(), region);
-        String written = graph.inWriteTransaction(tx -> {
-            String id = writer.children(tx, List.of(row)).getFirst();
-            writer.contacts(
-                    tx,
-                    contacts.stream()
-                            .map(c -> new ContactRow(EntityType.CHILD, id, c, ev))
-                            .toList());
-            return id;
-        });
+        // However the child is named (external id, or name and date of birth), the same rule.
+        var scope = access.scope();
+        String written;
+        try {
+            written = graph.inWriteTransaction(tx -> {
+                String id = writer.children(tx, List.of(row), scope::knowsChild).getFirst();
+                writer.contacts(
+                        tx,
+                        contacts.stream()
+                                .map(c -> new ContactRow(EntityType.CHILD, id, c, ev))
+                                .toList());
+                return id;
+            });
+        } catch (GraphWriter.ChildNotLinkable e) {
+            throw new InvalidInputException("child", e.getMessage());
+        }
         return lookup.<Child>find(EntityType.CHILD, written).orElseThrow();
     }
 

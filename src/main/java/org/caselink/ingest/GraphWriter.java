@@ -2,8 +2,10 @@ package org.caselink.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -59,6 +61,36 @@ public class GraphWriter {
 
     /** Writes children as subjects of their cases; returns each row's child uid, in order. */
     public List<String> children(Graph.Tx tx, List<ChildRow> rows) {
+        return children(tx, rows, uid -> true);
+    }
+
+    /**
+     * Refused: a write that would make a child already in the graph the subject of a case, by a
+     * user without need-to-know of that child. Assigned to that case, they would otherwise gain it.
+     */
+    public static final class ChildNotLinkable extends RuntimeException {
+        ChildNotLinkable() {
+            super("names a child already recorded in another case; only a user with need-to-know of that child"
+                    + " may add it to a case (an administrator, or a user assigned to one of its cases)");
+        }
+    }
+
+    /** Who may make which existing child the subject of a case, and what is told of new children. */
+    public interface ChildGate {
+        /** Whether the child {@code uid}, already in the graph, may become the subject of another case. */
+        boolean mayLink(String uid);
+
+        /** The child {@code uid} did not exist before this write. */
+        default void made(String uid) {}
+    }
+
+    /**
+     * {@link #children(Graph.Tx, List)}, refusing ({@link ChildNotLinkable}) when a row makes a
+     * child already in the graph the subject of a case it was not yet the subject of and
+     * {@code gate} says no: however the child is named (external id, or name and date of birth),
+     * linking it must not grant need-to-know of it. Writing the same record again is no new link.
+     */
+    public List<String> children(Graph.Tx tx, List<ChildRow> rows, ChildGate gate) {
         List<Map<String, Object>> params = rows.stream()
                 .map(r -> {
                     Map<String, Object> m = r.ev().params();
@@ -74,6 +106,24 @@ public class GraphWriter {
                 })
                 .toList();
         resolve(tx, "Child", "childId", params);
+        Set<String> existing = new HashSet<>();
+        tx.run("""
+                UNWIND $rows AS row
+                MATCH (c:Child {uid: row.uid})
+                RETURN c.uid AS uid, EXISTS { (c)-[:SUBJECT_OF]->(:Case {caseNumber: row.caseNumber}) } AS already
+                """, Map.of("rows", params), r -> {
+            String uid = r.get("uid").asString();
+            existing.add(uid);
+            if (!r.get("already").asBoolean() && !gate.mayLink(uid)) {
+                throw new ChildNotLinkable();
+            }
+            return null;
+        });
+        params.stream()
+                .map(m -> (String) m.get("uid"))
+                .distinct()
+                .filter(uid -> !existing.contains(uid))
+                .forEach(gate::made);
         tx.run(
                 CHILDREN,
                 Map.of(

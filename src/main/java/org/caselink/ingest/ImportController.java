@@ -72,7 +72,7 @@ class ImportController {
                         files.stream()
                                 .map(f -> String.valueOf(f.getOriginalFilename()))
                                 .toList()));
-        ImportReport report = report(importer, sources);
+        ImportReport report = report(importer, sources, access.scope()::knowsChild);
         // The import is audited with what it did; if the event cannot be written the request fails.
         audit.record(
                 access.viewer(),
@@ -109,10 +109,16 @@ class ImportController {
     }
 
     /** Runs an import and keeps the first {@code MAX_LISTED} errors and warnings for the answer. */
-    static ImportReport report(Importer importer, List<ImportSource> sources) {
+    static ImportReport report(
+            Importer importer, List<ImportSource> sources, java.util.function.Predicate<String> mayLinkChild) {
         List<ImportProblem> errors = new ArrayList<>();
         List<ImportProblem> warnings = new ArrayList<>();
         var summary = importer.run(sources, new Importer.Listener() {
+            @Override
+            public boolean mayLinkChild(String uid) {
+                return mayLinkChild.test(uid);
+            }
+
             @Override
             public void error(Problem p) {
                 if (errors.size() < MAX_LISTED) {

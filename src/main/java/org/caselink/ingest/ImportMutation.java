@@ -17,10 +17,12 @@ class ImportMutation {
     static final int MAX_RECORDS = 1000;
 
     private final Importer importer;
+    private final org.caselink.security.Access access;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ImportMutation(Importer importer) {
+    ImportMutation(Importer importer, org.caselink.security.Access access) {
         this.importer = importer;
+        this.access = access;
     }
 
     @MutationMapping
@@ -49,6 +51,6 @@ class ImportMutation {
                 }
             }
         };
-        return ImportController.report(importer, List.of(source));
+        return ImportController.report(importer, List.of(source), access.scope()::knowsChild);
     }
 }

@@ -76,6 +76,15 @@ public class Importer {
         void error(Problem problem);
 
         default void warning(Problem problem) {}
+
+        /**
+         * Whether whoever imports may make the existing child {@code uid} the subject of a case (see
+         * {@link GraphWriter.ChildNotLinkable}): yes for an operator's import command; a signed-in
+         * user only with need-to-know of the child. A record that would is rejected.
+         */
+        default boolean mayLinkChild(String uid) {
+            return true;
+        }
     }
 
     /** The outcome of one import. */
@@ -272,7 +281,7 @@ public class Importer {
     }
 
     /** Counts shared by the reading thread and the writing one; the listener is called under its lock. */
-    private static final class State {
+    private static final class State implements GraphWriter.ChildGate {
         final Listener listener;
         long reads;
         long imported;
@@ -303,6 +312,19 @@ public class Importer {
             }
             touchedPeople.addAll(people);
             deferred.addAll(later);
+        }
+
+        /** Children this import made: it may go on naming them, whoever it runs for. */
+        final Set<String> madeChildren = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        @Override
+        public boolean mayLink(String uid) {
+            return madeChildren.contains(uid) || listener.mayLinkChild(uid);
+        }
+
+        @Override
+        public void made(String uid) {
+            madeChildren.add(uid);
         }
 
         synchronized void derived(Graph.Changes more) {
@@ -348,7 +370,7 @@ public class Importer {
         Map.Entry<Graph.Changes, Written> result;
         try {
             result = graph.inWriteTransaction(tx -> {
-                Written written = writeBatch(tx, batch);
+                Written written = writeBatch(tx, batch, state);
                 return Map.entry(tx.changes(), written);
             });
         } catch (RuntimeException e) {
@@ -376,7 +398,7 @@ public class Importer {
     record Written(List<LinkRecord> deferred, List<AdRecord> ads, List<String> people) {}
 
     /** Writes one batch inside one transaction. */
-    Written writeBatch(Graph.Tx tx, List<ImportRecord> batch) {
+    Written writeBatch(Graph.Tx tx, List<ImportRecord> batch, GraphWriter.ChildGate children) {
         List<CaseRecord> cases = batch.stream()
                 .filter(CaseRecord.class::isInstance)
                 .map(CaseRecord.class::cast)
@@ -419,7 +441,8 @@ public class Importer {
                                 c.child().dob(),
                                 c.child().sex(),
                                 ev(c)))
-                        .toList());
+                        .toList(),
+                children);
         for (int i = 0; i < withChild.size(); i++) {
             String uid = childUids.get(i);
             Provenance ev = ev(withChild.get(i));

@@ -94,7 +94,12 @@ public final class Scope implements Visibility {
 
     /** Need-to-know of this child's identity. */
     public boolean knows(Child child) {
-        return knownChildren.contains(child.uid());
+        return knowsChild(child.uid());
+    }
+
+    /** Whether the viewer has need-to-know of the child {@code uid}. */
+    public boolean knowsChild(String uid) {
+        return knownChildren.contains(uid);
     }
 
     /**

@@ -279,6 +279,32 @@ class SecurityTests extends DatabaseProperties {
                     .errors()
                     .expect(e -> e.getMessage().contains("need-to-know"))
                     .verify();
+            // Nor by naming it: by its external id, or by its name and date of birth (issue 15).
+            for (String named :
+                    List.of("{childId: \"CH-1\"}", "{firstName: \"Ana\", lastName: \"Lopez\", dob: \"2008-02-01\"}")) {
+                query("mutation { addChild(caseNumber: \"MC-T-002\", child: " + named + ") { id } }")
+                        .errors()
+                        .expect(e -> e.getMessage().contains("need-to-know"))
+                        .verify();
+            }
+            // Nor through an import: the record is rejected with the reason, the others land.
+            query("""
+                    mutation { importRecords(records: [
+                      {kind: "case", caseNumber: "MC-T-002", type: "MISSING_FROM_CARE", status: "OPEN",
+                       reportedAt: "2024-02-10T00:00:00Z", agency: "AGENCY-B", state: "MD",
+                       child: {firstName: "Ana", lastName: "Lopez", dob: "2008-02-01"}},
+                      {kind: "ad", adId: "AD-NTK-1", site: "s", postedAt: "2024-03-01T00:00:00Z"}
+                    ]) { imported rejected errors { line reason } } }
+                    """)
+                    .path("importRecords.imported")
+                    .entity(Integer.class)
+                    .isEqualTo(1)
+                    .path("importRecords.errors[0].line")
+                    .entity(Integer.class)
+                    .isEqualTo(1)
+                    .path("importRecords.errors[0].reason")
+                    .entity(String.class)
+                    .satisfies(reason -> assertThat(reason).contains("need-to-know"));
             query("{ child(id: \"" + ana + "\") { redacted firstName } }")
                     .path("child.redacted")
                     .entity(Boolean.class)
