@@ -120,23 +120,12 @@ public class AdLinker {
         int bands = imageDistance + 1;
         Set<String> subjects = subjects(tx, "Image", "hash", "ib", bands, "SIMILAR_IMAGE", hashes);
         List<Map<String, Object>> pairs = new ArrayList<>();
-        tx.run(
-                "UNWIND $hashes AS h MATCH (i:Image {hash: h}) UNWIND " + bandList("i", "ib", bands)
-                        + " AS band WITH i, band WHERE band IS NOT NULL AND "
-                        + bandCount("Image", "ib", bands) + " <= $maxBand"
-                        + " CALL (band) { " + bandMembers("Image", "ib", bands) + " }"
-                        + " WITH i, o WHERE o.hash <> i.hash RETURN DISTINCT i.hash AS h, o.hash AS other",
-                Map.of("hashes", List.copyOf(subjects), "maxBand", maxBandSize),
-                r -> {
-                    String a = r.get("h").asString();
-                    String b = r.get("other").asString();
-                    int d = Long.bitCount(Long.parseUnsignedLong(a, 16) ^ Long.parseUnsignedLong(b, 16));
-                    if (d <= imageDistance) {
-                        pairs.add(Map.of(
-                                "a", a.compareTo(b) < 0 ? a : b, "b", a.compareTo(b) < 0 ? b : a, "distance", d));
-                    }
-                    return null;
-                });
+        candidates(tx, "Image", "hash", "ib", bands, subjects, (a, b) -> {
+            int d = Long.bitCount(Long.parseUnsignedLong(a, 16) ^ Long.parseUnsignedLong(b, 16));
+            if (d <= imageDistance) {
+                pairs.add(Map.of("a", a.compareTo(b) < 0 ? a : b, "b", a.compareTo(b) < 0 ? b : a, "distance", d));
+            }
+        });
         withdraw(tx, "Image", "hash", "SIMILAR_IMAGE", subjects, pairs);
         tx.run("""
                 UNWIND $pairs AS p
@@ -168,6 +157,32 @@ public class AdLinker {
                     return null;
                 });
         return subjects;
+    }
+
+    /**
+     * Each of {@code keys} with every other node that shares one of its bands, bands shared by more
+     * than {@code max-band-size} nodes left out: one index seek per band. Names come from constants.
+     */
+    private void candidates(
+            Graph.Tx tx,
+            String label,
+            String key,
+            String prefix,
+            int bands,
+            Collection<String> keys,
+            java.util.function.BiConsumer<String, String> pair) {
+        tx.run(
+                "UNWIND $keys AS k MATCH (n:" + label + " {" + key + ": k}) UNWIND " + bandList("n", prefix, bands)
+                        + " AS band WITH n, band WHERE band IS NOT NULL AND " + bandCount(label, prefix, bands)
+                        + " <= $maxBand CALL (band) { " + bandMembers(label, prefix, bands) + " }"
+                        + " WITH n, o WHERE o." + key + " <> n." + key
+                        + " RETURN n." + key + " AS a, collect(DISTINCT o." + key + ") AS bs",
+                Map.of("keys", List.copyOf(keys), "maxBand", maxBandSize),
+                r -> {
+                    String a = r.get("a").asString();
+                    r.get("bs").values().forEach(v -> pair.accept(a, v.asString()));
+                    return null;
+                });
     }
 
     /** {@code SET v.p0 = row.b[0], v.p1 = row.b[1], ...}: band properties, names from constants only. */
@@ -263,21 +278,14 @@ public class AdLinker {
         // many rows, and its signature needs to cross the wire only once.
         Set<List<String>> candidates = new java.util.TreeSet<>(
                 java.util.Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
-        tx.run(
-                "UNWIND $ids AS id MATCH (a:Ad {adId: id}) UNWIND " + bandList("a", "tb", TEXT_BANDS)
-                        + " AS band WITH a, band WHERE band IS NOT NULL AND "
-                        + bandCount("Ad", "tb", TEXT_BANDS) + " <= $maxBand"
-                        + " CALL (band) { " + bandMembers("Ad", "tb", TEXT_BANDS) + " }"
-                        + " WITH a, o WHERE o.adId <> a.adId RETURN a.adId AS a, collect(DISTINCT o.adId) AS bs",
-                Map.of("ids", List.copyOf(subjects), "maxBand", maxBandSize),
-                r -> {
-                    String a = r.get("a").asString();
-                    for (var v : r.get("bs").values()) {
-                        String b = v.asString();
-                        candidates.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a));
-                    }
-                    return null;
-                });
+        candidates(
+                tx,
+                "Ad",
+                "adId",
+                "tb",
+                TEXT_BANDS,
+                subjects,
+                (a, b) -> candidates.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a)));
         Map<String, long[]> signatures = new HashMap<>();
         List<String> ids = candidates.stream().flatMap(List::stream).distinct().toList();
         if (!ids.isEmpty()) {
