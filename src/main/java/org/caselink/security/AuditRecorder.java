@@ -33,14 +33,19 @@ class AuditRecorder implements SecurityAudit {
     }
 
     @Override
-    public void logon(String user, @Nullable String agency, boolean success, String reason) {
+    public void logon(String user, @Nullable String agency, boolean success, Map<String, Object> details) {
         log.append(
                 "auth",
                 success ? "LOGON_SUCCESS" : "LOGON_FAILURE",
                 user,
                 agency,
                 success ? "SUCCESS" : "FAILURE",
-                Map.of("reason", reason));
+                details);
+    }
+
+    @Override
+    public void throttled(String lastClaimedUser, Map<String, Object> details) {
+        log.append("auth", "LOGON_THROTTLED", lastClaimedUser, null, "FAILURE", details);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -30,10 +31,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class LogonAudit {
 
     private final SecurityAudit audit;
+    private final SignInThrottle throttle;
     private final Cache<String, Boolean> recent;
 
-    LogonAudit(SecurityAudit audit, @Value("${caselink.audit.logon-window:15m}") Duration window) {
+    LogonAudit(
+            SecurityAudit audit,
+            SignInThrottle throttle,
+            @Value("${caselink.audit.logon-window:15m}") Duration window) {
         this.audit = audit;
+        this.throttle = throttle;
         this.recent = Caffeine.newBuilder()
                 .expireAfterWrite(window)
                 .maximumSize(100_000)
@@ -50,7 +56,7 @@ class LogonAudit {
                     Viewer viewer = Viewer.of(auth);
                     String key = viewer.user() + "|" + viewer.roles() + "|" + viewer.agency();
                     if (recent.getIfPresent(key) == null) {
-                        audit.logon(viewer.user(), viewer.agency(), true, "signed in");
+                        audit.logon(viewer.user(), viewer.agency(), true, Map.of("reason", "signed in"));
                         recent.put(key, true);
                     }
                 }
@@ -59,12 +65,22 @@ class LogonAudit {
         };
     }
 
-    /** The entry point that answers 401, recording the failed sign-in first. */
+    /**
+     * The entry point that answers 401, recording the failed sign-in first; or 429 unrecorded (but
+     * counted) when the client's address has failed too often, see {@link SignInThrottle}.
+     */
     AuthenticationEntryPoint failures(AuthenticationEntryPoint entry) {
         return (request, response, e) -> {
-            audit.logon(claimedUser(request), null, false, e.getMessage() == null ? "refused" : e.getMessage());
-            entry.commence(request, response, e);
+            String reason = e.getMessage() == null ? "refused" : e.getMessage();
+            if (throttle.failed(request, response, claimedUser(request), reason)) {
+                entry.commence(request, response, e);
+            }
         };
+    }
+
+    /** Before authentication: refuses addresses that have failed too often, see {@link SignInThrottle}. */
+    OncePerRequestFilter throttleFilter() {
+        return throttle.filter();
     }
 
     AccessDeniedHandler deniedHandler() {

@@ -31,6 +31,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -103,7 +104,8 @@ public class SecurityConfiguration {
                         .httpStrictTransportSecurity(
                                 s -> s.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
-                .addFilterAfter(logons.successFilter(), BasicAuthenticationFilter.class);
+                .addFilterAfter(logons.successFilter(), BasicAuthenticationFilter.class)
+                .addFilterAfter(logons.throttleFilter(), HeaderWriterFilter.class);
         if (demo) {
             BasicAuthenticationEntryPoint entry = new BasicAuthenticationEntryPoint();
             entry.setRealmName("caselink demo");

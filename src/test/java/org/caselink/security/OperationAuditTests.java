@@ -24,7 +24,10 @@ class OperationAuditTests {
         public void denied(Viewer viewer, String what, String reason) {}
 
         @Override
-        public void logon(String user, @Nullable String agency, boolean success, String reason) {}
+        public void logon(String user, @Nullable String agency, boolean success, Map<String, Object> details) {}
+
+        @Override
+        public void throttled(String lastClaimedUser, Map<String, Object> details) {}
 
         @Override
         public void record(Viewer viewer, String component, String type, String outcome, Map<String, Object> details) {
