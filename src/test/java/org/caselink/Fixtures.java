@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * MC-T-001 RUNAWAY OPEN 2024-01-10 VA AGENCY-A   child Ana Lopez (CH-1), suspect John Doe (P-17), mentions +17035550100, last seen Richmond VA
  * MC-T-002 MISSING_FROM_CARE OPEN 2024-02-10 MD AGENCY-B   child Bea King (CH-2), associate John Doe (P-17)
  * MC-T-003 CST_TIP RECOVERED 2023-05-01 VA AGENCY-A   child Ana Lopez again (CH-1): a repeat runaway
- * Ana uses +17035550142 and instagram:ana.l; John uses +17035550199 and jd@example.com; John is associated with Mike Roe (P-22)
+ * Ana uses +17035550142, instagram:ana.l and ana.l@example.org; John uses +17035550199 and jd@example.com; John is associated with Mike Roe (P-22)
  * AD-1 2024-01-12 Richmond VA lists +17035550199, shows a1b2c3d4e5f60718
  * AD-2 2024-01-15 Baltimore MD lists +17035550199 and Ana's +17035550142, shows a1b2c3d4e5f60718
  * AD-3 2024-01-15 Baltimore MD lists jd@example.com (same time as AD-2: the tie is broken by ad id)
@@ -191,6 +191,7 @@ public class Fixtures {
                     List.of(
                             new ContactRow(EntityType.CHILD, ana, Contact.phone(ANA_PHONE), ev("MC-T-001")),
                             new ContactRow(EntityType.CHILD, ana, Contact.handle("instagram", "ana.l"), ev("MC-T-001")),
+                            new ContactRow(EntityType.CHILD, ana, Contact.email("ana.l@example.org"), ev("MC-T-001")),
                             new ContactRow(EntityType.PERSON, john, Contact.phone(JOHN_PHONE), ev("MC-T-001")),
                             new ContactRow(EntityType.PERSON, john, Contact.email("jd@example.com"), ev("MC-T-001")),
                             new ContactRow(EntityType.CASE, "MC-T-001", Contact.phone("+17035550100"), ev("MC-T-001")),

@@ -39,8 +39,7 @@ import org.springframework.stereotype.Controller;
 class CaseController {
 
     static final Rel AGENCY = new Rel(EntityType.CASE, "(s)-[r:OWNED_BY]->(t:Agency)", EntityType.AGENCY, "t.code");
-    static final Rel CHILDREN = new Rel(
-            EntityType.CASE, "(s)<-[r:SUBJECT_OF]-(t:Child)", EntityType.CHILD, "t.lastName, t.firstName, t.uid");
+    static final Rel CHILDREN = new Rel(EntityType.CASE, "(s)<-[r:SUBJECT_OF]-(t:Child)", EntityType.CHILD, "t.uid");
     static final Rel PEOPLE = new Rel(
             EntityType.CASE,
             "(s)<-[r:SUSPECT_IN|ASSOCIATE_IN]-(t:Person)",

@@ -39,7 +39,7 @@ class ContactController {
             return new ContactRels(
                     new Rel(type, "(s)<-[r:LISTS]-(t:Ad)", EntityType.AD, "t.postedAt DESC, t.adId"),
                     new Rel(type, "(s)<-[r:USES]-(t:Person)", EntityType.PERSON, "t.lastName, t.firstName, t.uid"),
-                    new Rel(type, "(s)<-[r:USES]-(t:Child)", EntityType.CHILD, "t.lastName, t.firstName, t.uid"),
+                    new Rel(type, "(s)<-[r:USES]-(t:Child)", EntityType.CHILD, "t.uid"),
                     new Rel(type, "(s)<-[r:MENTIONS]-(t:Case)", EntityType.CASE, "t.reportedAt DESC, t.caseNumber"));
         }
     }

@@ -26,7 +26,7 @@ public class Access implements org.caselink.model.CurrentVisibility {
 
     private static final String PARTNER = CypherFiles.query("security/partner-scope");
     private static final String ASSIGNED = CypherFiles.query("security/assigned-children");
-    private static final String HIDDEN = CypherFiles.query("security/hidden-handles");
+    private static final String HIDDEN = CypherFiles.query("security/hidden-identifiers");
     private static final Map<String, String> KEY_PROPERTY = keyProperties();
 
     private final Graph graph;
@@ -87,7 +87,10 @@ public class Access implements org.caselink.model.CurrentVisibility {
     private Scope.Rows hidden(Set<String> known) {
         Scope.Rows rows = new Scope.Rows();
         graph.read(HIDDEN, Map.of("known", List.copyOf(known)), r -> {
-            rows.add(r.get("id").asString(), EntityType.HANDLE, r.get("key").asString());
+            rows.add(
+                    r.get("id").asString(),
+                    EntityType.ofLabel(r.get("label").asString()),
+                    r.get("key").asString());
             return null;
         });
         return rows;

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code allowed}: for a partner, every node in reach (by element id and by natural key); null
  *       for a role that sees every case;
- *   <li>{@code hidden}: handles that identify a child the viewer has no need-to-know of (their
- *       global id spells the handle, so they are not shown at all);
+ *   <li>{@code hidden}: handles and emails that identify a child the viewer has no need-to-know
+ *       of (their global ids spell them, so they are not shown at all);
  *   <li>{@code knownChildren}: the children whose identity the viewer may see (see {@link Redaction}).
  * </ul>
  */

@@ -325,7 +325,7 @@ class SecurityTests extends DatabaseProperties {
     @Test
     void aChildsIdentityIsShownOnlyWithNeedToKnow() {
         String doc =
-                "{ case(caseNumber: \"MC-T-002\") { children { firstName lastName aliases dob handles { handle } redacted } } }";
+                "{ case(caseNumber: \"MC-T-002\") { children { firstName lastName aliases dob emails { address } handles { handle } redacted } } }";
         // An analyst or case manager not assigned to the case: redacted.
         for (UserRole role : List.of(UserRole.ANALYST, UserRole.CASE_MANAGER)) {
             as("someone-else", role, null, () -> {
@@ -341,6 +341,19 @@ class SecurityTests extends DatabaseProperties {
                         .hasSize(0);
                 query("{ handle(platform: \"instagram\", handle: \"ana.l\") { handle } }")
                         .path("handle")
+                        .valueIsNull();
+                // Nor its email (issue 15 item 5): not on the child, not by address, not through its id.
+                query("{ email(address: \"ana.l@example.org\") { address } node(id: \""
+                                + id(EntityType.EMAIL, "ana.l@example.org") + "\") { id } }")
+                        .path("email")
+                        .valueIsNull()
+                        .path("node")
+                        .valueIsNull();
+                query("{ case(caseNumber: \"MC-T-001\") { children { redacted emails { address } } } }")
+                        .path("case.children[0].redacted")
+                        .entity(Boolean.class)
+                        .isEqualTo(true)
+                        .path("case.children[0].emails")
                         .valueIsNull();
                 return null;
             });
@@ -360,6 +373,48 @@ class SecurityTests extends DatabaseProperties {
                     .valueIsNull();
             return null;
         });
+    }
+
+    /**
+     * Issue 15 item 5: children were listed by name, so a redacted list still told the order of the
+     * names. Now every viewer gets the same order, which is not the order of the names.
+     */
+    @Test
+    void aRedactedListOfChildrenDoesNotTellTheOrderOfTheirNames() {
+        StringBuilder records = new StringBuilder();
+        List<String> names = List.of("Adams", "Baker", "Clark", "Davis", "Evans", "Flores", "Garcia", "Hill");
+        for (String last : names) {
+            records.append("{kind: \"case\", caseNumber: \"MC-T-ORD\", type: \"RUNAWAY\", status: \"OPEN\",")
+                    .append(" reportedAt: \"2024-05-01T00:00:00Z\", agency: \"AGENCY-A\", state: \"VA\",")
+                    .append(" child: {firstName: \"Kim\", lastName: \"")
+                    .append(last)
+                    .append("\", dob: \"2010-01-01\"}}\n");
+        }
+        query("mutation { importRecords(records: [" + records + "]) { imported } }")
+                .path("importRecords.imported")
+                .entity(Integer.class)
+                .isEqualTo(names.size());
+        String doc = "{ case(caseNumber: \"MC-T-ORD\") { children { id lastName redacted } } }";
+        fixtures.assign("cm-ord", "MC-T-ORD");
+        List<Map<String, Object>> shown = as("cm-ord", UserRole.CASE_MANAGER, null, () -> children(doc));
+        List<Map<String, Object>> redacted = as("someone-else", UserRole.ANALYST, null, () -> children(doc));
+        assertThat(shown)
+                .hasSize(names.size())
+                .allSatisfy(c -> assertThat(c.get("redacted")).isEqualTo(false));
+        assertThat(redacted).allSatisfy(c -> assertThat(c.get("lastName")).isNull());
+        assertThat(redacted.stream().map(c -> c.get("id")).toList())
+                .as("the same order for every viewer")
+                .isEqualTo(shown.stream().map(c -> c.get("id")).toList());
+        assertThat(shown.stream().map(c -> (String) c.get("lastName")).toList())
+                .as("not the order of the names")
+                .containsExactlyInAnyOrderElementsOf(names)
+                .isNotEqualTo(names);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> children(String doc) {
+        return (List<Map<String, Object>>)
+                (List<?>) query(doc).path("case.children").entityList(Map.class).get();
     }
 
     @Test
