@@ -58,15 +58,27 @@ class AnalysisController {
 
     record Neighbourhood(List<Entity> nodes, List<Link> links, boolean truncated) {}
 
+    /** A step: shown when the viewer sees both its ends and some of its evidence. */
     record PathStep(String from, String to, LinkType type, boolean forward, List<Evidence> evidence)
             implements org.caselink.model.Guarded {
         @Override
         public boolean visibleTo(org.caselink.model.Visibility visibility) {
-            return evidence.stream().anyMatch(e -> e.visibleTo(visibility));
+            return visibility.seesId(from)
+                    && visibility.seesId(to)
+                    && evidence.stream().anyMatch(e -> e.visibleTo(visibility));
         }
     }
 
-    record Path(int length, List<Entity> nodes, List<PathStep> steps) {}
+    /**
+     * A path is shown whole or not at all: with a node or a step out of sight, its length and the
+     * steps left would still tell that something lies between.
+     */
+    record Path(int length, List<Entity> nodes, List<PathStep> steps) implements org.caselink.model.Guarded {
+        @Override
+        public boolean visibleTo(org.caselink.model.Visibility visibility) {
+            return visibility.seesAll(nodes) && steps.stream().allMatch(s -> s.visibleTo(visibility));
+        }
+    }
 
     record PathResult(List<Path> paths, boolean truncated) {}
 

@@ -68,10 +68,14 @@ class WatchController {
             @Nullable String acknowledgeNote)
             implements org.caselink.model.Guarded {
 
-        /** Shown only when the watched node and every node of its path are in the viewer's scope. */
+        /**
+         * Shown only to a viewer entitled to the watch (see {@link Watch#visibleTo}) who sees every
+         * node of the path. The path is kept as global ids: they are checked as such (a check by
+         * element id alone let every path through).
+         */
         @Override
         public boolean visibleTo(org.caselink.model.Visibility visibility) {
-            return watch.visibleTo(visibility) && pathNodes.stream().allMatch(visibility::seesElement);
+            return watch.visibleTo(visibility) && pathNodes.stream().allMatch(visibility::seesId);
         }
     }
 
@@ -83,6 +87,10 @@ class WatchController {
         GlobalId target = GlobalId.parse(id)
                 .filter(g -> scope.sees(g.type(), g.key()))
                 .orElseThrow(() -> new InvalidInputException("id", "finds no node"));
+        // A watch on a child tells who is being looked for: it takes need-to-know of the child.
+        if (target.type() == org.caselink.model.EntityType.CHILD && !scope.knowsChild(target.key())) {
+            throw new InvalidInputException("id", "names a child you have no need-to-know of");
+        }
         var params = new HashMap<String, Object>();
         params.put("key", target.key());
         params.put("id", "W-" + UUID.randomUUID());
@@ -96,6 +104,11 @@ class WatchController {
 
     @MutationMapping
     boolean unwatch(@Argument String watchId) {
+        // A watch the viewer is not entitled to is one that does not exist.
+        var scope = access.scope();
+        if (watchlist.active(watchId, 1).stream().noneMatch(w -> w.visibleTo(scope))) {
+            return false;
+        }
         return !graph.write(
                         "MATCH (w:Watch {id: $id, active: true}) SET w.active = false, w.stoppedAt = datetime()"
                                 + " RETURN w.id AS id",
@@ -132,7 +145,10 @@ class WatchController {
         var params = new HashMap<String, Object>();
         params.put("id", alertId);
         params.put("note", note);
-        if (graph.write(ACKNOWLEDGE, params, r -> r).isEmpty()) {
+        // An alert the viewer may not see is one that does not exist: it is not acknowledged either.
+        var scope = access.scope();
+        if (alerts(null, null, alertId, 1).stream().noneMatch(a -> a.visibleTo(scope))
+                || graph.write(ACKNOWLEDGE, params, r -> r).isEmpty()) {
             throw new InvalidInputException("alertId", "finds no alert");
         }
         return alerts(null, null, alertId, 1).getFirst();

@@ -70,10 +70,14 @@ class Watchlist {
             @Nullable OffsetDateTime checkedUpTo)
             implements org.caselink.model.Guarded {
 
-        /** Shown only when its target is in the viewer's scope. */
+        /**
+         * Shown to a viewer entitled to its target: one who sees the node and, for a child, has
+         * need-to-know of it (a watch on a child says who is being looked for).
+         */
         @Override
         public boolean visibleTo(org.caselink.model.Visibility visibility) {
-            return visibility.sees(target);
+            return visibility.sees(target)
+                    && (!(target instanceof org.caselink.model.Child c) || visibility.knowsChild(c.uid()));
         }
 
         static Watch from(Record r) {

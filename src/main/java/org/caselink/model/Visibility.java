@@ -26,6 +26,21 @@ public interface Visibility {
      */
     boolean seesRecord(@Nullable String recordId);
 
+    /** Whether the viewer has need-to-know of the child {@code uid} (sees its identity). */
+    boolean knowsChild(String uid);
+
+    /**
+     * A node named by its global id (or, as alerts of early builds kept them, by its element id):
+     * whether the viewer sees it. An id that names nothing readable is not seen.
+     */
+    default boolean seesId(String id) {
+        var global = GlobalId.parse(id);
+        return global.isPresent() ? sees(global.get().type(), global.get().key()) : seesElement(id);
+    }
+
+    /** Whether the viewer sees the node of this type and natural key. */
+    boolean sees(EntityType type, String key);
+
     /** Every entity of a list, or none of it. */
     default boolean seesAll(java.util.Collection<? extends Entity> entities) {
         return entities.stream().allMatch(this::sees);

@@ -64,6 +64,7 @@ public final class Scope implements Visibility {
         return sees(entity.entityType(), entity.key());
     }
 
+    @Override
     public boolean sees(EntityType type, String key) {
         if (hiddenKeys.getOrDefault(type, Set.of()).contains(key)) {
             return false;
@@ -97,7 +98,7 @@ public final class Scope implements Visibility {
         return knowsChild(child.uid());
     }
 
-    /** Whether the viewer has need-to-know of the child {@code uid}. */
+    @Override
     public boolean knowsChild(String uid) {
         return knownChildren.contains(uid);
     }

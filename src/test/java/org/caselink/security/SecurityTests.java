@@ -417,6 +417,77 @@ class SecurityTests extends DatabaseProperties {
                 (List<?>) query(doc).path("case.children").entityList(Map.class).get();
     }
 
+    /**
+     * Issue 15 item 4: an alert's path was checked by element id against global ids, so every path
+     * passed, and alerts went to all staff. Now a watch and its alerts go only to whoever is
+     * entitled to the watched node and to every node the path shows.
+     */
+    @Test
+    void anAlertIsShownOnlyToWhoeverIsEntitledToEverythingItShows() {
+        fixtures.assign("cm-1", "MC-T-001");
+        String phone = id(EntityType.PHONE, ANA_PHONE);
+        String email = id(EntityType.EMAIL, "ana.l@example.org");
+        String ana = childUid(ANA);
+        // Without need-to-know of Ana, no watch on her.
+        as(
+                "someone-else",
+                UserRole.ANALYST,
+                null,
+                () -> query("mutation { watch(id: \"" + ana + "\") { id } }")
+                        .errors()
+                        .expect(e -> e.getMessage().contains("need-to-know"))
+                        .verify());
+        String onPhone = as(
+                "cm-1",
+                UserRole.CASE_MANAGER,
+                null,
+                () -> query("mutation { watch(id: \"" + phone + "\", hops: 3) { id } }")
+                        .path("watch.id")
+                        .entity(String.class)
+                        .get());
+        String onAna = as(
+                "cm-1",
+                UserRole.CASE_MANAGER,
+                null,
+                () -> query("mutation { watch(id: \"" + ana + "\", hops: 2) { id } }")
+                        .path("watch.id")
+                        .entity(String.class)
+                        .get());
+        // An ad lists Ana's email: phone <- Ana -> email <- ad, and Ana -> email <- ad.
+        query("""
+                mutation { importRecords(records: [{kind: "ad", adId: "AD-W-1", site: "s",
+                  postedAt: "2024-03-01T00:00:00Z", emails: ["ana.l@example.org"]}]) { imported } }
+                """).path("importRecords.imported").entity(Integer.class).isEqualTo(1);
+        String alerts = "{ alerts { alerts { id watch { id } path { nodes { id } steps { from to } } } } "
+                + "watches { watches { id } } }";
+        List<String> raised = as("cm-1", UserRole.CASE_MANAGER, null, () -> {
+            var r = query(alerts);
+            r.path("alerts.alerts[*].watch.id").entityList(String.class).contains(onPhone, onAna);
+            r.path("alerts.alerts[*].path.steps[*].to").entityList(String.class).contains(email);
+            return r.path("alerts.alerts[*].id").entityList(String.class).get();
+        });
+        as("someone-else", UserRole.ANALYST, null, () -> {
+            var r = query(alerts);
+            // The phone's watch is theirs to see; its alert, whose path crosses Ana's email, is not.
+            r.path("watches.watches[*].id")
+                    .entityList(String.class)
+                    .contains(onPhone)
+                    .doesNotContain(onAna);
+            r.path("alerts.alerts").entityList(Object.class).hasSize(0);
+            for (String alert : raised) {
+                query("mutation { acknowledgeAlert(alertId: \"" + alert + "\") { id } }")
+                        .errors()
+                        .expect(e -> e.getMessage().contains("finds no alert"))
+                        .verify();
+            }
+            query("mutation { unwatch(watchId: \"" + onAna + "\") }")
+                    .path("unwatch")
+                    .entity(Boolean.class)
+                    .isEqualTo(false);
+            return null;
+        });
+    }
+
     @Test
     void auditorAndAdminSeeNoCaseData() {
         for (UserRole role : List.of(UserRole.AUDITOR, UserRole.ADMIN)) {
