@@ -8,10 +8,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Limits of the HTTP API that GraphQL itself does not know of: request rate and request time. */
+/** Limits of the HTTP API that GraphQL itself does not know of: request rate, body size and request time. */
 @Configuration(proxyBeanMethods = false)
 class HttpLimits {
 
@@ -32,6 +33,17 @@ class HttpLimits {
         var registration = new FilterRegistrationBean<>(new RateLimitFilter(requestsPerMinute, burst, maxClients));
         registration.addUrlPatterns(graphQlPath, "/api/*");
         registration.setOrder(RATE_LIMIT_ORDER);
+        return registration;
+    }
+
+    /** After the rate limit: a refused client's body is not read at all. */
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimit(
+            @Value("${caselink.api.max-request-bytes:4MB}") DataSize max,
+            @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
+        var registration = new FilterRegistrationBean<>(new BodyLimitFilter(max.toBytes()));
+        registration.addUrlPatterns(graphQlPath);
+        registration.setOrder(RATE_LIMIT_ORDER + 1);
         return registration;
     }
 

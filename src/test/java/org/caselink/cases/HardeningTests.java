@@ -104,6 +104,33 @@ class HardeningTests extends DatabaseProperties {
         refusedBeforeAnyCypher(wide, e -> assertThat(e.getMessage()).containsIgnoringCase("complexity"));
     }
 
+    /**
+     * Issue 15 item 8: an analysis field was priced as one field, so 30 aliased walks of eight
+     * hops ran one after another. A walk now costs by its hops, and such a request is refused.
+     */
+    @Test
+    void manyDeepWalksInOneRequestAreRefusedBeforeAnyCypherRuns() {
+        String walks = java.util.stream.IntStream.range(0, 30)
+                .mapToObj(i -> " l" + i + ": linkedCases(caseNumber: \"MC-T-001\", maxHops: 8) { links { score } }")
+                .collect(java.util.stream.Collectors.joining());
+        refusedBeforeAnyCypher(
+                "{" + walks + " }", e -> assertThat(e.getMessage()).containsIgnoringCase("complexity"));
+        String neighbourhoods = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> " n" + i + ": neighbourhood(id: \"x" + i + "\", hops: 4) { truncated }")
+                .collect(java.util.stream.Collectors.joining());
+        refusedBeforeAnyCypher(
+                "{" + neighbourhoods + " }", e -> assertThat(e.getMessage()).containsIgnoringCase("complexity"));
+        // Four deep walks, or one with its default hops, are within the limit.
+        String four = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> " l" + i + ": linkedCases(caseNumber: \"MC-T-001\", maxHops: 8) { truncated }")
+                .collect(java.util.stream.Collectors.joining());
+        graphQl.document("{" + four + " }").execute().errors().verify();
+        graphQl.document("{ linkedCases(caseNumber: \"MC-T-001\") { truncated } }")
+                .execute()
+                .errors()
+                .verify();
+    }
+
     /** The one error of a refused document: it names the limit, and no Cypher ran for it. */
     private void refusedBeforeAnyCypher(String document, String limit, String inMessage) {
         refusedBeforeAnyCypher(document, e -> {

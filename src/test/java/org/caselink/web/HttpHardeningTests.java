@@ -65,6 +65,47 @@ class HttpHardeningTests extends DatabaseProperties {
         assertThat(graph.statementCount()).isEqualTo(before);
     }
 
+    /** POST /graphql with {@code body}, chunked (no Content-Length) or not. */
+    private HttpResponse<String> post(byte[] body, boolean chunked) throws Exception {
+        var publisher = chunked
+                ? java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body);
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", HttpApi.authorization())
+                .POST(publisher)
+                .build();
+        return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Issue 15 item 8: only the query text was measured, after Jackson had parsed the whole body.
+     * A body over caselink.api.max-request-bytes (4 MB) is refused before it is parsed, whether it
+     * declares its length or comes in chunks.
+     */
+    @Test
+    void anOversizedBodyIsRefusedBeforeItIsParsed() throws Exception {
+        String variables = "\"x\": \"" + "a".repeat(5 * 1024 * 1024) + "\"";
+        byte[] huge = ("{\"query\": \"{ __typename }\", \"variables\": {" + variables + "}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long before = graph.statementCount();
+        for (boolean chunked : new boolean[] {false, true}) {
+            var response = post(huge, chunked);
+            assertThat(response.statusCode()).as("chunked: %s", chunked).isEqualTo(413);
+            JsonNode error = json.readTree(response.body()).path("errors").get(0);
+            assertThat(error.path("extensions").path("limit").asString()).isEqualTo("body-size");
+            assertThat(error.path("message").asString()).contains("the limit is 4194304 bytes");
+        }
+        assertThat(graph.statementCount()).isEqualTo(before);
+        // Within the limit, chunked or not, a request is answered as ever.
+        for (boolean chunked : new boolean[] {false, true}) {
+            var ok = post(ONE.getBytes(java.nio.charset.StandardCharsets.UTF_8), chunked);
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(ok.body()).path("data").path("cases").has("totalCount"))
+                    .isTrue();
+        }
+    }
+
     @Test
     void anOversizedDocumentIsRefusedBeforeAnyCypherRuns() throws Exception {
         long before = graph.statementCount();
