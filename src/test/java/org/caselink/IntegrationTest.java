@@ -16,7 +16,13 @@ import org.springframework.security.test.context.support.WithMockUser;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "caselink.demo.enabled=false")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "caselink.demo.enabled=false",
+            // Tests read networks right after importing; NetworkRefresherTests covers the background runs.
+            "caselink.analysis.networks.after-import=inline"
+        })
 @AutoConfigureGraphQlTester
 @WithMockUser(username = Fixtures.TEST_USER, roles = "ANALYST")
 public @interface IntegrationTest {}

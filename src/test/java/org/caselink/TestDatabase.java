@@ -59,4 +59,23 @@ public final class TestDatabase {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * For a context of its own (closed after its class): the container when tests run against one,
+     * else an embedded database in a new temporary folder named after {@code name}.
+     */
+    public static void registerOwn(DynamicPropertyRegistry registry, String name) {
+        if (CONTAINER) {
+            register(registry);
+            return;
+        }
+        registry.add("caselink.analysis.watches.background", () -> "false");
+        try {
+            String dir =
+                    java.nio.file.Files.createTempDirectory("caselink-" + name).toString();
+            registry.add("caselink.embedded.data-dir", () -> dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

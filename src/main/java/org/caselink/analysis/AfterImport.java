@@ -1,33 +1,64 @@
 package org.caselink.analysis;
 
+import java.util.Locale;
 import org.caselink.ingest.ImportFinished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * What analysis derives from the graph, brought up to date when an import changed it: alerts
- * for every watch the import's records came near, and the networks (when
- * caselink.analysis.networks.after-import is on). Runs in the importing thread, so an import returns with its derived data in place.
+ * for every watch the import's records came near (in the importing thread: an import returns with
+ * its alerts raised), and the networks and case pairs, as caselink.analysis.networks.after-import
+ * says: {@code background} (the service's default: a whole-graph pass must not hold the request
+ * that imported one record; runs are coalesced, see {@link NetworkRefresher}), {@code inline}
+ * (in the importing thread; the commands use it, as they exit when done), or {@code off}.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class AfterImport {
 
     private static final Logger log = LoggerFactory.getLogger(AfterImport.class);
 
+    enum Mode {
+        BACKGROUND,
+        INLINE,
+        OFF;
+
+        static Mode of(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "background", "true" -> BACKGROUND;
+                case "inline" -> INLINE;
+                case "off", "false" -> OFF;
+                default ->
+                    throw new IllegalStateException(
+                            "caselink.analysis.networks.after-import must be background, inline or off, not '" + value
+                                    + "'");
+            };
+        }
+    }
+
     private final NetworkDetection networks;
     private final Watchlist watchlist;
-    private final boolean refreshNetworks;
+    private final Mode mode;
+    private final NetworkRefresher refresher;
 
     AfterImport(
             NetworkDetection networks,
             Watchlist watchlist,
-            @Value("${caselink.analysis.networks.after-import:true}") boolean refreshNetworks) {
+            @Value("${caselink.analysis.networks.after-import:background}") String mode) {
         this.networks = networks;
         this.watchlist = watchlist;
-        this.refreshNetworks = refreshNetworks;
+        this.mode = Mode.of(mode);
+        this.refresher = new NetworkRefresher(networks::refresh);
+    }
+
+    /** The one refresher of this service: the GraphQL answers ask it whether a run is under way. */
+    @Bean(destroyMethod = "stop")
+    NetworkRefresher networkRefresher() {
+        return refresher;
     }
 
     @EventListener
@@ -41,13 +72,19 @@ class AfterImport {
         } catch (RuntimeException e) {
             log.error("Checking the watches after an import failed: {}", e.getMessage(), e);
         }
-        if (refreshNetworks) {
-            try {
-                networks.refresh();
-            } catch (RuntimeException e) {
-                log.error(
-                        "Network detection after an import failed; the previous networks stay: {}", e.getMessage(), e);
+        switch (mode) {
+            case BACKGROUND -> refresher.request();
+            case INLINE -> {
+                try {
+                    networks.refresh();
+                } catch (RuntimeException e) {
+                    log.error(
+                            "Network detection after an import failed; the previous networks stay: {}",
+                            e.getMessage(),
+                            e);
+                }
             }
+            case OFF -> {}
         }
     }
 }

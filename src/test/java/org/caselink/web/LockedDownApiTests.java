@@ -6,9 +6,6 @@ import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import org.caselink.HttpApi;
 import org.caselink.TestDatabase;
 import org.caselink.db.Graph;
@@ -62,17 +59,7 @@ class LockedDownApiTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        if (TestDatabase.CONTAINER) {
-            TestDatabase.register(registry);
-            return;
-        }
-        registry.add("caselink.analysis.watches.background", () -> "false");
-        try {
-            String dir = Files.createTempDirectory("caselink-locked-down").toString();
-            registry.add("caselink.embedded.data-dir", () -> dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestDatabase.registerOwn(registry, "locked-down");
     }
 
     @LocalServerPort
