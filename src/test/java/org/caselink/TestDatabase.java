@@ -70,6 +70,7 @@ public final class TestDatabase {
             return;
         }
         registry.add("caselink.analysis.watches.background", () -> "false");
+        registry.add("caselink.security.mode", () -> "demo");
         try {
             String dir =
                     java.nio.file.Files.createTempDirectory("caselink-" + name).toString();

@@ -67,7 +67,9 @@ public final class Cli {
      * HTTP benchmark sends its requests to. The port is in {@code local.server.port}.
      */
     static ConfigurableApplicationContext service(String... extra) {
-        List<String> props = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1"));
+        // Demo mode by choice: the benchmark signs in with the demo accounts over its generated data.
+        List<String> props =
+                new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1", "caselink.security.mode=demo"));
         props.addAll(List.of(extra));
         return context(WebApplicationType.SERVLET, props.toArray(String[]::new));
     }

@@ -3,8 +3,10 @@ package org.caselink.security;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +33,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -195,6 +199,33 @@ public class SecurityConfiguration {
             }
         }
         return new InMemoryUserDetailsManager(users);
+    }
+
+    /**
+     * Requests whose Host is not one of {@code caselink.security.allowed-hosts} are refused (400)
+     * before anything else runs: against DNS rebinding, where a page of another site reaches a
+     * service on the loopback or an internal address under a name it controls. Spring Security's
+     * own firewall does the check ({@code StrictHttpFirewall.setAllowedHostnames}); names compare
+     * without port and case.
+     */
+    @Bean
+    HttpFirewall firewall(@Value("${caselink.security.allowed-hosts:localhost,127.0.0.1,::1}") List<String> hosts) {
+        Set<String> allowed = new HashSet<>();
+        hosts.forEach(h -> {
+            if (!h.isBlank()) {
+                allowed.add(hostName(h));
+            }
+        });
+        log.info("Requests are answered for the host names {} (caselink.security.allowed-hosts)", allowed);
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHostnames(name -> name != null && allowed.contains(hostName(name)));
+        return firewall;
+    }
+
+    /** A host name as compared: lower case, without the brackets of an IPv6 address. */
+    static String hostName(String name) {
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        return n.startsWith("[") && n.endsWith("]") ? n.substring(1, n.length() - 1) : n;
     }
 
     @Bean

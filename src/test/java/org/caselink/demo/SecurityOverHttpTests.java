@@ -1,6 +1,7 @@
 package org.caselink.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.caselink.DatabaseProperties;
 import org.caselink.Fixtures;
 import org.caselink.IntegrationTest;
@@ -47,6 +49,9 @@ class SecurityOverHttpTests extends DatabaseProperties {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    org.caselink.db.Graph graph;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -111,6 +116,59 @@ class SecurityOverHttpTests extends DatabaseProperties {
         assertThat(success.getFirst().agency()).isEqualTo("AGENCY-A");
         // The liveness probe is the one thing that answers without sign-in.
         assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
+    }
+
+    /** The status line's code of a raw HTTP request naming {@code host}, which Java's client will not set. */
+    private int statusFor(String host) throws Exception {
+        String body = "{\"query\":\"{ __typename }\"}";
+        String request = "POST /graphql HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Basic "
+                + Base64.getEncoder().encodeToString("analyst:analyst-demo".getBytes(StandardCharsets.UTF_8))
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body;
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            String status = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    /**
+     * Issue 15 item 10: no Host check, so a page served under an attacker's name that resolves to
+     * 127.0.0.1 (DNS rebinding) reached the service. Only the allowed names are answered now.
+     */
+    @Test
+    void aRequestNamingAnotherHostIsRefused() throws Exception {
+        assertThat(statusFor("attacker.example:" + port)).isEqualTo(400);
+        assertThat(statusFor("attacker.example")).isEqualTo(400);
+        assertThat(statusFor("127.0.0.1.attacker.example:" + port)).isEqualTo(400);
+        assertThat(statusFor("localhost:" + port)).isEqualTo(200);
+        assertThat(statusFor("127.0.0.1:" + port)).isEqualTo(200);
+        assertThat(statusFor("[::1]:" + port)).isEqualTo(200);
+    }
+
+    /**
+     * Issue 15 item 10: auto chose demo mode, with its published passwords, for any embedded
+     * database. Over anything but the demo data it must now be chosen explicitly.
+     */
+    @Test
+    void autoChoosesDemoModeOnlyOverTheDemoData() {
+        DemoModeGuard.check(graph); // the demo data alone
+        graph.write("CREATE (:Case {caseNumber: 'REAL-1'}), (:Ad {adId: 'REAL-AD-1'})", Map.of(), r -> null);
+        try {
+            assertThatThrownBy(() -> DemoModeGuard.check(graph))
+                    .hasMessageContaining("holds 1 cases and 1 ads that are not the demo data")
+                    .hasMessageContaining("CASELINK_SECURITY_MODE=demo");
+        } finally {
+            graph.write(
+                    "MATCH (n) WHERE n.caseNumber = 'REAL-1' OR n.adId = 'REAL-AD-1' DETACH DELETE n",
+                    Map.of(),
+                    r -> null);
+        }
+        fixtures.clear();
+        DemoModeGuard.check(graph); // empty
     }
 
     @Test
