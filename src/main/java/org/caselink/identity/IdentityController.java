@@ -29,9 +29,6 @@ import org.springframework.stereotype.Controller;
 @Controller
 class IdentityController {
 
-    /** Who decided, until authentication arrives: said plainly rather than invented. */
-    static final String UNAUTHENTICATED = "unauthenticated (no sign-in configured)";
-
     private static final String RETURN = """
             RETURN a AS a, b AS b, r.score AS score, r.rule AS rule, r.status AS status, r.proposedAt AS proposedAt,
                    r.decidedBy AS decidedBy, r.decidedAt AS decidedAt, r.reason AS reason, coalesce(r.history, []) AS history
@@ -63,8 +60,11 @@ class IdentityController {
 
     private final Graph graph;
 
-    IdentityController(Graph graph) {
+    private final org.caselink.security.Access access;
+
+    IdentityController(Graph graph, org.caselink.security.Access access) {
         this.graph = graph;
+        this.access = access;
     }
 
     @QueryMapping
@@ -109,28 +109,16 @@ class IdentityController {
             case REOPEN -> "PROPOSED";
         };
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        String entry = now + " " + status + " by " + UNAUTHENTICATED + ": " + why;
+        // The signed-in user who decided (the audit trail has the same decision as a MUTATION event).
+        String by = access.viewer().user();
+        String entry = now + " " + status + " by " + by + ": " + why;
         List<IdentityProposal> out = graph.write(
                 """
                 MATCH (a:Person {uid: $a})-[r:POSSIBLE_SAME_AS]->(b:Person {uid: $b})
                 SET r.status = $status, r.decidedBy = $by, r.decidedAt = $now, r.reason = $why,
                     r.history = coalesce(r.history, []) + $entry
                 """ + RETURN,
-                Map.of(
-                        "a",
-                        uids[0],
-                        "b",
-                        uids[1],
-                        "status",
-                        status,
-                        "by",
-                        UNAUTHENTICATED,
-                        "now",
-                        now,
-                        "why",
-                        why,
-                        "entry",
-                        entry),
+                Map.of("a", uids[0], "b", uids[1], "status", status, "by", by, "now", now, "why", why, "entry", entry),
                 IdentityController::proposal);
         if (out.isEmpty()) {
             throw new InvalidInputException("id", "no identity proposal with this id");

@@ -376,7 +376,7 @@ public class Importer {
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 ImportRecord r = batch.getFirst();
-                state.error(new Problem(r.origin(), r.key(), "record", "could not be written: " + rootMessage(e)));
+                state.error(new Problem(r.origin(), r.key(), "record", "could not be written: " + safeReason(e)));
                 return;
             }
             log.warn(
@@ -563,6 +563,31 @@ public class Importer {
 
     private static Provenance ev(AdRecord a) {
         return new Provenance(a.source(), a.adId(), a.postedAt());
+    }
+
+    /**
+     * Why a record could not be written, as its submitter may read it: our own refusals say why in
+     * their words; a database failure says its Neo4j status code and a reference, and its message
+     * (which can hold Cypher, element ids and values of other records) goes to the server log only
+     * under that reference.
+     */
+    static String safeReason(Throwable e) {
+        Throwable root = e;
+        String code = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.neo4j.driver.exceptions.Neo4jException n && code == null) {
+                code = n.code();
+            }
+            root = t;
+        }
+        if (root.getClass().getName().startsWith("org.caselink.") && root.getMessage() != null) {
+            return root.getMessage();
+        }
+        String reference = "IMP-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        log.warn("A record was refused by the database [{}]: {}", reference, rootMessage(e), e);
+        return "the database refused it"
+                + (code == null || code.isBlank() ? "" : " (" + code + ")")
+                + "; reference " + reference + " in the server log";
     }
 
     private static String rootMessage(Throwable e) {

@@ -211,6 +211,12 @@ class ImportTests extends DatabaseProperties {
                 .execute();
         reopened.path("decideIdentity.status").entity(String.class).isEqualTo("CONFIRMED");
         reopened.path("decideIdentity.history").entityList(String.class).hasSize(2);
+        // Issue 15 item 11: decisions were stored as made by "unauthenticated"; now by the signed-in user.
+        reopened.path("decideIdentity.decidedBy").entity(String.class).isEqualTo(org.caselink.Fixtures.TEST_USER);
+        reopened.path("decideIdentity.history")
+                .entityList(String.class)
+                .satisfies(h -> assertThat(h)
+                        .allSatisfy(e -> assertThat(e).contains(" by " + org.caselink.Fixtures.TEST_USER + ": ")));
 
         // A rejected or confirmed proposal is not proposed again by a later import.
         run("people.jsonl", String.join("\n", GOOD_CASE, SECOND_CASE));
