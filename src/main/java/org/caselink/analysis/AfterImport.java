@@ -13,9 +13,10 @@ import org.springframework.context.event.EventListener;
  * What analysis derives from the graph, brought up to date when an import changed it: alerts
  * for every watch the import's records came near (in the importing thread: an import returns with
  * its alerts raised), and the networks and case pairs, as caselink.analysis.networks.after-import
- * says: {@code background} (the service's default: a whole-graph pass must not hold the request
- * that imported one record; runs are coalesced, see {@link NetworkRefresher}), {@code inline}
- * (in the importing thread; the commands use it, as they exit when done), or {@code off}.
+ * says: {@code background} (a whole-graph pass must not hold the request that imported one record;
+ * runs are coalesced, see {@link NetworkRefresher}), {@code inline} (in the importing thread), or
+ * {@code off}; {@code auto}, the default, is background in the web service and inline without a
+ * web server (the commands, which exit when done).
  */
 @Configuration(proxyBeanMethods = false)
 class AfterImport {
@@ -27,15 +28,16 @@ class AfterImport {
         INLINE,
         OFF;
 
-        static Mode of(String value) {
+        static Mode of(String value, boolean web) {
             return switch (value.strip().toLowerCase(Locale.ROOT)) {
-                case "background", "true" -> BACKGROUND;
+                case "auto", "true" -> web ? BACKGROUND : INLINE;
+                case "background" -> BACKGROUND;
                 case "inline" -> INLINE;
                 case "off", "false" -> OFF;
                 default ->
                     throw new IllegalStateException(
-                            "caselink.analysis.networks.after-import must be background, inline or off, not '" + value
-                                    + "'");
+                            "caselink.analysis.networks.after-import must be auto, background, inline or off, not '"
+                                    + value + "'");
             };
         }
     }
@@ -48,10 +50,11 @@ class AfterImport {
     AfterImport(
             NetworkDetection networks,
             Watchlist watchlist,
-            @Value("${caselink.analysis.networks.after-import:background}") String mode) {
+            @Value("${caselink.analysis.networks.after-import:auto}") String mode,
+            org.springframework.context.ApplicationContext context) {
         this.networks = networks;
         this.watchlist = watchlist;
-        this.mode = Mode.of(mode);
+        this.mode = Mode.of(mode, context instanceof org.springframework.web.context.WebApplicationContext);
         this.refresher = new NetworkRefresher(networks::refresh);
     }
 

@@ -77,8 +77,6 @@ public final class Cli {
     private static ConfigurableApplicationContext context(WebApplicationType web, String... extra) {
         List<String> props = new ArrayList<>(List.of(
                 "caselink.demo.enabled=false",
-                // A command exits when done: the networks are refreshed before it returns.
-                "caselink.analysis.networks.after-import=inline",
                 "spring.main.banner-mode=off",
                 "logging.level.root=WARN",
                 "logging.level.org.caselink=WARN",

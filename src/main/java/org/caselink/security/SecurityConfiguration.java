@@ -26,7 +26,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -143,6 +146,33 @@ public class SecurityConfiguration {
                     + prefix + "audiences to the audience the issuer puts in caselink's tokens (\"aud\"). See README,"
                     + " \"Signing in\".");
         }
+        // Keys alone do not say whose tokens they are: another issuer sharing a key set (a realm of
+        // the same identity provider) must not open this one either.
+        if (issuer(env).isBlank()) {
+            throw new IllegalStateException("caselink is not in demo mode and no token issuer name is configured: with "
+                    + prefix + "jwk-set-uri or public-key-location, set caselink.security.jwt.issuer"
+                    + " (CASELINK_JWT_ISSUER) to the issuer your tokens name (\"iss\"). See README, \"Signing in\".");
+        }
+    }
+
+    /** The issuer tokens must name: caselink.security.jwt.issuer, else the issuer URI. */
+    static String issuer(Environment env) {
+        String named = env.getProperty("caselink.security.jwt.issuer", "").strip();
+        return named.isEmpty()
+                ? env.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "")
+                        .strip()
+                : named;
+    }
+
+    /**
+     * Every token's {@code iss} must be the configured issuer. Boot checks it by itself only with
+     * an issuer URI (and a JWK set URI beside it); with a public key alone it checks nothing of
+     * the kind. Boot adds validator beans to the ones it builds. No check in demo mode (no tokens).
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> issuerValidator(Environment env) {
+        String issuer = issuer(env);
+        return issuer.isEmpty() ? token -> OAuth2TokenValidatorResult.success() : new JwtIssuerValidator(issuer);
     }
 
     /** A token's user, roles and agency, from the claims named by caselink.security.jwt.*. */

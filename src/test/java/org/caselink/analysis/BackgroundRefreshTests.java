@@ -29,7 +29,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"caselink.demo.enabled=false", "caselink.embedded.page-cache=32MB"})
+        properties = {
+            "caselink.demo.enabled=false",
+            "caselink.embedded.page-cache=32MB",
+            "caselink.analysis.networks.after-import=background"
+        })
 @AutoConfigureGraphQlTester
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @WithMockUser(username = "test-analyst", roles = "ANALYST")

@@ -66,6 +66,16 @@ class ExternalModeTests {
                                     "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
                                             + issuer.publicKeyPem(serverHome)))
                     .hasStackTraceContaining("no token audience is configured");
+            // Issue 15 item 11: with keys alone, no issuer was checked; now its name must be given.
+            assertThatThrownBy(() -> new SpringApplicationBuilder(CaselinkApplication.class)
+                            .run(
+                                    "--spring.neo4j.uri=bolt://127.0.0.1:" + port,
+                                    "--server.port=0",
+                                    "--caselink.demo.enabled=false",
+                                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                                            + issuer.publicKeyPem(serverHome),
+                                    "--spring.security.oauth2.resourceserver.jwt.audiences=caselink"))
+                    .hasStackTraceContaining("no token issuer name is configured");
             try (var ctx = new SpringApplicationBuilder(CaselinkApplication.class)
                     .run(
                             "--spring.neo4j.uri=bolt://127.0.0.1:" + port,
@@ -73,7 +83,8 @@ class ExternalModeTests {
                             "--caselink.demo.enabled=true",
                             "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
                                     + issuer.publicKeyPem(serverHome),
-                            "--spring.security.oauth2.resourceserver.jwt.audiences=caselink")) {
+                            "--spring.security.oauth2.resourceserver.jwt.audiences=caselink",
+                            "--caselink.security.jwt.issuer=" + TestTokens.ISSUER)) {
                 token = issuer.token("ext-analyst", List.of("ANALYST"), null);
                 assertThat(ctx.getBeansOfType(DatabaseManagementService.class)).isEmpty();
                 // The demo data and the migrations landed in the external server.
@@ -95,6 +106,18 @@ class ExternalModeTests {
                         .isEqualTo(401);
                 assertThat(status(http, "Bearer " + new TestTokens().token("ext-analyst", List.of("ANALYST"), null)))
                         .isEqualTo(401);
+                // A token signed with the right key that names another issuer: refused.
+                assertThat(status(
+                                http,
+                                "Bearer "
+                                        + issuer.token(
+                                                "ext-analyst",
+                                                List.of("ANALYST"),
+                                                null,
+                                                "caselink",
+                                                "https://other.issuer.test")))
+                        .isEqualTo(401);
+                assertThat(status(http, "Bearer " + token)).isEqualTo(200);
                 assertThat(status(
                                 http,
                                 "Basic "

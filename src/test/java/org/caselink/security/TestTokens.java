@@ -46,9 +46,19 @@ public final class TestTokens {
         return token(user, roles, agency, "caselink");
     }
 
+    /** The issuer the tokens name ({@code iss}). */
+    public static final String ISSUER = "https://issuer.caselink.test";
+
     /** A token for {@code audience}, valid for 5 minutes; the user is the subject. */
     public String token(String user, List<String> roles, @Nullable String agency, String audience) throws Exception {
+        return token(user, roles, agency, audience, ISSUER);
+    }
+
+    /** A token for {@code audience} from {@code issuer}, valid for 5 minutes, signed with this key. */
+    public String token(String user, List<String> roles, @Nullable String agency, String audience, String issuer)
+            throws Exception {
         var claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
                 .subject(user)
                 .audience(audience)
                 .claim("preferred_username", user)
