@@ -51,30 +51,15 @@ class ExternalModeTests {
                     .getPort();
             // Outside demo mode the service takes OAuth2 bearer tokens only, and will not start
             // without an issuer or keys to check them with.
-            assertThatThrownBy(() -> new SpringApplicationBuilder(CaselinkApplication.class)
-                            .run(
-                                    "--spring.neo4j.uri=bolt://127.0.0.1:" + port,
-                                    "--server.port=0",
-                                    "--caselink.demo.enabled=false"))
-                    .hasStackTraceContaining("no token issuer is configured");
+            String bolt = "--spring.neo4j.uri=bolt://127.0.0.1:" + port;
+            assertThatThrownBy(() -> startJwt(bolt)).hasStackTraceContaining("no token issuer is configured");
             TestTokens issuer = new TestTokens();
-            assertThatThrownBy(() -> new SpringApplicationBuilder(CaselinkApplication.class)
-                            .run(
-                                    "--spring.neo4j.uri=bolt://127.0.0.1:" + port,
-                                    "--server.port=0",
-                                    "--caselink.demo.enabled=false",
-                                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
-                                            + issuer.publicKeyPem(serverHome)))
-                    .hasStackTraceContaining("no token audience is configured");
+            String key = "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                    + issuer.publicKeyPem(serverHome);
+            assertThatThrownBy(() -> startJwt(bolt, key)).hasStackTraceContaining("no token audience is configured");
             // Issue 15 item 11: with keys alone, no issuer was checked; now its name must be given.
-            assertThatThrownBy(() -> new SpringApplicationBuilder(CaselinkApplication.class)
-                            .run(
-                                    "--spring.neo4j.uri=bolt://127.0.0.1:" + port,
-                                    "--server.port=0",
-                                    "--caselink.demo.enabled=false",
-                                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
-                                            + issuer.publicKeyPem(serverHome),
-                                    "--spring.security.oauth2.resourceserver.jwt.audiences=caselink"))
+            assertThatThrownBy(
+                            () -> startJwt(bolt, key, "--spring.security.oauth2.resourceserver.jwt.audiences=caselink"))
                     .hasStackTraceContaining("no token issuer name is configured");
             try (var ctx = new SpringApplicationBuilder(CaselinkApplication.class)
                     .run(
@@ -155,6 +140,15 @@ class ExternalModeTests {
 
     private String post(int port, String query) throws Exception {
         return post(port, query, token);
+    }
+
+    /** Starts the service in jwt mode without demo data (and closes it, should it start). */
+    private static void startJwt(String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--server.port=0";
+        all[args.length + 1] = "--caselink.demo.enabled=false";
+        new SpringApplicationBuilder(CaselinkApplication.class).run(all).close();
     }
 
     private static int status(int port, @Nullable String authorization) throws Exception {
