@@ -51,6 +51,11 @@ class AnalysisController {
         public boolean visibleTo(org.caselink.model.Visibility visibility) {
             return evidence.stream().anyMatch(e -> e.visibleTo(visibility));
         }
+
+        @Override
+        public Collection<String> returnedIds() {
+            return List.of(from, to);
+        }
     }
 
     /** A relationship as stored, by element ids: parallel records of one link share it. */
@@ -66,6 +71,11 @@ class AnalysisController {
             return visibility.seesId(from)
                     && visibility.seesId(to)
                     && evidence.stream().anyMatch(e -> e.visibleTo(visibility));
+        }
+
+        @Override
+        public Collection<String> returnedIds() {
+            return List.of(from, to);
         }
     }
 

@@ -8,4 +8,12 @@ package org.caselink.model;
 public interface Guarded {
 
     boolean visibleTo(Visibility visibility);
+
+    /**
+     * The global ids this value returns as plain strings (a link's or a step's ends), for the
+     * audit event's {@code returnedIds}: entities are recorded as they are returned, strings are not.
+     */
+    default java.util.Collection<String> returnedIds() {
+        return java.util.List.of();
+    }
 }

@@ -168,7 +168,13 @@ class GraphQlGuard {
             return e;
         }
         if (value instanceof Guarded g) {
-            return g.visibleTo(scope) ? g : null;
+            if (!g.visibleTo(scope)) {
+                return null;
+            }
+            if (returned != null) {
+                returned.addAll(g.returnedIds());
+            }
+            return g;
         }
         return value;
     }

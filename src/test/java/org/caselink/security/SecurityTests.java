@@ -595,6 +595,23 @@ class SecurityTests extends DatabaseProperties {
         assertThat(e.details().get("operation")).isEqualTo("Look");
         assertThat((String) e.details().get("documentSha256")).hasSize(64);
         assertThat((List<Object>) e.details().get("returnedIds")).contains(mc2).hasSize(2);
+        // Issue 15 item 11: ids returned as plain strings (a link's ends) are recorded too.
+        String phone = id(EntityType.PHONE, ANA_PHONE);
+        List<String> ends = as(
+                "auditee",
+                UserRole.ANALYST,
+                null,
+                () -> query("query Ends { neighbourhood(id: \"" + phone + "\", hops: 1) { links { from to } } }")
+                        .path("neighbourhood.links[*].to")
+                        .entityList(String.class)
+                        .get());
+        assertThat(ends).isNotEmpty();
+        AuditEvent links = auditLog.query(new AuditQuery("auditee", "QUERY", null, null, null, null, 1))
+                .getFirst();
+        assertThat(links.details().get("operation")).isEqualTo("Ends");
+        assertThat((List<Object>) links.details().get("returnedIds"))
+                .contains(phone)
+                .containsAll(ends);
         // A mutation that tries to reach the audit trail (there is none) is itself recorded.
         as("auditee", UserRole.ANALYST, null, () -> {
             query("mutation { deleteAuditEvents(before: \"2030-01-01\") }")
