@@ -22,17 +22,20 @@ import org.springframework.stereotype.Controller;
 class SearchController {
 
     enum SearchType {
-        PERSON("person_names", EntityType.PERSON),
-        CHILD("child_names_all", EntityType.CHILD),
-        CASE("case_text", EntityType.CASE),
-        AD("ad_text", EntityType.AD);
+        PERSON("person_names", EntityType.PERSON, "firstName", "lastName", "aliasText"),
+        CHILD("child_names_all", EntityType.CHILD, "firstName", "lastName", "aliasText"),
+        CASE("case_text", EntityType.CASE, "caseNumber", "summary"),
+        AD("ad_text", EntityType.AD, "title", "body");
 
         final String index;
         final EntityType type;
+        /** The properties the index covers (migrations V0003, V0004). */
+        final List<String> fields;
 
-        SearchType(String index, EntityType type) {
+        SearchType(String index, EntityType type, String... fields) {
             this.index = index;
             this.type = type;
+            this.fields = List.of(fields);
         }
     }
 
@@ -78,11 +81,16 @@ class SearchController {
             Map<String, Object> p = new java.util.HashMap<>();
             p.put("index", t.index);
             p.put("query", query);
-            p.put("limit", first);
+
             p.put("allowed", scope.allowedKeys(t.type));
             p.put("hidden", scope.hiddenKeys(t.type));
             p.put("known", t.type == EntityType.CHILD ? scope.knownChildren() : null);
-            p.put("scan", scope.unrestricted() && t.type != EntityType.CHILD ? first : NARROWED_SCAN);
+            // Narrowed: a partner's view of any index, and everyone's of the children's.
+            boolean narrowed = scope.allowedKeys(t.type) != null || t.type == EntityType.CHILD;
+            p.put("scan", narrowed ? NARROWED_SCAN : first);
+            // Narrowed, every hit in view is scored here, and the best kept below.
+            p.put("limit", narrowed ? NARROWED_SCAN : first);
+            List<String> words = words(text);
             hits.addAll(graph.read(
                     "CALL db.index.fulltext.queryNodes($index, $query, {limit: $scan}) YIELD node, score"
                             + " WITH node, score WHERE ($allowed IS NULL OR node." + t.type.keyProperty()
@@ -90,12 +98,54 @@ class SearchController {
                             + " AND ($known IS NULL OR node.uid IN $known)"
                             + " RETURN node, score ORDER BY score DESC LIMIT $limit",
                     p,
-                    r -> new SearchHit(r.get("score").asDouble(), t.type.map(r.get("node")))));
+                    // Lucene's score weighs terms by how rare they are in the whole index, every
+                    // agency's records and every child included: a narrowed view is scored by what
+                    // it can see alone, the share of the words searched for that the hit holds.
+                    r -> new SearchHit(
+                            narrowed
+                                    ? share(words, r.get("node"), t.fields)
+                                    : r.get("score").asDouble(),
+                            t.type.map(r.get("node")))));
         }
         hits.sort(Comparator.comparingDouble(SearchHit::score)
                 .reversed()
                 .thenComparing(h -> h.node().getId()));
         return hits.subList(0, Math.min(first, hits.size()));
+    }
+
+    /** The words searched for, as the index's analyzer would cut them: lower case, letters and digits. */
+    static List<String> words(String text) {
+        return tokens(text).stream().distinct().limit(20).toList();
+    }
+
+    private static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                word.append(Character.toLowerCase(c));
+            } else if (!word.isEmpty()) {
+                out.add(word.toString());
+                word.setLength(0);
+            }
+        }
+        return out;
+    }
+
+    /** The share of {@code words} that the node's indexed properties hold, in (0, 1] for a hit. */
+    static double share(List<String> words, org.neo4j.driver.Value node, List<String> fields) {
+        if (words.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<String> held = new java.util.HashSet<>();
+        for (String f : fields) {
+            var v = node.get(f);
+            if (!v.isNull()) {
+                held.addAll(tokens(v.asString()));
+            }
+        }
+        return (double) words.stream().filter(held::contains).count() / words.size();
     }
 
     /**

@@ -488,6 +488,40 @@ class SecurityTests extends DatabaseProperties {
         });
     }
 
+    /**
+     * Issue 15 item 11: search scores were Lucene's, weighed by term statistics over every agency's
+     * records, so a partner's scores moved with records it may not see. A partner's hits are now
+     * scored by what it sees alone: the share of the words searched for that the hit holds.
+     */
+    @Test
+    void aPartnersSearchScoresDependOnlyOnWhatItSees() {
+        java.util.function.Supplier<List<Double>> scores = () -> as(
+                "p-b",
+                UserRole.LE_PARTNER,
+                "AGENCY-B",
+                () -> query("{ search(text: \"Bea Nobody\", types: [CHILD]) { score } }")
+                        .path("search[*].score")
+                        .entityList(Double.class)
+                        .get());
+        List<Double> before = scores.get();
+        assertThat(before).containsExactly(0.5);
+        // Other agencies' children named Bea: Lucene's weight of "bea" changes, the partner's score does not.
+        StringBuilder records = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            records.append("{kind: \"case\", caseNumber: \"MC-T-BEA-")
+                    .append(i)
+                    .append("\", type: \"RUNAWAY\", status: \"OPEN\", reportedAt: \"2024-05-01T00:00:00Z\",")
+                    .append(" agency: \"AGENCY-Z\", child: {firstName: \"Bea\", lastName: \"Other")
+                    .append(i)
+                    .append("\", dob: \"2011-01-01\"}}\n");
+        }
+        query("mutation { importRecords(records: [" + records + "]) { imported } }")
+                .path("importRecords.imported")
+                .entity(Integer.class)
+                .isEqualTo(30);
+        assertThat(scores.get()).isEqualTo(before);
+    }
+
     @Test
     void auditorAndAdminSeeNoCaseData() {
         for (UserRole role : List.of(UserRole.AUDITOR, UserRole.ADMIN)) {
