@@ -65,6 +65,29 @@ public class Relations {
         return out;
     }
 
+    /**
+     * The far ends of {@code rel} that the current viewer may see the link to: those with at least
+     * one relationship whose evidence is a record in the viewer's sight (parallel relationships,
+     * one per record, are all read). A far end linked only by another agency's record is left out,
+     * though the viewer may see the node itself.
+     */
+    @SuppressWarnings("unchecked")
+    public <S extends Entity, T extends Entity> Map<S, List<T>> listsByEvidence(List<S> parents, Rel rel) {
+        Visibility viewer = access.current();
+        Map<String, List<T>> byKey = new HashMap<>();
+        graph.read(listAllQuery(rel), Map.of("keys", keys(parents)), r -> {
+            boolean evidenced = r.get("rels").asList(Evidence::from).stream().anyMatch(e -> e.visibleTo(viewer));
+            if (evidenced) {
+                byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>())
+                        .add((T) rel.to().map(r.get("node")));
+            }
+            return null;
+        });
+        Map<S, List<T>> out = new LinkedHashMap<>();
+        parents.forEach(p -> out.put(p, byKey.getOrDefault(p.key(), List.of())));
+        return out;
+    }
+
     /** The far ends of {@code rel} as values of their type. */
     @SuppressWarnings("unchecked")
     public <S extends Entity, T extends Entity> Map<S, List<T>> lists(List<S> parents, Rel rel) {
@@ -171,6 +194,12 @@ public class Relations {
                 + " WITH key, t, type(r) AS relType, collect(r) AS rels"
                 + " WITH key, t, rels[0] AS r ORDER BY key, " + rel.orderBy()
                 + " RETURN key, t AS node, r AS rel";
+    }
+
+    private static String listAllQuery(Rel rel) {
+        return "UNWIND $keys AS key MATCH " + rel.from().match("s", "key") + " MATCH " + rel.pattern()
+                + " WITH key, t, collect(r) AS rels ORDER BY key, " + rel.orderBy()
+                + " RETURN key, t AS node, rels";
     }
 
     // $allowed narrows page and count to a partner's scope (null: everything).

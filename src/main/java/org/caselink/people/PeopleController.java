@@ -124,8 +124,13 @@ class PeopleController {
         return relations.lists(people, PERSON_HANDLES);
     }
 
+    /**
+     * Associates the viewer may know of: an association is shown when one of its records is in the
+     * viewer's sight (a partner does not learn of one that only another agency's record, or a
+     * link record, which names no agency, asserts).
+     */
     @BatchMapping(typeName = "Person")
     Map<Person, List<Person>> associates(List<Person> people) {
-        return relations.lists(people, ASSOCIATES);
+        return relations.listsByEvidence(people, ASSOCIATES);
     }
 }

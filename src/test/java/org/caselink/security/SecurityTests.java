@@ -522,6 +522,44 @@ class SecurityTests extends DatabaseProperties {
         assertThat(scores.get()).isEqualTo(before);
     }
 
+    /**
+     * Issue 15 item 7: a partner saw person-to-person links whose only evidence was a record it
+     * may not see. Two people of its own case, associated by a link record (which names no
+     * agency): the partner sees both people, not the association; staff see it.
+     */
+    @Test
+    void aPartnerDoesNotSeeAnAssociationOnlyAnotherRecordAsserts() {
+        query("""
+                mutation { importRecords(records: [
+                  {kind: "case", caseNumber: "MC-T-ASSOC", type: "RUNAWAY", status: "OPEN",
+                   reportedAt: "2024-05-01T00:00:00Z", agency: "AGENCY-B",
+                   persons: [{personId: "P-AS1", role: "SUSPECT", firstName: "Ash", lastName: "Stone"},
+                             {personId: "P-AS2", role: "ASSOCIATE", firstName: "Ike", lastName: "Vale"}]},
+                  {kind: "link", from: "P-AS1", to: "P-AS2", type: "ASSOCIATED_WITH", source: "tip-line"}
+                ]) { imported rejected } }
+                """).path("importRecords.imported").entity(Integer.class).isEqualTo(2);
+        String doc = "{ case(caseNumber: \"MC-T-ASSOC\") { people { person { personId associates { personId } } } } }";
+        as(
+                "staff",
+                UserRole.ANALYST,
+                null,
+                () -> assertThat(query(doc)
+                                .path("case.people[*].person.associates[*].personId")
+                                .entityList(String.class)
+                                .get())
+                        .containsExactlyInAnyOrder("P-AS1", "P-AS2"));
+        as("p-b", UserRole.LE_PARTNER, "AGENCY-B", () -> {
+            var response = query(doc);
+            assertThat(response.path("case.people[*].person.personId")
+                            .entityList(String.class)
+                            .get())
+                    .containsExactlyInAnyOrder("P-AS1", "P-AS2");
+            return response.path("case.people[*].person.associates[*]")
+                    .entityList(Object.class)
+                    .hasSize(0);
+        });
+    }
+
     @Test
     void auditorAndAdminSeeNoCaseData() {
         for (UserRole role : List.of(UserRole.AUDITOR, UserRole.ADMIN)) {
