@@ -1,17 +1,31 @@
 // Ads connected to a node, oldest first, each with where it was posted: a phone, email or handle
 // (ads listing it), an image (ads showing it), a person or child (ads listing what they use), a
 // case (ads listing what the case or its people use), a network (its ads), an ad (itself).
-// One more than $limit, to tell truncation. $allowed (element ids; null: all) keeps a partner's
-// timeline to the ads in its scope.
+// One more than $limit, to tell truncation.
+// Every hop is checked, not only the ads at the end: $allowed (element ids; null: all) keeps a
+// partner's timeline to nodes in its scope, $records (null: all) to uses its own records assert,
+// and $hidden (element ids) keeps out identifiers that identify a child the viewer may not know.
+// Without that, a person's timeline would show the ads of a phone that only another agency's
+// record says the person uses.
 MATCH (x) WHERE elementId(x) = $id
 CALL (x) {
   MATCH (x)<-[:LISTS|SHOWS]-(ad:Ad) RETURN ad
   UNION
-  MATCH (x:Person|Child)-[:USES]->()<-[:LISTS]-(ad:Ad) RETURN ad
+  MATCH (x:Person|Child)-[u:USES]->(i)<-[:LISTS]-(ad:Ad)
+  WHERE ($records IS NULL OR u.recordId IN $records)
+    AND ($allowed IS NULL OR elementId(i) IN $allowed)
+    AND NOT elementId(i) IN $hidden
+  RETURN ad
   UNION
-  MATCH (x:Case)-[:MENTIONS]->()<-[:LISTS]-(ad:Ad) RETURN ad
+  MATCH (x:Case)-[:MENTIONS]->(i)<-[:LISTS]-(ad:Ad)
+  WHERE ($allowed IS NULL OR elementId(i) IN $allowed) AND NOT elementId(i) IN $hidden
+  RETURN ad
   UNION
-  MATCH (x:Case)<-[:SUBJECT_OF|SUSPECT_IN|ASSOCIATE_IN]-()-[:USES]->()<-[:LISTS]-(ad:Ad) RETURN ad
+  MATCH (x:Case)<-[:SUBJECT_OF|SUSPECT_IN|ASSOCIATE_IN]-(p)-[u:USES]->(i)<-[:LISTS]-(ad:Ad)
+  WHERE ($records IS NULL OR u.recordId IN $records)
+    AND ($allowed IS NULL OR (elementId(p) IN $allowed AND elementId(i) IN $allowed))
+    AND NOT elementId(i) IN $hidden
+  RETURN ad
   UNION
   MATCH (x:Network)<-[:MEMBER_OF]-(ad:Ad) RETURN ad
   UNION

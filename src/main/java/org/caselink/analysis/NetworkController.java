@@ -258,7 +258,7 @@ class NetworkController {
                         r -> r.get("id").asString())
                 .stream()
                 .findFirst()
-                .map(id -> timelineOf(id, first, null))
+                .map(id -> timelineOf(id, first, access.scope()))
                 .orElseGet(() -> new Timeline(List.of(), List.of(), false));
     }
 
@@ -293,16 +293,17 @@ class NetworkController {
                                         r -> r.get("id").asString())
                                 .stream()
                                 .findFirst());
-        return node.map(n -> timelineOf(n, first, narrowed ? scope.allowedElementList() : null))
-                .orElseGet(() -> new Timeline(List.of(), List.of(), false));
+        return node.map(n -> timelineOf(n, first, scope)).orElseGet(() -> new Timeline(List.of(), List.of(), false));
     }
 
-    private Timeline timelineOf(String elementId, @Nullable Integer first, @Nullable List<String> allowed) {
+    private Timeline timelineOf(String elementId, @Nullable Integer first, Scope scope) {
         int max = AnalysisController.between("first", first == null ? 200 : first, 1, MAX_FIRST * 10);
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("id", elementId);
         params.put("limit", max + 1);
-        params.put("allowed", allowed);
+        params.put("allowed", scope.allowedElementList());
+        params.put("records", scope.allowedRecords());
+        params.put("hidden", scope.hiddenElementList());
         List<TimelineEvent> events = graph.read(TIMELINE, params, r -> {
             Ad ad = (Ad) EntityType.AD.map(r.get("ad"));
             Location l = r.get("l").isNull() ? null : (Location) EntityType.LOCATION.map(r.get("l"));

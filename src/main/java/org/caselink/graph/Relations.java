@@ -88,6 +88,37 @@ public class Relations {
         return out;
     }
 
+    /**
+     * The aliases of people or children that the current viewer may be shown: all of them for a
+     * viewer who sees every record; for a partner, only those its own records gave (each case
+     * record's names are kept on its role relationship), not those merged into the node from
+     * another agency's record.
+     */
+    public <S extends Entity> Map<S, List<String>> aliasesInSight(
+            List<S> parents, java.util.function.Function<S, List<String>> aliases) {
+        List<String> records = access.current().allowedRecords();
+        Map<S, List<String>> out = new LinkedHashMap<>();
+        if (records == null || parents.isEmpty()) {
+            parents.forEach(p -> out.put(p, aliases.apply(p)));
+            return out;
+        }
+        Map<String, Set<String>> given = new HashMap<>();
+        graph.read(
+                "UNWIND $keys AS key MATCH (n:"
+                        + parents.getFirst().entityType().label() + " {uid: key})"
+                        + "-[r:SUBJECT_OF|SUSPECT_IN|ASSOCIATE_IN]->(:Case) WHERE r.recordId IN $records"
+                        + " UNWIND coalesce(r.names, []) AS name RETURN key, collect(DISTINCT name) AS names",
+                Map.of("keys", keys(parents), "records", records),
+                r -> given.put(
+                        r.get("key").asString(), Set.copyOf(r.get("names").asList(Value::asString))));
+        parents.forEach(p -> out.put(
+                p,
+                aliases.apply(p).stream()
+                        .filter(given.getOrDefault(p.key(), Set.of())::contains)
+                        .toList()));
+        return out;
+    }
+
     /** The far ends of {@code rel} as values of their type. */
     @SuppressWarnings("unchecked")
     public <S extends Entity, T extends Entity> Map<S, List<T>> lists(List<S> parents, Rel rel) {

@@ -102,6 +102,7 @@ public class GraphWriter {
                     m.put("nameKey", Normalize.nameKey(r.firstName(), r.lastName()));
                     m.put("dob", r.dob());
                     m.put("sex", r.sex());
+                    m.put("recordNames", recordNames(r.firstName(), r.lastName(), List.of()));
                     return m;
                 })
                 .toList();
@@ -146,6 +147,7 @@ public class GraphWriter {
                     m.put("lastName", r.lastName());
                     m.put("nameKey", Normalize.nameKey(r.firstName(), r.lastName()));
                     m.put("aliases", r.aliases());
+                    m.put("recordNames", recordNames(r.firstName(), r.lastName(), r.aliases()));
                     m.put("dob", r.dob());
                     // The blocking keys IdentityProposer looks candidates up by.
                     m.put(
@@ -184,6 +186,21 @@ public class GraphWriter {
         return params.stream().map(m -> (String) m.get("uid")).toList();
     }
 
+    /** The names one record gave an individual: its name as the node's aliases spell one, and its aliases. */
+    private static List<String> recordNames(@Nullable String first, @Nullable String last, List<String> aliases) {
+        List<String> names = new ArrayList<>();
+        String display = display(first, last);
+        if (!display.isEmpty()) {
+            names.add(display);
+        }
+        aliases.stream().filter(a -> !names.contains(a)).forEach(names::add);
+        return names;
+    }
+
+    private static String display(@Nullable Object first, @Nullable Object last) {
+        return ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
+    }
+
     /**
      * The rows of a batch, one per individual (uid), in the order of their first row: each of
      * {@code fields} from the first row that gives it, every name given ({@code names}: key and
@@ -209,9 +226,7 @@ public class GraphWriter {
             if (row.get("nameKey") != null) {
                 @SuppressWarnings("unchecked")
                 var names = (List<Map<String, Object>>) one.get("names");
-                String display = ((row.get("firstName") == null ? "" : row.get("firstName")) + " "
-                                + (row.get("lastName") == null ? "" : row.get("lastName")))
-                        .strip();
+                String display = display(row.get("firstName"), row.get("lastName"));
                 names.add(Map.of("key", row.get("nameKey"), "display", display));
             }
             if (row.get("aliases") instanceof List<?> aliases) {

@@ -26,6 +26,21 @@ public interface Visibility {
      */
     boolean seesRecord(@Nullable String recordId);
 
+    /**
+     * The record ids {@link #seesRecord} accepts, as a parameter: null for any (a partner's: its
+     * cases' numbers and the ids of the ads in its scope).
+     */
+    default @Nullable List<String> allowedRecords() {
+        List<String> cases = allowedKeys(EntityType.CASE);
+        List<String> ads = allowedKeys(EntityType.AD);
+        if (cases == null || ads == null) {
+            return null;
+        }
+        List<String> records = new java.util.ArrayList<>(cases);
+        records.addAll(ads);
+        return records;
+    }
+
     /** Whether the viewer has need-to-know of the child {@code uid} (sees its identity). */
     boolean knowsChild(String uid);
 

@@ -69,6 +69,17 @@ class PeopleController {
         return lookup.<Person>find(id, EntityType.PERSON).orElse(null);
     }
 
+    /** A partner sees only the aliases its own records gave (see {@link Relations#aliasesInSight}). */
+    @BatchMapping(typeName = "Child", field = "aliases")
+    Map<Child, List<String>> childAliases(List<Child> children) {
+        return relations.aliasesInSight(children, Child::aliases);
+    }
+
+    @BatchMapping(typeName = "Person", field = "aliases")
+    Map<Person, List<String>> personAliases(List<Person> people) {
+        return relations.aliasesInSight(people, Person::aliases);
+    }
+
     @BatchMapping(typeName = "Child", field = "cases")
     Map<Child, List<Case>> childCases(List<Child> children) {
         return relations.lists(children, CHILD_CASES);

@@ -8,8 +8,11 @@ import java.util.Map;
 import org.caselink.db.Graph;
 import org.caselink.graph.Cursor;
 import org.caselink.graph.InvalidInputException;
+import org.caselink.graph.Relations;
+import org.caselink.model.Child;
 import org.caselink.model.Entity;
 import org.caselink.model.EntityType;
+import org.caselink.model.Person;
 import org.caselink.security.Access;
 import org.caselink.security.Scope;
 import org.jspecify.annotations.Nullable;
@@ -53,10 +56,12 @@ class SearchController {
 
     private final Graph graph;
     private final Access access;
+    private final Relations relations;
 
-    SearchController(Graph graph, Access access) {
+    SearchController(Graph graph, Access access, Relations relations) {
         this.graph = graph;
         this.access = access;
+        this.relations = relations;
     }
 
     @QueryMapping
@@ -91,7 +96,7 @@ class SearchController {
             // Narrowed, every hit in view is scored here, and the best kept below.
             p.put("limit", narrowed ? NARROWED_SCAN : first);
             List<String> words = words(text);
-            hits.addAll(graph.read(
+            List<SearchHit> found = graph.read(
                     "CALL db.index.fulltext.queryNodes($index, $query, {limit: $scan}) YIELD node, score"
                             + " WITH node, score WHERE ($allowed IS NULL OR node." + t.type.keyProperty()
                             + " IN $allowed) AND NOT node." + t.type.keyProperty() + " IN $hidden"
@@ -105,12 +110,53 @@ class SearchController {
                             narrowed
                                     ? share(words, r.get("node"), t.fields)
                                     : r.get("score").asDouble(),
-                            t.type.map(r.get("node")))));
+                            t.type.map(r.get("node"))));
+            hits.addAll(
+                    scope.allowedKeys(t.type) != null && t.fields.contains("aliasText")
+                            ? byNamesInSight(found, words)
+                            : found);
         }
         hits.sort(Comparator.comparingDouble(SearchHit::score)
                 .reversed()
                 .thenComparing(h -> h.node().getId()));
         return hits.subList(0, Math.min(first, hits.size()));
+    }
+
+    /**
+     * A partner's hits on people and children rescored on the names it may see: the index holds
+     * every alias of the node, some of them from another agency's records, which a partner is not
+     * shown ({@link Relations#aliasesInSight}) and must not find a node by.
+     */
+    private List<SearchHit> byNamesInSight(List<SearchHit> found, List<String> words) {
+        Map<Entity, List<String>> aliases =
+                relations.aliasesInSight(found.stream().map(SearchHit::node).toList(), node -> switch (node) {
+                    case Person p -> p.aliases();
+                    case Child c -> c.aliases();
+                    default -> List.of();
+                });
+        List<SearchHit> kept = new ArrayList<>();
+        for (SearchHit hit : found) {
+            List<String> names = new ArrayList<>(aliases.getOrDefault(hit.node(), List.of()));
+            switch (hit.node()) {
+                case Person p -> names.addAll(java.util.Arrays.asList(p.firstName(), p.lastName()));
+                case Child c -> names.addAll(java.util.Arrays.asList(c.firstName(), c.lastName()));
+                default -> {}
+            }
+            double score = share(words, names);
+            if (score > 0) {
+                kept.add(new SearchHit(score, hit.node()));
+            }
+        }
+        return kept;
+    }
+
+    /** The share of {@code words} that {@code texts} hold. */
+    private static double share(List<String> words, List<@Nullable String> texts) {
+        java.util.Set<String> held = new java.util.HashSet<>();
+        texts.stream().filter(java.util.Objects::nonNull).forEach(x -> held.addAll(tokens(x)));
+        return words.isEmpty()
+                ? 0
+                : (double) words.stream().filter(held::contains).count() / words.size();
     }
 
     /** The words searched for, as the index's analyzer would cut them: lower case, letters and digits. */
@@ -135,17 +181,12 @@ class SearchController {
 
     /** The share of {@code words} that the node's indexed properties hold, in (0, 1] for a hit. */
     static double share(List<String> words, org.neo4j.driver.Value node, List<String> fields) {
-        if (words.isEmpty()) {
-            return 0;
-        }
-        java.util.Set<String> held = new java.util.HashSet<>();
+        List<@Nullable String> texts = new ArrayList<>();
         for (String f : fields) {
             var v = node.get(f);
-            if (!v.isNull()) {
-                held.addAll(tokens(v.asString()));
-            }
+            texts.add(v.isNull() ? null : v.asString());
         }
-        return (double) words.stream().filter(held::contains).count() / words.size();
+        return share(words, texts);
     }
 
     /**

@@ -560,6 +560,105 @@ class SecurityTests extends DatabaseProperties {
         });
     }
 
+    /**
+     * Issue 15 item 7: a timeline hopped through identifiers the partner may not see. AGENCY-A's
+     * record says a person of AGENCY-B's case uses two phones, one of them named by the AGENCY-B
+     * case itself; an ad lists both. Staff see the ad on the person's timeline; the partner, whose
+     * records never say the person uses either phone, does not.
+     */
+    @Test
+    void aPartnersTimelineHopsOnlyThroughWhatItsOwnRecordsSay() {
+        query("""
+                mutation { importRecords(records: [
+                  {kind: "case", caseNumber: "MC-T-TLB", type: "RUNAWAY", status: "OPEN",
+                   reportedAt: "2024-05-01T00:00:00Z", agency: "AGENCY-B", phones: ["(703) 555-0171"],
+                   persons: [{personId: "P-TL1", role: "SUSPECT", firstName: "Rex", lastName: "Dunn"}]},
+                  {kind: "case", caseNumber: "MC-T-TLA", type: "RUNAWAY", status: "OPEN",
+                   reportedAt: "2024-05-02T00:00:00Z", agency: "AGENCY-A",
+                   persons: [{personId: "P-TL1", role: "SUSPECT", firstName: "Rex", lastName: "Dunn",
+                              phones: ["(703) 555-0171", "(703) 555-0172"]}]},
+                  {kind: "ad", adId: "AD-TL-1", site: "s", postedAt: "2024-05-03T00:00:00Z",
+                   phones: ["(703) 555-0171", "(703) 555-0172"]}
+                ]) { imported rejected } }
+                """).path("importRecords.imported").entity(Integer.class).isEqualTo(3);
+        String person = query("{ case(caseNumber: \"MC-T-TLB\") { people { person { id } } } }")
+                .path("case.people[0].person.id")
+                .entity(String.class)
+                .get();
+        String doc = "{ timeline(id: \"" + person + "\") { events { ad { adId } } } }";
+        as(
+                "staff",
+                UserRole.ANALYST,
+                null,
+                () -> query(doc)
+                        .path("timeline.events[*].ad.adId")
+                        .entityList(String.class)
+                        .containsExactly("AD-TL-1"));
+        as("p-b", UserRole.LE_PARTNER, "AGENCY-B", () -> {
+            // The ad itself is in the partner's scope (it lists the case's phone).
+            query("{ ad(adId: \"AD-TL-1\") { adId } }")
+                    .path("ad.adId")
+                    .entity(String.class)
+                    .isEqualTo("AD-TL-1");
+            return query(doc).path("timeline.events").entityList(Object.class).hasSize(0);
+        });
+    }
+
+    /**
+     * Issue 15 item 7: aliases merged into a node from another agency's record were shown to a
+     * partner, and found it by search. AGENCY-A's record gives a person of AGENCY-B's case an
+     * alias and the case's child another spelling: staff see and find both, the partner neither.
+     */
+    @Test
+    void aPartnerIsShownAndFindsOnlyTheNamesItsOwnRecordsGave() {
+        query("""
+                mutation { importRecords(records: [
+                  {kind: "case", caseNumber: "MC-T-ALB", type: "RUNAWAY", status: "OPEN",
+                   reportedAt: "2024-06-01T00:00:00Z", agency: "AGENCY-B",
+                   child: {childId: "CH-AL", firstName: "Wren", lastName: "Quill", dob: "2009-01-02"},
+                   persons: [{personId: "P-AL1", role: "SUSPECT", firstName: "Rollo", lastName: "Marsh",
+                              aliases: ["Rollie"]}]},
+                  {kind: "case", caseNumber: "MC-T-ALA", type: "RUNAWAY", status: "OPEN",
+                   reportedAt: "2024-06-02T00:00:00Z", agency: "AGENCY-A",
+                   child: {childId: "CH-AL", firstName: "Renn", lastName: "Quille", dob: "2009-01-02"},
+                   persons: [{personId: "P-AL1", role: "SUSPECT", firstName: "Rollo", lastName: "Marsh",
+                              aliases: ["Shadowfax"]}]}
+                ]) { imported rejected } }
+                """).path("importRecords.imported").entity(Integer.class).isEqualTo(2);
+        String doc = "{ case(caseNumber: \"MC-T-ALB\") { children { aliases } people { person { aliases } } } }";
+        String find = "{ search(text: \"%s\") { node { ... on Person { personId } ... on Child { childId } } } }";
+        as("staff", UserRole.ANALYST, null, () -> {
+            var r = query(doc);
+            r.path("case.people[0].person.aliases").entityList(String.class).containsExactly("Rollie", "Shadowfax");
+            query(find.formatted("Shadowfax"))
+                    .path("search[*].node.personId")
+                    .entityList(String.class)
+                    .containsExactly("P-AL1");
+            return null;
+        });
+        as("p-b", UserRole.LE_PARTNER, "AGENCY-B", () -> {
+            var r = query(doc);
+            r.path("case.people[0].person.aliases").entityList(String.class).containsExactly("Rollie");
+            r.path("case.children[0].aliases").entityList(String.class).hasSize(0);
+            query(find.formatted("Shadowfax"))
+                    .path("search")
+                    .entityList(Object.class)
+                    .hasSize(0);
+            query(find.formatted("Renn Quille"))
+                    .path("search")
+                    .entityList(Object.class)
+                    .hasSize(0);
+            query(find.formatted("Rollie"))
+                    .path("search[*].node.personId")
+                    .entityList(String.class)
+                    .containsExactly("P-AL1");
+            return query(find.formatted("Wren"))
+                    .path("search[*].node.childId")
+                    .entityList(String.class)
+                    .containsExactly("CH-AL");
+        });
+    }
+
     @Test
     void auditorAndAdminSeeNoCaseData() {
         for (UserRole role : List.of(UserRole.AUDITOR, UserRole.ADMIN)) {
