@@ -153,7 +153,7 @@ final class HttpBenchmark {
                     .build();
             long nodes = AnalysisBenchmark.count(
                     graph,
-                    "MATCH (n) WHERE NOT n:__Migration AND NOT n:AuditEvent AND NOT n:AuditHead RETURN count(n) AS n");
+                    "MATCH (n) WHERE NOT n:__Migration AND NOT n:__IdKey AND NOT n:AuditEvent AND NOT n:AuditHead RETURN count(n) AS n");
             long rels = AnalysisBenchmark.count(graph, "MATCH ()-[r]->() RETURN count(r) AS n");
             long cases = AnalysisBenchmark.count(graph, "MATCH (c:Case) RETURN count(c) AS n");
             long links = AnalysisBenchmark.count(graph, "MATCH (:Case)-[l:CASE_LINK]->(:Case) RETURN count(l) AS n");

@@ -113,14 +113,14 @@ final class IngestBenchmark {
             say("  %s", summary);
             Graph graph = ctx.getBean(Graph.class);
             nodes = graph.read(
-                    "MATCH (n) WHERE NOT n:__Migration AND NOT n:AuditEvent AND NOT n:AuditHead RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props",
+                    "MATCH (n) WHERE NOT n:__Migration AND NOT n:__IdKey AND NOT n:AuditEvent AND NOT n:AuditHead RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props",
                     Map.of(),
                     r -> new NodeRow(
                             r.get("id").asString(),
                             r.get("labels").asList(v -> v.asString()),
                             r.get("props").asMap()));
             rels = graph.read(
-                    "MATCH (a)-[r]->(b) WHERE NOT a:__Migration AND NOT a:AuditEvent RETURN type(r) AS type, elementId(a) AS s, elementId(b) AS e, properties(r) AS props",
+                    "MATCH (a)-[r]->(b) WHERE NOT a:__Migration AND NOT a:__IdKey AND NOT a:AuditEvent RETURN type(r) AS type, elementId(a) AS s, elementId(b) AS e, properties(r) AS props",
                     Map.of(),
                     r -> new RelRow(
                             r.get("type").asString(),
@@ -240,7 +240,7 @@ final class IngestBenchmark {
         });
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         var written = graph.read(
-                "RETURN COUNT { MATCH (n) WHERE NOT n:__Migration AND NOT n:AuditEvent AND NOT n:AuditHead } AS nodes, COUNT { MATCH ()-[r]->() } AS rels",
+                "RETURN COUNT { MATCH (n) WHERE NOT n:__Migration AND NOT n:__IdKey AND NOT n:AuditEvent AND NOT n:AuditHead } AS nodes, COUNT { MATCH ()-[r]->() } AS rels",
                 Map.of(),
                 r -> List.of(r.get("nodes").asLong(), r.get("rels").asLong()));
         if (!written.getFirst().equals(List.of((long) nodes.size(), (long) rels.size()))) {

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.caselink.db.CypherFiles;
@@ -19,6 +18,7 @@ import org.caselink.ingest.Rows.ContactRow;
 import org.caselink.ingest.Rows.PersonRow;
 import org.caselink.ingest.Rows.PlaceRow;
 import org.caselink.model.EntityType;
+import org.caselink.model.IdCodec;
 import org.caselink.model.Location;
 import org.caselink.model.Role;
 import org.caselink.normalize.Normalize;
@@ -415,7 +415,10 @@ public class GraphWriter {
         }
     }
 
-    /** A uid that depends only on what identifies the individual in the record. */
+    /**
+     * A uid that depends only on what identifies the individual in the record, keyed by the
+     * deployment's ids key: it cannot be computed from a guessed name and date of birth.
+     */
     static String derivedUid(String label, Map<String, Object> row) {
         String identity;
         if (row.get("externalId") != null) {
@@ -426,7 +429,6 @@ public class GraphWriter {
             identity = "anon:" + row.get("caseNumber") + "|" + row.get("nameKey") + "|" + row.get("firstName") + "|"
                     + row.get("lastName");
         }
-        return UUID.nameUUIDFromBytes((label + ":" + identity).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
+        return IdCodec.installed().uid(label, identity);
     }
 }

@@ -233,6 +233,7 @@ class ImportCommandTests {
                 "-Dcontext.listener.classes=" + HoldAfterBatches.class.getName(),
                 "-Dcaselink.test.hold-after=" + holdAfterBatches,
                 "-Dcaselink.test.hold-marker=" + marker,
+                "-Dcaselink.ids.key=" + System.getProperty("caselink.ids.key"),
                 "-cp",
                 System.getProperty("java.class.path"),
                 CaselinkApplication.class.getName(),

@@ -130,7 +130,7 @@ class ResumedImportTests {
     private static void emptied() {
         context.getBean(Graph.class)
                 .write(
-                        "MATCH (n) WHERE NOT (n:AuditEvent OR n:AuditHead OR n:__Migration) DETACH DELETE n",
+                        "MATCH (n) WHERE NOT (n:AuditEvent OR n:AuditHead OR n:__Migration OR n:__IdKey) DETACH DELETE n",
                         Map.of(),
                         r -> r);
     }
