@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.caselink.DatabaseProperties;
 import org.caselink.Fixtures;
 import org.caselink.IntegrationTest;
+import org.caselink.TestDatabase;
 import org.caselink.db.Graph;
 import org.caselink.model.EntityType;
 import org.caselink.model.GlobalId;
@@ -57,7 +57,16 @@ import org.springframework.graphql.test.tester.GraphQlTester;
             "caselink.api.max-complexity=1000000000",
             "caselink.api.request-timeout=120s"
         })
-class LeakSearchTests extends DatabaseProperties {
+@org.springframework.test.annotation.DirtiesContext(
+        classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
+class LeakSearchTests {
+
+    /** A database of its own: a context with other limits cannot open the shared one too. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void database(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        TestDatabase.registerOwn(registry, "leak-search");
+        registry.add("caselink.embedded.page-cache", () -> "32MB");
+    }
 
     private static final int DEPTH = 4;
     /** Documents stay under the limits this test sets (below). */
