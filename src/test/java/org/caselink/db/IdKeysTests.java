@@ -173,6 +173,41 @@ class IdKeysTests extends DatabaseProperties {
         graph.write("MATCH (a:Alert {id: 'AL-LEG'}) DELETE a", Map.of(), r -> r);
     }
 
+    /**
+     * The default (no key configured): the first start makes a key and keeps it in the graph, a
+     * second start uses that one, and a configured key that is not it is refused. (Every other
+     * test runs with the key the build configures.)
+     */
+    @Test
+    void withoutAConfiguredKeyTheFirstStartKeepsOneInTheGraphAndLaterStartsUseIt() {
+        fixtures.clear();
+        String configured = System.getProperty("caselink.ids.key");
+        graph.write("MATCH (k:__IdKey) DELETE k", Map.of(), r -> r);
+        try {
+            new IdKeys(graph, migrations, "").afterPropertiesSet();
+            var stored = graph.read(
+                            "MATCH (k:__IdKey) RETURN k.secret AS secret, k.fingerprint AS fingerprint, k.scheme AS scheme",
+                            Map.of(),
+                            r -> r)
+                    .getFirst();
+            assertThat(stored.get("secret").asString()).hasSizeGreaterThanOrEqualTo(32);
+            assertThat(stored.get("fingerprint").asString())
+                    .isEqualTo(IdCodec.installed().fingerprint());
+            assertThat(stored.get("scheme").asInt()).isEqualTo(IdKeys.SCHEME);
+            String id = GlobalId.of(EntityType.CASE, "MC-1");
+
+            new IdKeys(graph, migrations, "").afterPropertiesSet();
+            assertThat(GlobalId.of(EntityType.CASE, "MC-1"))
+                    .as("the same key again")
+                    .isEqualTo(id);
+            assertThatThrownBy(() -> new IdKeys(graph, migrations, configured).afterPropertiesSet())
+                    .hasMessageContaining("is not the key this database's ids were made with");
+        } finally {
+            graph.write("MATCH (k:__IdKey) DELETE k", Map.of(), r -> r);
+            new IdKeys(graph, migrations, configured).afterPropertiesSet();
+        }
+    }
+
     @Test
     void aStartWithAnotherKeyIsRefusedAndTheKeyInUseStays() {
         String id = GlobalId.of(EntityType.CASE, "MC-1");
