@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
+import org.caselink.ingest.AdLinker;
 import org.jgrapht.alg.clustering.LabelPropagationClustering;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.graph.AsSubgraph;
@@ -75,6 +76,7 @@ class NetworkDetection {
 
     private final Graph graph;
     private final CaseLinks caseLinks;
+    private final AdLinker adLinker;
     private final int hubDegree;
     private final int minCases;
     private final int minChildren;
@@ -86,6 +88,7 @@ class NetworkDetection {
     NetworkDetection(
             Graph graph,
             CaseLinks caseLinks,
+            AdLinker adLinker,
             @Value("${caselink.analysis.hub-degree:250}") int hubDegree,
             @Value("${caselink.analysis.networks.min-cases:2}") int minCases,
             @Value("${caselink.analysis.networks.min-children:2}") int minChildren,
@@ -93,6 +96,7 @@ class NetworkDetection {
             @Value("${caselink.analysis.networks.timeout:10m}") Duration timeout) {
         this.graph = graph;
         this.caseLinks = caseLinks;
+        this.adLinker = adLinker;
         this.hubDegree = hubDegree;
         this.minCases = minCases;
         this.minChildren = minChildren;
@@ -104,7 +108,7 @@ class NetworkDetection {
     record Run(int networks, int members, int caseLinks, OffsetDateTime computedAt, Duration took, Timings timings) {}
 
     /** Where a run's time went, in milliseconds. */
-    record Timings(long detectionMs, long writingMs, long centralityMs, long caseLinksMs) {}
+    record Timings(long similarityMs, long detectionMs, long writingMs, long centralityMs, long caseLinksMs) {}
 
     /**
      * Whether the database has Graph Data Science (the embedded one does; a server needs the
@@ -146,6 +150,10 @@ class NetworkDetection {
         try {
             long start = System.nanoTime();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            // Near-duplicates first: they are evidence the networks and case links are made of.
+            var similar = adLinker.relink();
+            log.info("Near-duplicates: {}", similar);
+            long relinked = System.nanoTime();
             List<Map<String, Object>> networks = new ArrayList<>();
             List<String> linkable = new ArrayList<>();
             List<List<String>> groups = candidates(withGds, maxSize);
@@ -196,7 +204,8 @@ class NetworkDetection {
                     now,
                     Duration.ofNanos(end - start),
                     new Timings(
-                            (detected - start) / 1_000_000,
+                            (relinked - start) / 1_000_000,
+                            (detected - relinked) / 1_000_000,
                             (written - detected) / 1_000_000,
                             (scored - written) / 1_000_000,
                             (end - scored) / 1_000_000));

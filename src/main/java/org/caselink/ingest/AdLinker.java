@@ -2,37 +2,45 @@ package org.caselink.ingest;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.caselink.db.Graph;
-import org.caselink.ingest.Records.AdRecord;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Links near-duplicate ads as they arrive, through an index, never by comparing every pair:
- * <ul>
- *   <li>{@code (Image)-[:SIMILAR_IMAGE {distance}]-(Image)} when two perceptual hashes differ in at
- *       most {@code image-distance} bits. Each hash is cut into {@code image-distance + 1} bands;
- *       two hashes that close share at least one band exactly (pigeonhole), so the candidates are
- *       the images that share a band: one indexed property per band ({@code ib0}, {@code ib1}...).
- *   <li>{@code (Ad)-[:SIMILAR_TEXT {jaccard}]-(Ad)} when the character 4-gram sets of two ads' texts
- *       have an estimated Jaccard similarity of at least {@code text-similarity}: MinHash signatures
- *       of 64 values in 16 bands of 4 (locality-sensitive hashing), candidates through shared
- *       band properties ({@code tb0} to {@code tb15}, each indexed), and the estimate from the signatures
- *       stored on the ads.
- * </ul>
- * A band shared by more than {@code max-band-size} ads or images yields no candidates at all
- * (boilerplate text or a stock image would otherwise make every ad a candidate of every other).
- * The index is written with each batch ({@link #index}); the links are derived from the graph once
- * the whole import is in ({@link #link}), so they do not depend on the order of the records, on
- * where the batches end, or on an import being interrupted and run again.
+ * Near-duplicate ads and images, derived from the whole graph in memory and written as a
+ * difference from what the graph holds, so the links are a function of the data: the same ads
+ * give the same links whatever the order they arrived in, the batches they came in or whether an
+ * import was interrupted.
+ *
+ * <p><b>Texts</b> ({@code (Ad)-[:SIMILAR_TEXT {jaccard}]-(Ad)}): an ad's text (title and body,
+ * without case, accents, punctuation, numbers and spelled digits: re-posts differ most in the number
+ * they give) is a set of words and word pairs (shingles). A shingle is weighed by its rarity among all ads,
+ * {@code idf = ln((ads + 1) / df)}, as search engines weigh terms: boilerplate that many posters
+ * copy ("new 2 the area", "call b4 10pm") weighs little, and a shingle in more than
+ * {@code common-share} of the ads (at least {@code common-min} of them) weighs nothing. Two ads are
+ * similar when the weighted Jaccard similarity of their shingles ({@code sum of idf over the shared
+ * / sum over either}) reaches {@code text-similarity} and they share at least {@link #MIN_DISTINCT}
+ * shingles that are not common: wording in common, not just a template. Each ad keeps only its
+ * {@code similar-per-ad} strongest such links, and a link is kept when both of its ads keep it
+ * (mutual nearest neighbours: an ad with no re-post of its own does not attach itself to the
+ * nearest stranger). Candidates come from locality-sensitive hashing (MinHash, 64 values in 16
+ * bands of 4) over the ads' uncommon shingles, never from comparing every pair; a band shared by
+ * more than {@code max-band-size} ads yields none.
+ *
+ * <p><b>Images</b> ({@code (Image)-[:SIMILAR_IMAGE {distance}]-(Image)}): two perceptual hashes
+ * that differ in at most {@code image-distance} bits. Each hash is cut into {@code image-distance +
+ * 1} bands; two hashes that close share a band exactly (pigeonhole), so the candidates are the
+ * images that share one. An image shown by more ads than a common shingle may be (a stock photo)
+ * is linked to nothing: it says nothing about who posted.
  */
 @Component
 public class AdLinker {
@@ -40,222 +48,358 @@ public class AdLinker {
     static final int HASHES = 64;
     static final int ROWS = 4;
     static final int TEXT_BANDS = HASHES / ROWS;
-    /** Image band properties with an index (migration V0004): ib0 to ib7. */
-    static final int MAX_IMAGE_BANDS = 8;
+    /** Uncommon shingles two ads must share to be near-duplicates: wording, not a template. */
+    static final int MIN_DISTINCT = 4;
+    /** Uncommon shingles an ad needs to be compared at all. */
+    static final int MIN_SHINGLES = 4;
 
     private static final long[] SEEDS = seeds();
 
+    private final Graph graph;
     private final int imageDistance;
     private final double textSimilarity;
     private final int maxBandSize;
+    private final int perAd;
+    private final double commonShare;
+    private final int commonMin;
 
     AdLinker(
+            Graph graph,
             @Value("${caselink.ingest.image-distance:4}") int imageDistance,
-            @Value("${caselink.ingest.text-similarity:0.6}") double textSimilarity,
-            @Value("${caselink.ingest.max-band-size:500}") int maxBandSize) {
-        if (imageDistance < 0 || imageDistance >= MAX_IMAGE_BANDS) {
-            throw new IllegalArgumentException(
-                    "caselink.ingest.image-distance must be between 0 and " + (MAX_IMAGE_BANDS - 1));
+            @Value("${caselink.ingest.text-similarity:0.5}") double textSimilarity,
+            @Value("${caselink.ingest.max-band-size:500}") int maxBandSize,
+            @Value("${caselink.ingest.similar-per-ad:5}") int perAd,
+            @Value("${caselink.ingest.common-share:0.01}") double commonShare,
+            @Value("${caselink.ingest.common-min:50}") int commonMin) {
+        if (imageDistance < 0 || imageDistance > 15) {
+            throw new IllegalArgumentException("caselink.ingest.image-distance must be between 0 and 15");
         }
+        this.graph = graph;
         this.imageDistance = imageDistance;
         this.textSimilarity = textSimilarity;
         this.maxBandSize = maxBandSize;
+        this.perAd = Math.max(1, perAd);
+        this.commonShare = commonShare;
+        this.commonMin = commonMin;
+    }
+
+    /** What one pass wrote: links kept, created, updated and withdrawn, per kind. */
+    public record Result(int ads, int textLinks, int imageLinks, int created, int updated, int deleted) {}
+
+    /** Derives every near-duplicate link again from the graph and writes the difference. */
+    public Result relink() {
+        List<String> adIds = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        graph.read(
+                "MATCH (a:Ad) WHERE a.title IS NOT NULL OR a.body IS NOT NULL"
+                        + " RETURN a.adId AS id, coalesce(a.title, '') + ' ' + coalesce(a.body, '') AS text"
+                        + " ORDER BY id",
+                Map.of(),
+                r -> {
+                    adIds.add(r.get("id").asString());
+                    texts.add(r.get("text").asString());
+                    return null;
+                });
+        Map<List<String>, Double> textPairs = textPairs(adIds, texts);
+        Map<String, Integer> shown = new TreeMap<>();
+        int[] ads = {0};
+        graph.read("MATCH (i:Image) RETURN i.hash AS hash, COUNT { (i)<-[:SHOWS]-() } AS ads", Map.of(), r -> {
+            shown.put(r.get("hash").asString(), r.get("ads").asInt());
+            return null;
+        });
+        graph.read(
+                "MATCH (a:Ad) RETURN count(a) AS n",
+                Map.of(),
+                r -> ads[0] = r.get("n").asInt());
+        Map<List<String>, Double> imagePairs = imagePairs(shown, common(ads[0]));
+        int[] text = write(
+                "Ad",
+                "adId",
+                "SIMILAR_TEXT",
+                "jaccard",
+                textPairs,
+                "caselink:text-minhash",
+                "similarity>=" + textSimilarity);
+        int[] image = write(
+                "Image",
+                "hash",
+                "SIMILAR_IMAGE",
+                "distance",
+                imagePairs,
+                "caselink:image-hash",
+                "hamming<=" + imageDistance);
+        return new Result(
+                adIds.size(),
+                textPairs.size(),
+                imagePairs.size(),
+                text[0] + image[0],
+                text[1] + image[1],
+                text[2] + image[2]);
+    }
+
+    /** More than this many of {@code total} items sharing something makes it common (boilerplate, a stock photo). */
+    int common(int total) {
+        return Math.max(commonMin, (int) Math.ceil(commonShare * total));
     }
 
     /**
-     * Writes the similarity index of a batch's ads (image band properties, text signatures and band
-     * properties): properties of the ads and images themselves, so the batch stays idempotent. The
-     * links are derived later, by {@link #link}, once every record of the import is in.
+     * The near-duplicate pairs among the texts (ids sorted, as {@code [a, b]} with {@code a < b}) with
+     * their weighted Jaccard similarity, rounded to three decimals.
      */
-    void index(Graph.Tx tx, List<AdRecord> ads) {
-        Set<String> hashes = new java.util.TreeSet<>();
-        ads.forEach(a -> hashes.addAll(a.imageHashes()));
-        if (!hashes.isEmpty()) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (String h : hashes) {
-                rows.add(Map.of("hash", h, "b", imageBands(Long.parseUnsignedLong(h, 16), imageDistance)));
-            }
-            tx.run(
-                    "UNWIND $rows AS row MATCH (i:Image {hash: row.hash}) SET "
-                            + assignments("i", "ib", imageDistance + 1),
-                    Map.of("rows", rows));
+    Map<List<String>, Double> textPairs(List<String> ids, List<String> texts) {
+        int n = ids.size();
+        int[][] sets = new int[n][];
+        int total = 0;
+        for (int i = 0; i < n; i++) {
+            sets[i] = shingles(texts.get(i));
+            total += sets[i].length;
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (AdRecord a : ads) {
-            if (a.title() == null && a.body() == null) {
+        // Document frequencies, exactly: every ad's distinct shingles in one sorted array.
+        int[] all = new int[total];
+        int at = 0;
+        for (int[] s : sets) {
+            System.arraycopy(s, 0, all, at, s.length);
+            at += s.length;
+        }
+        Arrays.sort(all);
+        int distinct = 0;
+        for (int i = 0; i < total; i++) {
+            if (i == 0 || all[i] != all[i - 1]) {
+                distinct++;
+            }
+        }
+        int[] keys = new int[distinct];
+        int[] df = new int[distinct];
+        for (int i = 0, k = -1; i < total; i++) {
+            if (i == 0 || all[i] != all[i - 1]) {
+                keys[++k] = all[i];
+            }
+            df[k]++;
+        }
+        all = null;
+        int common = common(n);
+        double[] idf = new double[distinct];
+        for (int k = 0; k < distinct; k++) {
+            idf[k] = df[k] > common ? 0 : Math.log((n + 1.0) / df[k]);
+        }
+        // Each ad's shingles as indexes into keys (sorted, since keys are), and its total weight.
+        int[][] index = new int[n][];
+        double[] weight = new double[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = new int[sets[i].length];
+            for (int j = 0; j < sets[i].length; j++) {
+                int k = Arrays.binarySearch(keys, sets[i][j]);
+                index[i][j] = k;
+                weight[i] += idf[k];
+            }
+        }
+        sets = null;
+        // Candidates: MinHash bands over each ad's uncommon shingles.
+        long[] buckets = new long[n * TEXT_BANDS];
+        int used = 0;
+        for (int i = 0; i < n; i++) {
+            int uncommon = 0;
+            for (int k : index[i]) {
+                if (idf[k] > 0) {
+                    uncommon++;
+                }
+            }
+            if (uncommon < MIN_SHINGLES) {
                 continue;
             }
-            long[] sig = signature(
-                    shingles((a.title() == null ? "" : a.title()) + " " + (a.body() == null ? "" : a.body())));
-            if (sig != null) {
-                rows.add(Map.of("adId", a.adId(), "signature", toBytes(sig), "b", textBands(sig)));
+            long[] sig = new long[HASHES];
+            Arrays.fill(sig, Long.MAX_VALUE);
+            for (int k : index[i]) {
+                if (idf[k] > 0) {
+                    long base = keys[k];
+                    for (int h = 0; h < HASHES; h++) {
+                        long v = mix(base ^ SEEDS[h]);
+                        if (v < sig[h]) {
+                            sig[h] = v;
+                        }
+                    }
+                }
+            }
+            for (int b = 0; b < TEXT_BANDS; b++) {
+                long h = 17 + b;
+                for (int r = 0; r < ROWS; r++) {
+                    h = mix(h * 31 + sig[b * ROWS + r]);
+                }
+                // 40 bits of the band's hash above 24 bits of the ad's position: sorting groups a band's ads.
+                buckets[used++] = (h & 0xFFFFFFFFFF000000L) | i;
             }
         }
-        if (!rows.isEmpty()) {
-            tx.run(
-                    "UNWIND $rows AS row MATCH (i:Ad {adId: row.adId}) SET i.minhash = row.signature, "
-                            + assignments("i", "tb", TEXT_BANDS),
-                    Map.of("rows", rows));
-        }
-    }
-
-    /**
-     * Links the given ads and images to their near-duplicates as the graph now stands, and withdraws
-     * the similarity links of theirs that the graph no longer supports. The links of an ad are a
-     * function of the graph, not of when the ad arrived: every ad that shares a band is a
-     * candidate, and a band shared by more than {@code max-band-size} ads (boilerplate text, a stock
-     * photo) yields none, rather than an arbitrary first few. When such a band has just become that
-     * common, the links it alone supported between older ads are withdrawn too.
-     */
-    void link(Graph.Tx tx, Collection<String> adIds, Collection<String> imageHashes) {
-        if (!imageHashes.isEmpty()) {
-            images(tx, List.copyOf(imageHashes));
-        }
-        if (!adIds.isEmpty()) {
-            texts(tx, List.copyOf(adIds));
-        }
-    }
-
-    private void images(Graph.Tx tx, List<String> hashes) {
-        int bands = imageDistance + 1;
-        Set<String> subjects = subjects(tx, "Image", "hash", "ib", bands, "SIMILAR_IMAGE", hashes);
-        List<Map<String, Object>> pairs = new ArrayList<>();
-        candidates(tx, "Image", "hash", "ib", bands, subjects, (a, b) -> {
-            int d = Long.bitCount(Long.parseUnsignedLong(a, 16) ^ Long.parseUnsignedLong(b, 16));
-            if (d <= imageDistance) {
-                pairs.add(Map.of("a", a.compareTo(b) < 0 ? a : b, "b", a.compareTo(b) < 0 ? b : a, "distance", d));
+        Arrays.sort(buckets, 0, used);
+        Set<Long> candidates = new HashSet<>();
+        for (int from = 0; from < used; ) {
+            int to = from + 1;
+            while (to < used && (buckets[to] >>> 24) == (buckets[from] >>> 24)) {
+                to++;
             }
+            if (to - from > 1 && to - from <= maxBandSize) {
+                for (int x = from; x < to; x++) {
+                    for (int y = x + 1; y < to; y++) {
+                        long a = buckets[x] & 0xFFFFFF;
+                        long b = buckets[y] & 0xFFFFFF;
+                        candidates.add(Math.min(a, b) << 32 | Math.max(a, b));
+                    }
+                }
+            }
+            from = to;
+        }
+        // Weighted Jaccard of each candidate pair; then each ad's strongest few, kept when mutual.
+        Map<Integer, List<double[]>> near = new HashMap<>();
+        for (long pair : candidates) {
+            int a = (int) (pair >>> 32);
+            int b = (int) pair;
+            double shared = 0;
+            int uncommonShared = 0;
+            int[] x = index[a];
+            int[] y = index[b];
+            for (int p = 0, q = 0; p < x.length && q < y.length; ) {
+                if (x[p] == y[q]) {
+                    shared += idf[x[p]];
+                    if (idf[x[p]] > 0) {
+                        uncommonShared++;
+                    }
+                    p++;
+                    q++;
+                } else if (x[p] < y[q]) {
+                    p++;
+                } else {
+                    q++;
+                }
+            }
+            double union = weight[a] + weight[b] - shared;
+            double similarity = union <= 0 ? 0 : shared / union;
+            if (uncommonShared >= MIN_DISTINCT && similarity >= textSimilarity) {
+                near.computeIfAbsent(a, k -> new ArrayList<>()).add(new double[] {b, similarity});
+                near.computeIfAbsent(b, k -> new ArrayList<>()).add(new double[] {a, similarity});
+            }
+        }
+        Map<Integer, Set<Integer>> kept = new HashMap<>();
+        near.forEach((a, list) -> {
+            list.sort(Comparator.comparingDouble((double[] e) -> -e[1]).thenComparingDouble(e -> e[0]));
+            Set<Integer> top = new HashSet<>();
+            list.stream().limit(perAd).forEach(e -> top.add((int) e[0]));
+            kept.put(a, top);
         });
-        withdraw(tx, "Image", "hash", "SIMILAR_IMAGE", subjects, pairs);
-        tx.run("""
-                UNWIND $pairs AS p
-                MATCH (a:Image {hash: p.a}), (b:Image {hash: p.b})
-                MERGE (a)-[r:SIMILAR_IMAGE {source: 'caselink:image-hash', recordId: 'hamming<=' + $k}]->(b)
-                  ON CREATE SET r.ingestedAt = datetime()
-                SET r.distance = p.distance
-                """, Map.of("pairs", pairs, "k", imageDistance));
+        Map<List<String>, Double> out = new TreeMap<>(PAIR_ORDER);
+        near.forEach((a, list) -> list.forEach(e -> {
+            int b = (int) e[0];
+            if (a < b && kept.get(a).contains(b) && kept.get(b).contains(a)) {
+                out.put(List.of(ids.get(a), ids.get(b)), Math.round(e[1] * 1000) / 1000.0);
+            }
+        }));
+        return out;
+    }
+
+    private static final Comparator<List<String>> PAIR_ORDER =
+            Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1));
+
+    /** Pairs of images whose hashes differ in at most {@code image-distance} bits, stock photos left out. */
+    Map<List<String>, Double> imagePairs(Map<String, Integer> shownBy, int common) {
+        Map<String, List<String>> byBand = new TreeMap<>();
+        for (var e : shownBy.entrySet()) {
+            if (e.getValue() > common) {
+                continue;
+            }
+            long hash;
+            try {
+                hash = Long.parseUnsignedLong(e.getKey(), 16);
+            } catch (NumberFormatException notHex) {
+                continue;
+            }
+            for (String band : imageBands(hash, imageDistance)) {
+                byBand.computeIfAbsent(band, k -> new ArrayList<>()).add(e.getKey());
+            }
+        }
+        Map<List<String>, Double> out = new TreeMap<>(PAIR_ORDER);
+        for (List<String> members : byBand.values()) {
+            if (members.size() < 2 || members.size() > maxBandSize) {
+                continue;
+            }
+            for (int x = 0; x < members.size(); x++) {
+                for (int y = x + 1; y < members.size(); y++) {
+                    String a = members.get(x);
+                    String b = members.get(y);
+                    int d = Long.bitCount(Long.parseUnsignedLong(a, 16) ^ Long.parseUnsignedLong(b, 16));
+                    if (d <= imageDistance) {
+                        out.put(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a), (double) d);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**
-     * The nodes whose {@code type} links are to be weighed again: {@code keys}, and the linked ends
-     * of every other node that shares one of their bands which has just grown too common (more than
-     * {@code max-band-size}): their links may have rested on it. Names come from constants only.
+     * Makes the graph's {@code type} links exactly {@code pairs}: deletes the others, creates the
+     * missing ones and updates a changed value; each chunk its own transaction. Returns created,
+     * updated, deleted. Label, key, type and property come from constants only.
      */
-    private Set<String> subjects(
-            Graph.Tx tx, String label, String key, String prefix, int bands, String type, List<String> keys) {
-        Set<String> subjects = new java.util.TreeSet<>(keys);
-        tx.run(
-                "UNWIND $keys AS k MATCH (n:" + label + " {" + key + ": k}) UNWIND " + bandList("n", prefix, bands)
-                        + " AS band WITH DISTINCT band WHERE band IS NOT NULL"
-                        + " AND " + bandCount(label, prefix, bands) + " > $maxBand"
-                        + " CALL (band) { " + bandMembers(label, prefix, bands)
-                        + " } MATCH (o)-[:" + type + "]-(x) RETURN DISTINCT o." + key + " AS a, x." + key + " AS b",
-                Map.of("keys", keys, "maxBand", maxBandSize),
-                r -> {
-                    subjects.add(r.get("a").asString());
-                    subjects.add(r.get("b").asString());
-                    return null;
-                });
-        return subjects;
-    }
-
-    /**
-     * Each of {@code keys} with every other node that shares one of its bands, bands shared by more
-     * than {@code max-band-size} nodes left out: one index seek per band. Names come from constants.
-     */
-    private void candidates(
-            Graph.Tx tx,
-            String label,
-            String key,
-            String prefix,
-            int bands,
-            Collection<String> keys,
-            java.util.function.BiConsumer<String, String> pair) {
-        tx.run(
-                "UNWIND $keys AS k MATCH (n:" + label + " {" + key + ": k}) UNWIND " + bandList("n", prefix, bands)
-                        + " AS band WITH n, band WHERE band IS NOT NULL AND " + bandCount(label, prefix, bands)
-                        + " <= $maxBand CALL (band) { " + bandMembers(label, prefix, bands) + " }"
-                        + " WITH n, o WHERE o." + key + " <> n." + key
-                        + " RETURN n." + key + " AS a, collect(DISTINCT o." + key + ") AS bs",
-                Map.of("keys", List.copyOf(keys), "maxBand", maxBandSize),
-                r -> {
-                    String a = r.get("a").asString();
-                    r.get("bs").values().forEach(v -> pair.accept(a, v.asString()));
-                    return null;
-                });
-    }
-
-    /** {@code SET v.p0 = row.b[0], v.p1 = row.b[1], ...}: band properties, names from constants only. */
-    private static String assignments(String variable, String prefix, int bands) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < bands; i++) {
-            out.add(variable + "." + prefix + i + " = row.b[" + i + "]");
-        }
-        return String.join(", ", out);
-    }
-
-    /** {@code [{prefix: 0, value: v.p0}, ...]}: a node's bands, each with its position. */
-    private static String bandList(String variable, String prefix, int bands) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < bands; i++) {
-            out.add("CASE WHEN " + variable + "." + prefix + i + " IS NULL THEN null ELSE {i: " + i + ", v: " + variable
-                    + "." + prefix + i + "} END");
-        }
-        return "[" + String.join(", ", out) + "]";
-    }
-
-    /** How many nodes share {@code band} (at most {@code $maxBand + 1} counted: one index seek). */
-    private static String bandCount(String label, String prefix, int bands) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < bands; i++) {
-            out.add("WHEN " + i + " THEN COUNT { MATCH (c:" + label + " {" + prefix + i
-                    + ": band.v}) RETURN c LIMIT $maxBand + 1 }");
-        }
-        return "CASE band.i " + String.join(" ", out) + " END";
-    }
-
-    /** The nodes that share {@code band}, as {@code o}: one index seek on the band's position. */
-    private static String bandMembers(String label, String prefix, int bands) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < bands; i++) {
-            out.add("WITH band WHERE band.i = " + i + " MATCH (o:" + label + " {" + prefix + i + ": band.v}) RETURN o");
-        }
-        return String.join(" UNION ", out);
-    }
-
-    /**
-     * Deletes the {@code type} links of the {@code subjects} that are not among {@code keep} (pairs
-     * as {@code a < b}): what a link rested on is gone. Label, key and type come from constants.
-     */
-    private static void withdraw(
-            Graph.Tx tx,
+    private int[] write(
             String label,
             String key,
             String type,
-            Collection<String> subjects,
-            List<Map<String, Object>> keep) {
-        Set<List<Object>> kept = new HashSet<>();
-        keep.forEach(p -> kept.add(List.of(p.get("a"), p.get("b"))));
-        List<Map<String, Object>> gone = new ArrayList<>();
-        tx.run(
-                "UNWIND $subjects AS k MATCH (x:" + label + " {" + key + ": k})-[:" + type + "]-(y:" + label + ")"
-                        + " WITH DISTINCT CASE WHEN x." + key + " < y." + key + " THEN [x." + key + ", y." + key
-                        + "] ELSE [y." + key + ", x." + key + "] END AS pair RETURN pair[0] AS a, pair[1] AS b",
-                Map.of("subjects", List.copyOf(subjects)),
+            String property,
+            Map<List<String>, Double> pairs,
+            String source,
+            String recordId) {
+        Map<List<String>, Double> stored = new TreeMap<>(PAIR_ORDER);
+        graph.read(
+                "MATCH (x:" + label + ")-[r:" + type + "]->(y:" + label + ")" + " RETURN x." + key + " AS a, y." + key
+                        + " AS b, r." + property + " AS v",
+                Map.of(),
                 r -> {
                     String a = r.get("a").asString();
                     String b = r.get("b").asString();
-                    if (!kept.contains(List.of(a, b))) {
-                        gone.add(Map.of("a", a, "b", b));
-                    }
+                    stored.put(
+                            a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a),
+                            r.get("v").isNull() ? Double.NaN : r.get("v").asDouble());
                     return null;
                 });
-        if (!gone.isEmpty()) {
-            tx.run(
-                    "UNWIND $gone AS p MATCH (:" + label + " {" + key + ": p.a})-[r:" + type + "]-(:" + label + " {"
-                            + key + ": p.b}) DELETE r",
-                    Map.of("gone", gone));
+        List<Map<String, Object>> gone = new ArrayList<>();
+        stored.forEach((pair, v) -> {
+            if (!pairs.containsKey(pair)) {
+                gone.add(Map.of("a", pair.get(0), "b", pair.get(1)));
+            }
+        });
+        List<Map<String, Object>> upsert = new ArrayList<>();
+        int[] counts = new int[3];
+        pairs.forEach((pair, v) -> {
+            Double old = stored.get(pair);
+            if (old == null || old.doubleValue() != v) {
+                upsert.add(Map.of("a", pair.get(0), "b", pair.get(1), "v", v));
+                counts[old == null ? 0 : 1]++;
+            }
+        });
+        counts[2] = gone.size();
+        int chunk = 10_000;
+        for (int i = 0; i < gone.size(); i += chunk) {
+            var part = gone.subList(i, Math.min(gone.size(), i + chunk));
+            graph.inWriteTransaction(tx -> {
+                tx.run(
+                        "UNWIND $gone AS p MATCH (:" + label + " {" + key + ": p.a})-[r:" + type + "]-(:" + label + " {"
+                                + key + ": p.b}) DELETE r",
+                        Map.of("gone", part));
+                return null;
+            });
         }
+        for (int i = 0; i < upsert.size(); i += chunk) {
+            var part = upsert.subList(i, Math.min(upsert.size(), i + chunk));
+            graph.inWriteTransaction(tx -> {
+                // One link per pair, stored from the lower key; a value changed by new data is updated.
+                tx.run(
+                        "UNWIND $pairs AS p MATCH (a:" + label + " {" + key + ": p.a}), (b:" + label + " {" + key
+                                + ": p.b}) OPTIONAL MATCH (b)-[old:" + type + "]->(a) DELETE old"
+                                + " MERGE (a)-[r:" + type + "]->(b) ON CREATE SET r.ingestedAt = datetime()"
+                                + " SET r.source = $source, r.recordId = $recordId, r." + property + " = p.v",
+                        Map.of("pairs", part, "source", source, "recordId", recordId));
+                return null;
+            });
+        }
+        return counts;
     }
 
     /** The bands of a 64-bit hash: {@code distance + 1} slices, each keyed by its index and bits. */
@@ -266,148 +410,52 @@ public class AdLinker {
         for (int b = 0; b < bands; b++) {
             int width = 64 / bands + (b < 64 % bands ? 1 : 0);
             long bits = (hash >>> from) & (width == 64 ? -1L : (1L << width) - 1);
-            out.add(distance + ":" + Long.toHexString(bits));
+            out.add(b + ":" + Long.toHexString(bits));
             from += width;
         }
         return out;
     }
 
-    private void texts(Graph.Tx tx, List<String> adIds) {
-        Set<String> subjects = subjects(tx, "Ad", "adId", "tb", TEXT_BANDS, "SIMILAR_TEXT", adIds);
-        // Candidates first, as bare ids: an ad re-posted many times is a candidate in many bands of
-        // many rows, and its signature needs to cross the wire only once.
-        Set<List<String>> candidates = new java.util.TreeSet<>(
-                java.util.Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
-        candidates(
-                tx,
-                "Ad",
-                "adId",
-                "tb",
-                TEXT_BANDS,
-                subjects,
-                (a, b) -> candidates.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a)));
-        Map<String, long[]> signatures = new HashMap<>();
-        List<String> ids = candidates.stream().flatMap(List::stream).distinct().toList();
-        if (!ids.isEmpty()) {
-            tx.run("UNWIND $ids AS id MATCH (a:Ad {adId: id}) RETURN id, a.minhash AS sig", Map.of("ids", ids), r -> {
-                long[] sig = fromStored(r.get("sig"));
-                if (sig != null) {
-                    signatures.put(r.get("id").asString(), sig);
-                }
-                return null;
-            });
-        }
-        List<Map<String, Object>> pairs = new ArrayList<>();
-        for (List<String> c : candidates) {
-            long[] sa = signatures.get(c.get(0));
-            long[] sb = signatures.get(c.get(1));
-            double j = sa == null || sb == null ? 0 : estimate(sa, sb);
-            if (j >= textSimilarity) {
-                pairs.add(Map.of("a", c.get(0), "b", c.get(1), "jaccard", Math.round(j * 1000) / 1000.0));
-            }
-        }
-        withdraw(tx, "Ad", "adId", "SIMILAR_TEXT", subjects, pairs);
-        tx.run("""
-                UNWIND $pairs AS p
-                MATCH (a:Ad {adId: p.a}), (b:Ad {adId: p.b})
-                MERGE (a)-[r:SIMILAR_TEXT {source: 'caselink:text-minhash', recordId: 'jaccard>=' + $t}]->(b)
-                  ON CREATE SET r.ingestedAt = datetime()
-                SET r.jaccard = p.jaccard
-                """, Map.of("pairs", pairs, "t", textSimilarity));
-    }
-
-    /** A signature as stored on the ad: 8 bytes per value, big-endian (one compact property). */
-    static byte[] toBytes(long[] sig) {
-        var buffer = java.nio.ByteBuffer.allocate(sig.length * Long.BYTES);
-        buffer.asLongBuffer().put(sig);
-        return buffer.array();
-    }
-
-    /** A stored signature back; also reads the list-of-integers form that earlier builds wrote. */
-    private static long @Nullable [] fromStored(org.neo4j.driver.Value v) {
-        if (v.isNull()) {
-            return null;
-        }
-        if ("BYTES".equals(v.type().name())) {
-            byte[] bytes = v.asByteArray();
-            long[] sig = new long[bytes.length / Long.BYTES];
-            java.nio.ByteBuffer.wrap(bytes).asLongBuffer().get(sig);
-            return sig;
-        }
-        return v.asList(x -> x.asLong()).stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private static final java.util.regex.Pattern NUMBER_WORD = java.util.regex.Pattern.compile(
-            "zero|oh|o|one|won|two|to|too|three|tree|four|for|fore|five|six|seven|eight|ate|nine|l|i");
+    private static final Set<String> NUMBER_WORDS = Set.of(
+            "zero", "oh", "o", "one", "won", "two", "to", "too", "three", "tree", "four", "for", "fore", "five", "six",
+            "seven", "eight", "ate", "nine", "l", "i");
 
     /**
-     * Character 4-grams of the text with case, accents and punctuation removed, and without the
-     * contact details: re-posted ads differ most in the number they give, which says nothing about
-     * the wording. Tokens with a digit, and spelled digits, are dropped before shingling.
+     * The distinct shingles of a text, sorted: hashes of its words and of consecutive word pairs (a
+     * word changed in a re-post costs one word and two pairs), with case, accents
+     * and punctuation removed and without the contact details (tokens with a digit, and spelled
+     * digits, are dropped first). One pass over the text; nothing here backtracks.
      */
-    static Set<String> shingles(String text) {
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT);
-        StringBuilder words = new StringBuilder();
-        for (String token : plain.split("[^\\p{L}\\p{N}]+")) {
-            if (token.isEmpty()
-                    || token.chars().anyMatch(Character::isDigit)
-                    || NUMBER_WORD.matcher(token).matches()) {
+    static int[] shingles(String text) {
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>();
+        StringBuilder token = new StringBuilder();
+        boolean digit = false;
+        for (int i = 0; i <= plain.length(); i++) {
+            char c = i < plain.length() ? plain.charAt(i) : ' ';
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
                 continue;
             }
-            words.append(words.isEmpty() ? "" : " ").append(token);
-        }
-        String clean = words.toString();
-        Set<String> out = new HashSet<>();
-        for (int i = 0; i + 4 <= clean.length(); i++) {
-            out.add(clean.substring(i, i + 4));
-        }
-        return out;
-    }
-
-    /** The MinHash signature of a set of shingles; null for a text too short to compare. */
-    static long[] signature(Set<String> shingles) {
-        if (shingles.size() < 8) {
-            return null;
-        }
-        long[] sig = new long[HASHES];
-        java.util.Arrays.fill(sig, Long.MAX_VALUE);
-        for (String s : shingles) {
-            long base = fnv64(s);
-            for (int i = 0; i < HASHES; i++) {
-                long h = mix(base ^ SEEDS[i]);
-                if (h < sig[i]) {
-                    sig[i] = h;
+            if (Character.isLetterOrDigit(c)) {
+                token.append(c);
+                digit |= Character.isDigit(c);
+            } else if (!token.isEmpty()) {
+                String t = token.toString();
+                if (!digit && !NUMBER_WORDS.contains(t)) {
+                    words.add(t);
                 }
+                token.setLength(0);
+                digit = false;
             }
         }
-        return sig;
-    }
-
-    static List<String> textBands(long[] sig) {
-        List<String> out = new ArrayList<>();
-        for (int b = 0; b < HASHES / ROWS; b++) {
-            long h = 17;
-            for (int r = 0; r < ROWS; r++) {
-                h = mix(h * 31 + sig[b * ROWS + r]);
-            }
-            out.add(Long.toHexString(h));
-        }
-        return out;
-    }
-
-    static double estimate(long[] a, long[] b) {
-        if (a.length != b.length || a.length == 0) {
-            return 0;
-        }
-        int same = 0;
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] == b[i]) {
-                same++;
+        int[] out = new int[Math.max(0, 2 * words.size() - 1)];
+        for (int i = 0; i < words.size(); i++) {
+            out[2 * i] = (int) mix(fnv64(words.get(i)));
+            if (i + 1 < words.size()) {
+                out[2 * i + 1] = (int) mix(fnv64(words.get(i)) * 31 + fnv64(words.get(i + 1)));
             }
         }
-        return (double) same / a.length;
+        return Arrays.stream(out).sorted().distinct().toArray();
     }
 
     private static long fnv64(String s) {

@@ -46,7 +46,6 @@ public class Importer {
 
     private final Graph graph;
     private final GraphWriter writer;
-    private final AdLinker adLinker;
     private final IdentityProposer proposer;
     private final String region;
     private final int batchSize;
@@ -55,7 +54,6 @@ public class Importer {
     Importer(
             Graph graph,
             GraphWriter writer,
-            AdLinker adLinker,
             IdentityProposer proposer,
             @Value("${caselink.phone.default-region:US}") String region,
             @Value("${caselink.ingest.batch-size:1000}") int batchSize,
@@ -63,7 +61,6 @@ public class Importer {
         this.events = events;
         this.graph = graph;
         this.writer = writer;
-        this.adLinker = adLinker;
         this.proposer = proposer;
         this.region = region;
         this.batchSize = batchSize;
@@ -192,8 +189,6 @@ public class Importer {
      * and whether or not an earlier run of the import was interrupted.
      */
     private void derive(State state) {
-        List<String> adIds = List.copyOf(state.touchedAds);
-        List<String> hashes = List.copyOf(state.touchedImages);
         List<String> people = List.copyOf(state.touchedPeople);
         if (!state.deferred.isEmpty()) {
             var deferred = List.copyOf(state.deferred);
@@ -215,14 +210,6 @@ public class Importer {
             state.written(deferred.size(), result.changes(), result.refused());
         }
         int chunk = Math.max(1, batchSize);
-        for (int i = 0; i < Math.max(adIds.size(), hashes.size()); i += chunk) {
-            var ads = adIds.subList(Math.min(i, adIds.size()), Math.min(i + chunk, adIds.size()));
-            var images = hashes.subList(Math.min(i, hashes.size()), Math.min(i + chunk, hashes.size()));
-            state.derived(graph.inWriteTransaction(tx -> {
-                adLinker.link(tx, ads, images);
-                return tx.changes();
-            }));
-        }
         for (int i = 0; i < people.size(); i += chunk) {
             var uids = people.subList(i, Math.min(i + chunk, people.size()));
             state.derived(graph.inWriteTransaction(tx -> {
@@ -511,7 +498,6 @@ public class Importer {
         writer.places(tx, places);
         // A link may name a person whose record comes later in the import: it waits for the end.
         List<LinkRecord> later = links(tx, links);
-        adLinker.index(tx, ads);
         return new Written(later, ads, List.copyOf(new LinkedHashSet<>(personUids)));
     }
 
