@@ -254,10 +254,16 @@ public final class Cli {
         @Option(names = "--truth", description = "the ground-truth file (default: <out>.truth.json)")
         Path truth;
 
+        @Option(
+                names = "--in-order",
+                description = "write records in generation order (each network's records together) rather than"
+                        + " in a seeded random order")
+        boolean inOrder;
+
         @Override
         public Integer call() throws IOException {
             Path truthFile = truth != null ? truth : Path.of(out + ".truth.json");
-            Generator.write(new Generator.Config(cases, ads, seed), out, truthFile);
+            Generator.write(new Generator.Config(cases, ads, seed, !inOrder), out, truthFile);
             System.out.println("Wrote " + out + " and " + truthFile);
             return 0;
         }

@@ -9,11 +9,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,39 +27,85 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes a synthetic data set in the import format, with a ground-truth file beside it. The
  * distributions follow what the field reports: most intakes are children missing from care, most
  * likely CST victims are 15 to 17, runaways repeat. Planted networks: a controller who is a
- * suspect in several children's cases across states, associates who recur, and ads for the network
- * that share phones and images across cities over weeks, with phone numbers obfuscated in the text,
- * near-duplicate wording, name typos and aliases. Noise: independent posters with their own phones,
- * plus one hub phone and one hub image in very many unrelated ads. Same seed, same bytes.
+ * suspect in several children's cases across states, associates who recur (some cases name only an
+ * associate, tied to the controller by a link record), and ads for the network that share phones
+ * and images across cities over weeks, with phone numbers obfuscated in the text, near-duplicate
+ * wording, name typos and aliases.
+ *
+ * <p>What real data has and a tuned analysis must not mistake for evidence: every ad is written
+ * from one of a few dozen boilerplate templates, so unrelated ads share most of their words; names
+ * follow Zipf-like frequencies, so common names are carried by many unrelated people; a hotline,
+ * shelter numbers, an ad site's support line and stock images recur across unrelated records; some
+ * different children share first name, last name and date of birth; repeat runaways' records do
+ * not always carry the child id. Noise: independent posters with their own phones, plus one hub
+ * phone and one hub image in very many unrelated ads. Records are written in a seeded random order
+ * by default, so a link record or a later case may name a person before their first case. Same
+ * seed, same bytes.
  *
  * <p>The truth file says which person mentions are the same individual, which ads belong together
- * (a network, or one independent poster), and which phones each ad hides in its text.
+ * (a network, or one independent poster), which ads re-post one text, which phones each ad hides
+ * in its text, and which shared phones and images are noise.
  */
 public final class Generator {
 
-    /** @param cases case records to write; @param ads ad records to write; @param seed the random seed */
-    public record Config(int cases, int ads, long seed) {}
+    /**
+     * @param cases case records to write
+     * @param ads ad records to write
+     * @param seed the random seed
+     * @param shuffle write records in a seeded random order (the default) rather than the order
+     *     they were generated in (each network's cases, its link records and its ads together)
+     */
+    public record Config(int cases, int ads, long seed, boolean shuffle) {
+        /** Shuffled, as a real export arrives. */
+        public Config(int cases, int ads, long seed) {
+            this(cases, ads, seed, true);
+        }
+    }
 
+    // Ordered most common first: drawn with Zipf weights (exponent 1).
     private static final String[] FIRST_F = {
-        "Ava", "Mia", "Zoe", "Lia", "Nora", "Ivy", "Ella", "Maya", "Rosa", "Tess", "Jade", "Lena", "Kira", "Nina",
-                "Sara", "Aria",
-        "Cora", "Dana", "Emma", "Faye", "Gina", "Hana", "Iris", "Juno", "Kaya", "Lola", "Mara", "Nell", "Opal", "Pia",
-                "Rae", "Skye"
+        "Maria", "Jessica", "Ashley", "Jennifer", "Emily", "Sarah", "Samantha", "Elizabeth", "Emma", "Olivia",
+        "Madison", "Isabella", "Sophia", "Hannah", "Abigail", "Alexis", "Brianna", "Taylor", "Destiny", "Kayla",
+        "Lauren", "Megan", "Nicole", "Stephanie", "Amanda", "Rachel", "Brittany", "Victoria", "Alyssa", "Jasmine",
+        "Mia", "Ava", "Chloe", "Natalie", "Grace", "Anna", "Alexandra", "Sydney", "Hailey", "Gabriela",
+        "Andrea", "Daniela", "Mariana", "Jacqueline", "Vanessa", "Diana", "Michelle", "Melissa", "Kimberly", "Angela",
+        "Amber", "Danielle", "Courtney", "Tiffany", "Crystal", "Erica", "Heather", "Kelsey", "Morgan", "Paige",
+        "Kaitlyn", "Jordan", "Savannah", "Aaliyah", "Imani", "Jada", "Kiara", "Nevaeh", "Trinity", "Zoe",
+        "Lily", "Ella", "Avery", "Addison", "Leah", "Evelyn", "Camila", "Valeria", "Ximena", "Lucia",
+        "Julia", "Ariana", "Layla", "Aubrey", "Brooklyn", "Makayla", "Faith", "Jenna", "Autumn", "Sierra"
     };
     private static final String[] FIRST_M = {
-        "Eli", "Max", "Leo", "Sam", "Ray", "Dex", "Cole", "Jay", "Rex", "Tom", "Vic", "Wes", "Zack", "Ian", "Omar",
-        "Hugo", "Ivan", "Jude", "Kurt", "Luis", "Milo", "Nash", "Otis", "Paul", "Reid", "Seth", "Troy", "Vern", "Wade",
-        "Yusuf"
+        "James", "Michael", "Robert", "John", "David", "William", "Richard", "Joseph", "Thomas", "Christopher",
+        "Charles", "Daniel", "Matthew", "Anthony", "Mark", "Donald", "Steven", "Andrew", "Joshua", "Kevin",
+        "Brian", "Jose", "Juan", "Carlos", "Luis", "Jason", "Justin", "Ryan", "Brandon", "Tyler",
+        "Eric", "Jacob", "Nicholas", "Jonathan", "Aaron", "Adam", "Marcus", "Terrence", "Andre", "Darnell",
+        "Tyrone", "Jamal", "DeShawn", "Malik", "Isaiah", "Elijah", "Jeremiah", "Xavier", "Miguel", "Jesus",
+        "Antonio", "Alejandro", "Ricardo", "Eduardo", "Francisco", "Javier", "Manuel", "Pedro", "Rafael", "Victor",
+        "Angel", "Omar", "Hector", "Raymond", "Gregory", "Patrick", "Dennis", "Jerry", "Tony", "Travis",
+        "Derek", "Shawn", "Corey", "Dustin", "Kyle", "Cody", "Austin", "Dylan", "Ethan", "Noah",
+        "Logan", "Mason", "Caleb", "Gavin", "Trevor", "Devin", "Dominic", "Lamar", "Reginald", "Wesley"
     };
     private static final String[] LAST = {
-        "Alder", "Brook", "Calder", "Dunmore", "Ellery", "Fenwick", "Garland", "Hollis", "Ingram", "Jessop", "Kendal",
-                "Lyle",
-        "Marsh", "Norcott", "Oakley", "Pryor", "Quill", "Rowan", "Selby", "Thorne", "Upton", "Vance", "Whitlow",
-                "Yardley",
-        "Ashby", "Barlow", "Carver", "Darby", "Easton", "Fairley", "Gilmore", "Hadley", "Irwin", "Jarvis", "Kirby",
-                "Langley",
-        "Mercer", "Nolan", "Orton", "Pember", "Radley", "Stroud", "Tolland", "Underhill", "Varley", "Winslow", "Yates",
-                "Zeller"
+        "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
+        "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin",
+        "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson",
+        "Walker", "Young", "Allen", "King", "Wright", "Scott", "Torres", "Nguyen", "Hill", "Flores",
+        "Green", "Adams", "Nelson", "Baker", "Hall", "Rivera", "Campbell", "Mitchell", "Carter", "Roberts",
+        "Gomez", "Phillips", "Evans", "Turner", "Diaz", "Parker", "Cruz", "Edwards", "Collins", "Reyes",
+        "Stewart", "Morris", "Morales", "Murphy", "Cook", "Rogers", "Gutierrez", "Ortiz", "Morgan", "Cooper",
+        "Peterson", "Bailey", "Reed", "Kelly", "Howard", "Ramos", "Kim", "Cox", "Ward", "Richardson",
+        "Watson", "Brooks", "Chavez", "Wood", "James", "Bennett", "Gray", "Mendoza", "Ruiz", "Hughes",
+        "Price", "Alvarez", "Castillo", "Sanders", "Patel", "Myers", "Long", "Ross", "Foster", "Jimenez",
+        "Powell", "Jenkins", "Perry", "Russell", "Sullivan", "Bell", "Coleman", "Butler", "Henderson", "Barnes",
+        "Gonzales", "Fisher", "Vasquez", "Simmons", "Romero", "Jordan", "Patterson", "Alexander", "Hamilton", "Graham",
+        "Reynolds", "Griffin", "Wallace", "Moreno", "West", "Cole", "Hayes", "Bryant", "Herrera", "Gibson",
+        "Ellis", "Tran", "Medina", "Aguilar", "Stevens", "Murray", "Ford", "Castro", "Marshall", "Owens",
+        "Harrison", "Fernandez", "McDonald", "Woods", "Washington", "Kennedy", "Wells", "Vargas", "Henry", "Chen",
+        "Freeman", "Webb", "Tucker", "Guzman", "Burns", "Crawford", "Olson", "Simpson", "Porter", "Hunter",
+        "Gordon", "Mendez", "Silva", "Shaw", "Snyder", "Mason", "Dixon", "Munoz", "Hunt", "Hicks",
+        "Holmes", "Palmer", "Wagner", "Black", "Robertson", "Boyd", "Rose", "Stone", "Salazar", "Fox",
+        "Warren", "Mills", "Meyer", "Rice", "Schmidt", "Garza", "Daniels", "Ferguson", "Nichols", "Stephens",
+        "Soto", "Weaver", "Ryan", "Gardner", "Payne", "Grant", "Dunn", "Kelley", "Spencer", "Hawkins"
     };
     private static final String[][] CITIES = {
         {"Richmond", "VA"},
@@ -87,70 +138,163 @@ public final class Generator {
         "example-classifieds", "sample-listings", "demo-board", "test-escorts", "mock-dating"
     };
     private static final String[] PLATFORMS = {"instagram", "snapchat", "telegram", "kik", "whatsapp"};
-    private static final String[] WORDS = {
-        "sweet",
-        "new",
-        "fun",
-        "young",
-        "petite",
-        "discreet",
-        "available",
-        "tonight",
-        "incall",
-        "outcall",
-        "visiting",
-        "generous",
-        "classy",
-        "relaxing",
-        "friendly",
-        "exotic",
-        "upscale",
-        "private",
-        "special",
-        "limited",
-        "weekend",
-        "only",
-        "ready",
-        "real",
-        "pics",
-        "verified",
-        "massage",
-        "company",
-        "sugar",
-        "candy",
-        "honey",
-        "party",
-        "late",
-        "early",
-        "hotel",
-        "clean",
-        "quiet",
-        "genuine",
-        "blonde",
-        "brunette",
-        "curvy",
-        "slim",
-        "tall",
-        "girl",
-        "lady",
-        "friend",
-        "spa",
-        "session",
-        "treat",
-        "juicy",
-        "sunshine",
-        "angel",
-        "kitty",
-        "bunny",
-        "peach",
-        "cherry",
-        "velvet",
-        "silk",
-        "rose",
-        "lily",
-        "pearl",
-        "ruby"
+
+    /**
+     * Boilerplate that real ads repeat, most common first (templates draw them with Zipf weights).
+     * Slots: {city}, {day} (filled per ad), {nick}, {age} (filled per poster).
+     */
+    private static final String[] PHRASES = {
+        "new 2 the area",
+        "100% real pics",
+        "call b4 10pm",
+        "no rush",
+        "incall/outcall available",
+        "ask about specials",
+        "no law enforcement",
+        "no blocked calls",
+        "serious gentlemen only",
+        "in town for a limited time",
+        "here this {day} only",
+        "visiting {city} for a few days",
+        "{nick} here",
+        "{age} and ready to play",
+        "available 24/7",
+        "upscale and discreet",
+        "clean safe and discreet",
+        "no games no drama",
+        "pics are 100% me",
+        "if you are not real do not call",
+        "donations only",
+        "special rates for regulars",
+        "please be respectful",
+        "ask for {nick}",
+        "outcall to hotels only",
+        "incall near the airport",
+        "last night in {city}",
+        "the girl next door",
+        "you wont be disappointed",
+        "your satisfaction is my priority",
+        "leave a message if i dont answer",
+        "text only no calls",
+        "screening required for new friends",
+        "come relax with me",
+        "let me make your day",
+        "best in {city}",
+        "discreet hotel visits",
+        "easy going and fun",
+        "cash only",
+        "serious inquiries only",
+        "no explicit talk over the phone",
+        "mention this ad",
+        "available day and night",
+        "new pics just added",
+        "dont miss out",
+        "fun friendly and open minded",
+        "private and secure location",
+        "real and verified",
+        "satisfaction guaranteed",
+        "sweet and petite"
     };
+
+    private static final String[] TITLES = {
+        "{nick} new in {city}",
+        "new 2 {city} {nick}",
+        "{age} {nick} in {city} tonight",
+        "sweet {nick} visiting {city}",
+        "100% real {nick} {city}",
+        "{city} incall/outcall {nick}",
+        "last days in {city}",
+        "{nick} available {day}",
+        "{day} specials in {city}",
+        "{nick} {age} real pics",
+        "ask about specials {nick}",
+        "{city} upscale {nick}"
+    };
+    private static final String[] NICKS = {
+        "Candy",
+        "Honey",
+        "Star",
+        "Kitty",
+        "Angel",
+        "Bunny",
+        "Peaches",
+        "Cherry",
+        "Ruby",
+        "Diamond",
+        "Crystal",
+        "Bambi",
+        "Lexi",
+        "Roxy",
+        "Coco",
+        "Mimi",
+        "Gigi",
+        "Lulu",
+        "Jade",
+        "Skye",
+        "Storm",
+        "Raven",
+        "Sugar",
+        "Barbie",
+        "Kandi",
+        "Precious",
+        "Princess",
+        "Luna",
+        "Nova",
+        "Cleo",
+        "Dolly",
+        "Trixie",
+        "Sasha",
+        "Tasha",
+        "Paris",
+        "Milan",
+        "Rio",
+        "Velvet",
+        "Pearl",
+        "Sunny"
+    };
+    private static final String[] AGES = {"19yo", "20yo", "21yo", "22yo", "young", "fresh", "new girl", "petite"};
+    private static final String[] DAYS = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "week"
+    };
+    /** Words for the part of an ad its poster wrote: a description of several hundred possible words. */
+    private static final String[] VOCAB = {
+        "auburn", "raven", "golden", "chestnut", "caramel", "copper", "platinum", "silver", "hazel", "emerald",
+        "sapphire", "amber", "ebony", "ivory", "bronze", "freckled", "dimpled", "tanned", "toned", "athletic",
+        "slender", "curvy", "tall", "tiny", "bubbly", "shy", "playful", "witty", "gentle", "charming",
+        "elegant", "sassy", "spicy", "mellow", "mysterious", "adventurous", "cozy", "sunny", "stormy", "midnight",
+        "crimson", "scarlet", "violet", "indigo", "turquoise", "teal", "magenta", "lilac", "mint", "peach",
+        "jazz", "salsa", "yoga", "tattoo", "piercing", "braids", "curls", "bangs", "ponytail", "lipstick",
+        "perfume", "vanilla", "lavender", "jasmine", "coconut", "mango", "strawberry", "cinnamon", "espresso", "latte",
+        "wine", "champagne", "tequila", "sushi", "tacos", "beach", "sunset", "moonlight", "poetry", "painting",
+        "guitar", "piano", "dancing", "karaoke", "gaming", "anime", "basketball", "soccer", "tennis", "hiking",
+        "surfing", "skating", "boots", "heels", "sneakers", "lingerie", "denim", "leather", "lace", "satin",
+        "sundress", "hoodie", "bracelet", "anklet", "necklace", "earrings", "glasses", "freckles", "dimples", "smile",
+        "laugh", "accent", "southern", "island", "midwest", "coastal", "country", "city", "uptown", "downtown",
+        "butterfly", "dragon", "rose", "lotus", "tiger", "panther", "dove", "swan", "fox", "kitten",
+        "sparkle", "glitter", "shimmer", "glow", "blush", "velour", "silk", "cashmere", "velvet", "suede",
+        "tropical", "exotic", "classic", "vintage", "modern", "urban", "rustic", "bohemian", "preppy", "sporty",
+        "nerdy", "bookish", "artsy", "musical", "creative", "curious", "cheerful", "warm", "sincere", "honest",
+        "patient", "attentive", "caring", "sweetheart", "darling", "sugarplum", "cupcake", "muffin", "cookie",
+                "brownie",
+        "candle", "bubble", "bath", "massage", "oil", "lotion", "spa", "sauna", "pool", "jacuzzi",
+        "penthouse", "suite", "loft", "condo", "studio", "balcony", "skyline", "harbor", "river", "lake",
+        "mountain", "desert", "forest", "garden", "meadow", "valley", "canyon", "prairie", "bayou", "marina",
+        "movie", "popcorn", "netflix", "cuddle", "conversation", "dinner", "lunch", "brunch", "coffee", "dessert",
+        "chocolate", "caramel", "honeydew", "cherry", "blueberry", "raspberry", "kiwi", "papaya", "pineapple", "lime",
+        "lemon", "orange", "apricot", "plum", "fig", "melon", "grape", "pomegranate", "guava", "passion",
+        "fire", "ice", "thunder", "rain", "snow", "breeze", "wave", "tide", "storm", "cloud",
+        "star", "moon", "sun", "comet", "galaxy", "planet", "orbit", "aurora", "eclipse", "nebula",
+        "queen", "duchess", "goddess", "muse", "diva", "siren", "nymph", "fairy", "pixie", "sprite",
+        "blonde", "brunette", "redhead", "highlights", "ombre", "pixiecut", "bob", "waves", "straight", "wavy",
+        "green", "blue", "brown", "gray", "eyes", "lashes", "lips", "cheeks", "hips", "legs",
+        "soft", "smooth", "silky", "gentle", "tender", "sweet", "spicy", "naughty", "nice", "wild",
+        "calm", "relaxed", "easygoing", "energetic", "lively", "chill", "laidback", "flirty", "giggly", "goofy",
+        "student", "dancer", "model", "singer", "artist", "nurse", "barista", "gamer", "traveler", "foodie",
+        "tattooed", "pierced", "natural", "petite", "thick", "fit", "busty", "leggy", "slim", "shapely",
+        "morning", "afternoon", "evening", "late", "early", "overnight", "weekday", "holiday", "summer", "winter",
+        "spring", "autumn", "seaside", "lakeside", "roadtrip", "passport", "airport", "hotel", "motel", "lounge"
+    };
+
     private static final String[] DIGIT_WORDS = {
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
     };
@@ -158,33 +302,87 @@ public final class Generator {
         "oh", "won", "to", "three", "for", "five", "six", "seven", "ate", "nine"
     };
 
+    private static final double[] ZIPF_FIRST_F = zipf(FIRST_F.length);
+    private static final double[] ZIPF_FIRST_M = zipf(FIRST_M.length);
+    private static final double[] ZIPF_LAST = zipf(LAST.length);
+    private static final double[] ZIPF_PHRASES = zipf(PHRASES.length);
+
+    private static final int TEMPLATE_COUNT = 40;
+
     private final Random random;
     private final FictionalPhones phones;
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<ObjectNode> lines = new ArrayList<>();
-    private final Map<String, String> personTruth = new TreeMap<>();
+    /** "line:index" in generation order until {@link #shuffle} renumbers it. */
+    private Map<String, String> personTruth = new TreeMap<>();
+
     private final Map<String, String> adGroup = new TreeMap<>();
+    private final Map<String, String> adText = new TreeMap<>();
     private final Map<String, List<String>> adTextPhones = new TreeMap<>();
     private final Map<String, String> caseNetwork = new TreeMap<>();
     /** Case number to its true child: a repeat runaway's cases share one. */
     private final Map<String, String> caseChild = new TreeMap<>();
+
+    private final Map<String, String> networkController = new TreeMap<>();
+    /** Pairs of different true children planted with the same first name, last name and dob. */
+    private final List<List<String>> namesakes = new ArrayList<>();
     /** Person ids some record has carried: a link record may only name those. */
-    private final java.util.Set<String> idsWritten = new java.util.HashSet<>();
+    private final Set<String> idsWritten = new TreeSet<>();
+
+    private final List<TrueChild> children = new ArrayList<>();
+    /** People of a place who turn up in several unrelated cases (a boyfriend, a relative, a "friend"). */
+    private final List<TruePerson> locals = new ArrayList<>();
+
+    /** Numbers and images that recur across unrelated records: none is evidence of a link. */
+    private final String hotline;
+
+    private final List<String> shelters = new ArrayList<>();
+    private final double[] shelterRates;
+    private final String supportLine;
+    private final List<Long> stockImages = new ArrayList<>();
+    private final double[] stockRates = {0.02, 0.012, 0.008, 0.005, 0.003};
+    private final String hubPhone;
+    private final long hubImage;
+
+    /** Ad templates: a title and the boilerplate phrases, with "{desc}" where the poster's own words go. */
+    private record Template(String title, List<String> parts) {}
+
+    private final List<Template> templates = new ArrayList<>();
 
     private int caseCounter;
     private int adCounter;
     private int personCounter;
     private int childCounter;
+    private int textCounter;
 
     private Generator(long seed) {
         this.random = new Random(seed);
         this.phones = new FictionalPhones(new Random(seed ^ 0x5eedL));
+        this.hotline = phones.next();
+        int shelterCount = 6 + random.nextInt(5);
+        this.shelterRates = new double[shelterCount];
+        for (int i = 0; i < shelterCount; i++) {
+            shelters.add(phones.next());
+            shelterRates[i] = 0.003 + 0.007 * i / (shelterCount - 1);
+        }
+        this.supportLine = phones.next();
+        for (int i = 0; i < stockRates.length; i++) {
+            stockImages.add(random.nextLong());
+        }
+        this.hubPhone = phones.next();
+        this.hubImage = random.nextLong();
+        for (int t = 0; t < TEMPLATE_COUNT; t++) {
+            templates.add(template());
+        }
     }
 
     /** Writes {@code out} (JSON Lines) and {@code truth} (JSON). */
     public static void write(Config config, Path out, Path truth) throws IOException {
         Generator g = new Generator(config.seed());
         g.build(config);
+        if (config.shuffle()) {
+            g.shuffle();
+        }
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             for (ObjectNode line : g.lines) {
                 w.write(g.json.writeValueAsString(line));
@@ -194,11 +392,50 @@ public final class Generator {
         Map<String, Object> t = new TreeMap<>();
         t.put("persons", g.personTruth);
         t.put("adGroups", g.adGroup);
+        t.put("adTexts", g.adText);
         t.put("adTextPhones", g.adTextPhones);
         t.put("caseNetworks", g.caseNetwork);
         t.put("caseChildren", g.caseChild);
+        t.put("childNamesakes", g.namesakes);
+        t.put("networkControllers", g.networkController);
+        Map<String, Object> shared = new LinkedHashMap<>();
+        List<String> sharedPhones = new ArrayList<>();
+        sharedPhones.add(g.hotline);
+        sharedPhones.addAll(g.shelters);
+        sharedPhones.add(g.supportLine);
+        sharedPhones.add(g.hubPhone);
+        List<String> sharedImages = new ArrayList<>();
+        g.stockImages.forEach(i -> sharedImages.add(hex(i)));
+        sharedImages.add(hex(g.hubImage));
+        shared.put("phones", sharedPhones);
+        shared.put("images", sharedImages);
+        t.put("sharedEntities", shared);
         t.put("seed", config.seed());
         Files.writeString(truth, g.json.writerWithDefaultPrettyPrinter().writeValueAsString(t), StandardCharsets.UTF_8);
+    }
+
+    /** Puts the records in a seeded random order and renumbers the person truth to match. */
+    private void shuffle() {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, random);
+        int[] newLine = new int[lines.size()];
+        List<ObjectNode> shuffled = new ArrayList<>(lines.size());
+        for (int i = 0; i < order.size(); i++) {
+            shuffled.add(lines.get(order.get(i)));
+            newLine[order.get(i)] = i + 1;
+        }
+        Map<String, String> renumbered = new TreeMap<>();
+        personTruth.forEach((key, person) -> {
+            int colon = key.indexOf(':');
+            int line = Integer.parseInt(key.substring(0, colon));
+            renumbered.put(newLine[line - 1] + key.substring(colon), person);
+        });
+        lines.clear();
+        lines.addAll(shuffled);
+        personTruth = renumbered;
     }
 
     // ---------------------------------------------------------------- people
@@ -223,17 +460,22 @@ public final class Generator {
             String phone,
             String handle) {}
 
-    private TruePerson person(boolean withId) {
+    /**
+     * @param withId whether the source systems know the person by an id
+     * @param dobPercent how often the records know the date of birth
+     * @param corroborated whether a mention without the id still carries a dob, phone or email
+     */
+    private TruePerson person(boolean withId, int dobPercent, boolean corroborated) {
         int n = ++personCounter;
-        String first = pick(FIRST_M);
-        String last = pick(LAST);
+        String first = zipfPick(FIRST_M, ZIPF_FIRST_M);
+        String last = zipfPick(LAST, ZIPF_LAST);
         List<String> aliases =
                 random.nextInt(3) == 0 ? List.of(first.charAt(0) + "" + last.charAt(0), "Big " + first) : List.of();
-        LocalDate dob = random.nextInt(10) < 7
+        LocalDate dob = random.nextInt(100) < dobPercent
                 ? LocalDate.of(1970 + random.nextInt(30), 1 + random.nextInt(12), 1 + random.nextInt(28))
                 : null;
         List<String> ps = new ArrayList<>();
-        if (random.nextInt(10) < 6) {
+        if (random.nextInt(10) < 6 || (corroborated && dob == null)) {
             ps.add(phones.next());
         }
         List<String> es = random.nextInt(10) < 3
@@ -244,14 +486,30 @@ public final class Generator {
 
     private TrueChild child(int minAge, int maxAge, OffsetDateTime reported) {
         int n = ++childCounter;
+        if (!children.isEmpty() && random.nextInt(100) == 0) {
+            // A namesake: another child with the same first name, last name and date of birth.
+            TrueChild other = children.get(random.nextInt(children.size()));
+            TrueChild c = new TrueChild(
+                    "T-C" + n,
+                    random.nextBoolean() ? "CH-" + n : null,
+                    other.first(),
+                    other.last(),
+                    other.dob(),
+                    other.sex(),
+                    random.nextInt(10) < 5 ? phones.next() : null,
+                    random.nextInt(10) < 4 ? other.first().toLowerCase(Locale.ROOT) + "." + n : null);
+            namesakes.add(List.of(other.id(), c.id()));
+            children.add(c);
+            return c;
+        }
         boolean girl = random.nextInt(10) < 8;
-        String first = pick(girl ? FIRST_F : FIRST_M);
-        String last = pick(LAST);
+        String first = girl ? zipfPick(FIRST_F, ZIPF_FIRST_F) : zipfPick(FIRST_M, ZIPF_FIRST_M);
+        String last = zipfPick(LAST, ZIPF_LAST);
         int age = minAge + random.nextInt(maxAge - minAge + 1);
         LocalDate dob = reported.toLocalDate().minusYears(age).minusDays(random.nextInt(365));
         String phone = random.nextInt(10) < 5 ? phones.next() : null;
         String handle = random.nextInt(10) < 4 ? first.toLowerCase(Locale.ROOT) + "." + n : null;
-        return new TrueChild(
+        TrueChild c = new TrueChild(
                 "T-C" + n,
                 random.nextInt(10) < 8 ? "CH-" + n : null,
                 first,
@@ -260,6 +518,8 @@ public final class Generator {
                 girl ? "F" : "M",
                 phone,
                 handle);
+        children.add(c);
+        return c;
     }
 
     /** One mention of a person in a case record: the person id (when the source has it), a name as written, maybe a typo. */
@@ -324,7 +584,12 @@ public final class Generator {
     }
 
     private ObjectNode caseRecord(
-            String caseNumber, String type, OffsetDateTime reported, String[] city, TrueChild child) {
+            String caseNumber,
+            String type,
+            OffsetDateTime reported,
+            String[] city,
+            TrueChild child,
+            boolean withoutChildId) {
         caseChild.put(caseNumber, child.id());
         ObjectNode o = json.createObjectNode();
         o.put("kind", "case");
@@ -341,7 +606,7 @@ public final class Generator {
                         + city[0] + ".");
         o.put("source", "generator:intake");
         ObjectNode c = o.putObject("child");
-        if (child.childId() != null) {
+        if (child.childId() != null && !withoutChildId) {
             c.put("childId", child.childId());
         }
         c.put("firstName", child.first());
@@ -357,7 +622,21 @@ public final class Generator {
             h.put("handle", "@" + child.handle());
         }
         o.putArray("locations").addObject().put("city", city[0]).put("state", city[1]);
+        // Numbers many unrelated intakes carry: a hotline, the shelter or group home a child left.
+        if (random.nextInt(1000) < 20) {
+            casePhones(o).add(format(hotline));
+        }
+        double careFactor = type.equals("MISSING_FROM_CARE") ? 1.6 : 0.3;
+        for (int i = 0; i < shelters.size(); i++) {
+            if (random.nextDouble() < shelterRates[i] * careFactor) {
+                casePhones(o).add(format(shelters.get(i)));
+            }
+        }
         return o;
+    }
+
+    private static ArrayNode casePhones(ObjectNode o) {
+        return o.get("phones") instanceof ArrayNode a ? a : o.putArray("phones");
     }
 
     private void backgroundCase(List<TrueChild> runaways) {
@@ -372,8 +651,11 @@ public final class Generator {
         OffsetDateTime reported = randomTime(2021, 5);
         String[] city = pick(CITIES);
         TrueChild child;
+        boolean withoutChildId = false;
         if (type.equals("RUNAWAY") && !runaways.isEmpty() && random.nextInt(10) < 3) {
             child = runaways.get(random.nextInt(runaways.size())); // runaways repeat
+            // Another agency's intake often lacks the child id: name, dob and contacts must tie them.
+            withoutChildId = random.nextInt(10) < 4;
         } else {
             // Most likely victims are 15-17; younger children are rarer in these intakes.
             child = random.nextInt(10) < 7 ? child(15, 17, reported) : child(11, 14, reported);
@@ -382,12 +664,20 @@ public final class Generator {
             }
         }
         String number = newCaseNumber(reported);
-        ObjectNode o = caseRecord(number, type, reported, city, child);
+        ObjectNode o = caseRecord(number, type, reported, city, child, withoutChildId);
         int line = lines.size() + 1;
         if (random.nextInt(10) < 2) {
-            o.putArray("persons")
-                    .add(mention(
-                            person(random.nextBoolean()), random.nextBoolean() ? "SUSPECT" : "ASSOCIATE", line, 0));
+            TruePerson p;
+            if (!locals.isEmpty() && random.nextInt(10) < 3) {
+                p = locals.get(random.nextInt(locals.size())); // someone already named in another case
+            } else if (random.nextInt(10) < 2) {
+                p = person(random.nextBoolean(), 70, true);
+                locals.add(p);
+            } else {
+                // An unrelated background suspect: a common name, rarely a dob.
+                p = person(random.nextInt(10) < 3, 25, false);
+            }
+            o.putArray("persons").add(mention(p, random.nextBoolean() ? "SUSPECT" : "ASSOCIATE", line, 0));
         }
         lines.add(o);
     }
@@ -395,8 +685,9 @@ public final class Generator {
     /** A planted network; returns how many case and ad records it wrote. */
     private int[] network(int n, int caseCount, int adCount) {
         String id = "N" + (n + 1);
-        TruePerson controller = person(true);
-        List<TruePerson> associates = List.of(person(true), person(random.nextBoolean()));
+        TruePerson controller = person(true, 70, true);
+        List<TruePerson> associates = List.of(person(true, 70, true), person(random.nextBoolean(), 70, true));
+        networkController.put(id, controller.id());
         List<String> networkPhones = new ArrayList<>(controller.phones());
         while (networkPhones.size() < 3) {
             networkPhones.add(phones.next());
@@ -417,19 +708,27 @@ public final class Generator {
             TrueChild child = child(14, 17, reported);
             victims.add(child);
             String number = newCaseNumber(reported);
-            ObjectNode o = caseRecord(number, i % 3 == 0 ? "CST_TIP" : "MISSING_FROM_CARE", reported, city, child);
+            ObjectNode o =
+                    caseRecord(number, i % 3 == 0 ? "CST_TIP" : "MISSING_FROM_CARE", reported, city, child, false);
             int line = lines.size() + 1;
             var persons = o.putArray("persons");
-            persons.add(mention(controller, "SUSPECT", line, 0));
-            persons.add(mention(associates.get(i % 2), "ASSOCIATE", line, 1));
+            if (i > 0 && random.nextInt(10) < 3) {
+                // The victim named only the associate who ran her: the controller is a link away.
+                persons.add(mention(associates.getFirst(), random.nextBoolean() ? "SUSPECT" : "ASSOCIATE", line, 0));
+            } else {
+                persons.add(mention(controller, "SUSPECT", line, 0));
+                persons.add(mention(associates.get(i % 2), "ASSOCIATE", line, 1));
+            }
             if (random.nextInt(10) < 5) {
-                o.putArray("phones").add(format(networkPhones.get(random.nextInt(networkPhones.size()))));
+                casePhones(o).add(format(networkPhones.get(random.nextInt(networkPhones.size()))));
             }
             caseNetwork.put(number, id);
             lines.add(o);
         }
         for (TruePerson a : associates) {
-            if (idsWritten.contains(a.personId()) && idsWritten.contains(controller.personId())) {
+            if (a.personId() != null
+                    && idsWritten.contains(a.personId())
+                    && idsWritten.contains(controller.personId())) {
                 ObjectNode link = json.createObjectNode();
                 link.put("kind", "link");
                 link.put("from", a.personId());
@@ -439,7 +738,11 @@ public final class Generator {
                 lines.add(link);
             }
         }
-        String template = sentence(8 + random.nextInt(6));
+        String text = "T" + (++textCounter);
+        Template template = templates.get(random.nextInt(templates.size()));
+        String nick = pick(NICKS);
+        String base = baseText(template, nick);
+        String title = fillPoster(template.title(), nick);
         String email = "net" + (n + 1) + ".bookings@example.com";
         for (int i = 0; i < adCount; i++) {
             String[] city = circuit.get((i / 4) % circuit.size());
@@ -458,14 +761,14 @@ public final class Generator {
                     listed.add(v.phone()); // a missing child's own number on an ad
                 }
             }
-            String body = edit(template) + " in " + city[0] + " " + contactText(inText);
+            String body = fillAd(edit(base), city) + " " + contactText(inText);
             if (random.nextInt(5) == 0) {
                 body += " or write " + spellEmail(email);
             }
             List<String> hashes = new ArrayList<>();
             long image = images.get(random.nextInt(images.size()));
             hashes.add(hex(random.nextInt(3) == 0 ? flipBits(image, 1 + random.nextInt(3)) : image));
-            ad(id, posted, city, "New in " + city[0] + " " + pick(WORDS), body, listed, inText, hashes);
+            ad(id, text, posted, city, fillAd(title, city), body, listed, inText, hashes);
         }
         return new int[] {caseCount, adCount};
     }
@@ -473,16 +776,19 @@ public final class Generator {
     // ---------------------------------------------------------------- ads
 
     private void noiseAds(int count) {
-        String hubPhone = phones.next();
-        long hubImage = random.nextLong();
         int written = 0;
         while (written < count) {
-            // An independent poster: one phone, one or two images, a few ads in one city.
+            // An independent poster: one phone, one or two images, a few ads in one city, one text of
+            // their own on a common template.
             String poster = "P" + (written + 1);
+            String text = "T" + (++textCounter);
             String phone = phones.next();
             List<Long> images = List.of(random.nextLong(), random.nextLong());
             String[] city = pick(CITIES);
-            String template = sentence(7 + random.nextInt(8));
+            Template template = templates.get(random.nextInt(templates.size()));
+            String nick = pick(NICKS);
+            String base = baseText(template, nick);
+            String title = fillPoster(template.title(), nick);
             int ads = Math.min(count - written, 1 + random.nextInt(6));
             OffsetDateTime start = randomTime(2021, 5);
             for (int i = 0; i < ads; i++) {
@@ -502,10 +808,11 @@ public final class Generator {
                 }
                 ad(
                         "poster-" + poster,
+                        text,
                         start.plusDays(i * 3L),
                         city,
-                        pick(WORDS) + " " + pick(WORDS) + " " + city[0],
-                        edit(template) + " " + contactText(inText),
+                        fillAd(title, city),
+                        fillAd(edit(base), city) + " " + contactText(inText),
                         listed,
                         inText,
                         hashes);
@@ -516,6 +823,7 @@ public final class Generator {
 
     private void ad(
             String group,
+            String text,
             OffsetDateTime posted,
             String[] city,
             String title,
@@ -524,6 +832,14 @@ public final class Generator {
             List<String> inText,
             List<String> hashes) {
         String adId = String.format("AD-%07d", ++adCounter);
+        if (random.nextInt(1000) < 20) {
+            listed.add(supportLine); // the site's support number, pasted into ads
+        }
+        for (int i = 0; i < stockImages.size(); i++) {
+            if (random.nextDouble() < stockRates[i]) {
+                hashes.add(hex(stockImages.get(i))); // a stock picture many unrelated posters use
+            }
+        }
         ObjectNode o = json.createObjectNode();
         o.put("kind", "ad");
         o.put("adId", adId);
@@ -541,8 +857,49 @@ public final class Generator {
         ArrayNode hs = o.putArray("imageHashes");
         hashes.forEach(hs::add);
         adGroup.put(adId, group);
+        adText.put(adId, text);
         adTextPhones.put(adId, List.copyOf(inText));
         lines.add(o);
+    }
+
+    // ---------------------------------------------------------------- templates
+
+    /** A template: a title and four to seven boilerplate phrases (common ones more often), the poster's words among them. */
+    private Template template() {
+        int count = 4 + random.nextInt(4);
+        List<String> parts = new ArrayList<>();
+        while (parts.size() < count) {
+            String p = zipfPick(PHRASES, ZIPF_PHRASES);
+            if (!parts.contains(p)) {
+                parts.add(p);
+            }
+        }
+        Collections.shuffle(parts, random);
+        parts.add(1 + random.nextInt(parts.size() - 1), "{desc}");
+        return new Template(pick(TITLES), List.copyOf(parts));
+    }
+
+    /** A poster's own text: the template with their nickname, an age word and a description of 6 to 12 words of their own. */
+    private String baseText(Template template, String nick) {
+        String age = pick(AGES);
+        StringBuilder desc = new StringBuilder();
+        for (int i = 0, n = 6 + random.nextInt(7); i < n; i++) {
+            desc.append(i == 0 ? "" : " ").append(pick(VOCAB));
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : template.parts()) {
+            out.add(part.equals("{desc}") ? desc.toString() : part);
+        }
+        return String.join(" ", out).replace("{nick}", nick).replace("{age}", age);
+    }
+
+    private String fillPoster(String text, String nick) {
+        return text.replace("{nick}", nick).replace("{age}", pick(AGES));
+    }
+
+    /** The slots a re-post changes: the city it is posted in, the day. */
+    private String fillAd(String text, String[] city) {
+        return text.replace("{city}", city[0]).replace("{day}", pick(DAYS));
     }
 
     private String contactText(List<String> inText) {
@@ -555,14 +912,6 @@ public final class Generator {
 
     // ---------------------------------------------------------------- text
 
-    private String sentence(int words) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < words; i++) {
-            b.append(i == 0 ? "" : " ").append(pick(WORDS));
-        }
-        return b.toString();
-    }
-
     /** A near-duplicate: a word dropped, swapped or replaced now and then, as re-posted ads do. */
     private String edit(String text) {
         List<String> w = new ArrayList<>(List.of(text.split(" ")));
@@ -571,7 +920,7 @@ public final class Generator {
             int i = random.nextInt(w.size());
             switch (random.nextInt(3)) {
                 case 0 -> w.remove(i);
-                case 1 -> w.set(i, pick(WORDS));
+                case 1 -> w.set(i, pick(VOCAB));
                 default -> {
                     int j = random.nextInt(w.size());
                     String t = w.get(i);
@@ -693,5 +1042,22 @@ public final class Generator {
 
     private <T> T pick(T[] values) {
         return values[random.nextInt(values.length)];
+    }
+
+    /** Cumulative Zipf weights (exponent 1) for n values, most common first. */
+    private static double[] zipf(int n) {
+        double[] cumulative = new double[n];
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            sum += 1.0 / (k + 1);
+            cumulative[k] = sum;
+        }
+        return cumulative;
+    }
+
+    private String zipfPick(String[] values, double[] cumulative) {
+        double x = random.nextDouble() * cumulative[cumulative.length - 1];
+        int i = Arrays.binarySearch(cumulative, x);
+        return values[Math.min(values.length - 1, i >= 0 ? i : -i - 1)];
     }
 }
