@@ -77,13 +77,16 @@ class Explorer {
      * way. Read from the columns {@code type, forward, rel, evidence} that every analysis query
      * returning relationships names alike.
      */
-    record Crossing(LinkType type, boolean forward, String rel, Evidence evidence) {
+    record Crossing(LinkType type, boolean forward, String rel, Evidence evidence, double strength) {
         static Crossing from(Record r) {
             return new Crossing(
                     LinkType.of(r.get("type").asString()),
                     r.get("forward").asBoolean(),
                     r.get("rel").asString(),
-                    Evidence.from(r.get("evidence")));
+                    Evidence.from(r.get("evidence")),
+                    r.containsKey("strength") && !r.get("strength").isNull()
+                            ? r.get("strength").asDouble()
+                            : 1.0);
         }
     }
 
@@ -192,6 +195,12 @@ class Explorer {
 
     /** Every relationship of the allowed types from the frontier, with the node at its other end. */
     List<Hop> expand(Collection<String> frontier, Set<LinkType> types, int distance, Deadline deadline) {
+        return expand(frontier, types, distance, deadline, false);
+    }
+
+    /** {@link #expand}, crossing undecided identity proposals too when {@code proposals} says so. */
+    List<Hop> expand(
+            Collection<String> frontier, Set<LinkType> types, int distance, Deadline deadline, boolean proposals) {
         if (frontier.isEmpty()) {
             return List.of();
         }
@@ -200,7 +209,8 @@ class Explorer {
         return deadline
                 .read(
                         cypher,
-                        deadline.with(Map.of("frontier", List.copyOf(frontier), "hub", hubDegree)),
+                        deadline.with(
+                                Map.of("frontier", List.copyOf(frontier), "hub", hubDegree, "proposals", proposals)),
                         r -> new Hop(
                                 r.get("from").asString(),
                                 new Reached(

@@ -21,15 +21,18 @@ public enum LinkType {
     SIMILAR_TEXT,
     SIMILAR_IMAGE,
     SAME_AS,
+    /** An identity proposed and not yet decided: followed by linked cases only, weighed by its score. */
+    PROPOSED_SAME_AS,
     OWNED_BY,
     POSTED_IN,
     LAST_SEEN_IN;
 
     /** What links evidence: everything but the agency that owns a case and the places things happened. */
-    static final Set<LinkType> EVIDENCE = EnumSet.complementOf(EnumSet.of(OWNED_BY, POSTED_IN, LAST_SEEN_IN));
+    static final Set<LinkType> EVIDENCE =
+            EnumSet.complementOf(EnumSet.of(OWNED_BY, POSTED_IN, LAST_SEEN_IN, PROPOSED_SAME_AS));
 
     String relationship() {
-        return this == SAME_AS ? "POSSIBLE_SAME_AS" : name();
+        return this == SAME_AS || this == PROPOSED_SAME_AS ? "POSSIBLE_SAME_AS" : name();
     }
 
     static LinkType of(String relationship) {
@@ -38,6 +41,6 @@ public enum LinkType {
 
     /** {@code :A|B|C} for a relationship pattern. */
     static String pattern(Set<LinkType> types) {
-        return types.stream().sorted().map(LinkType::relationship).collect(Collectors.joining("|", ":", ""));
+        return types.stream().sorted().map(LinkType::relationship).distinct().collect(Collectors.joining("|", ":", ""));
     }
 }

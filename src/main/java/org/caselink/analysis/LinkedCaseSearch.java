@@ -28,18 +28,16 @@ import org.springframework.stereotype.Component;
  *
  * <p>The score of a linked case is {@code 1 - prod(1 - w(p))} over its shortest paths (at most
  * {@link #MAX_PATHS}), a noisy-or: every independent explanation adds to it. A path's weight is
- * {@code DECAY^(length - 2) * prod spec(n)} over the nodes inside it, with {@code spec(n) =
- * log2(3) / log2(1 + degree(n))} (degree: distinct neighbours over the followed relationships): 1 for
- * a node that joins just the two sides, 0.46 at degree 10,
- * 0.24 at degree 100. Short paths through specific entities score high; long paths and busy nodes
- * low.
+ * {@code DECAY^(length - 2) * prod spec(n) * prod strength(s)} over the nodes {@code n} inside it
+ * ({@link #specificity}: how many things the node joins, by its kind) and its steps {@code s}
+ * ({@link #strength}: what kind of evidence each is). Short paths through specific entities on
+ * strong evidence score high; long paths, busy nodes and numbers merely mentioned score low.
  */
 @Component
 class LinkedCaseSearch {
 
     static final double DECAY = 0.7;
     static final int MAX_PATHS = 25;
-    private static final double LOG2_3 = Math.log(3) / Math.log(2);
 
     private final Explorer explorer;
 
@@ -56,16 +54,40 @@ class LinkedCaseSearch {
 
     record LinkedCases(List<CaseLink> links, boolean truncated) {}
 
-    static double specificity(long degree) {
-        return Math.min(1.0, LOG2_3 / (Math.log(1 + Math.max(degree, 1)) / Math.log(2)));
+    /**
+     * How much a node inside a path says about the two ends it joins: {@code min(1, k / (degree -
+     * 1))}, with {@code degree} its distinct neighbours over the evidence. A node that joins
+     * {@code degree} things can be a true link for at most about {@code k} of them, so its weight
+     * falls as one over how many it joins: a hotline, a shelter's or a group home's number that dozens of
+     * unrelated cases carry weighs next to nothing long before it is a hub. {@code k} is 8 for a
+     * person or a child (a controller with eight victims is a true link between all of them) and
+     * 3 for a phone, email, handle, image or ad.
+     */
+    static double specificity(EntityType type, long degree) {
+        double k = type == EntityType.PERSON || type == EntityType.CHILD ? 8 : 3;
+        return degree <= 2 ? 1.0 : Math.min(1.0, k / (degree - 1));
     }
 
-    static double weight(List<Reached> inside, int length) {
-        double w = Math.pow(DECAY, Math.max(0, length - 2));
-        for (Reached n : inside) {
-            w *= specificity(n.degree());
+    /**
+     * How strong one step is, by its kind of evidence: 1 for what a record asserts of a person,
+     * child, ad or image; 0.9 for an association an interview reports; 0.5 for a number a case record
+     * mentions without saying whose it is; a near-duplicate's similarity; 0.8 times its score for an
+     * identity proposed and not yet decided (followed here only: a proposal an analyst has not seen
+     * may suggest a link, shown as what it is, but never joins networks). The strongest of the
+     * records behind a step counts.
+     */
+    static double strength(List<Crossing> crossings) {
+        double best = 0;
+        for (Crossing c : crossings) {
+            double kind = switch (c.type()) {
+                case MENTIONS -> 0.5;
+                case ASSOCIATED_WITH -> 0.9;
+                case PROPOSED_SAME_AS -> 0.8;
+                default -> 1.0;
+            };
+            best = Math.max(best, kind * Math.max(0, Math.min(1, c.strength())));
         }
-        return w;
+        return best;
     }
 
     /** What one breadth-first search from a case has reached, and how. */
@@ -120,15 +142,12 @@ class LinkedCaseSearch {
                 if (r.type() != EntityType.CASE || r.id().equals(origin.id())) {
                     continue;
                 }
-                List<List<String>> paths = strongestPaths(r.id(), best).stream()
-                        .map(Weighted::path)
-                        .toList();
+                List<Weighted> strongest = strongestPaths(r.id(), best);
+                List<List<String>> paths =
+                        strongest.stream().map(Weighted::path).toList();
                 double miss = 1;
-                for (List<String> p : paths) {
-                    List<Reached> inside = p.subList(1, p.size() - 1).stream()
-                            .map(visited::get)
-                            .toList();
-                    miss *= 1 - weight(inside, p.size() - 1);
+                for (Weighted w : strongest) {
+                    miss *= 1 - Math.pow(DECAY, Math.max(0, w.path().size() - 3)) * w.weight();
                 }
                 double score = 1 - miss;
                 if (score >= minScore && score > 0) {
@@ -158,10 +177,11 @@ class LinkedCaseSearch {
                 return known;
             }
             List<Weighted> all = new ArrayList<>();
-            for (String prev : before.getOrDefault(node, Map.of()).keySet()) {
-                double spec = prev.equals(origin.id())
-                        ? 1.0
-                        : specificity(visited.get(prev).degree());
+            for (var step : before.getOrDefault(node, Map.of()).entrySet()) {
+                String prev = step.getKey();
+                Reached at = visited.get(prev);
+                double spec = (prev.equals(origin.id()) ? 1.0 : specificity(at.type(), at.degree()))
+                        * strength(step.getValue());
                 for (Weighted w : strongestPaths(prev, best)) {
                     List<String> path = new ArrayList<>(w.path());
                     path.add(node);
@@ -186,7 +206,7 @@ class LinkedCaseSearch {
                 return;
             }
             Map<String, List<Hop>> hopsFrom = new HashMap<>();
-            for (Hop hop : explorer.expand(frontier, LinkType.EVIDENCE, d, deadline)) {
+            for (Hop hop : explorer.expand(frontier, LinkType.EVIDENCE, d, deadline, true)) {
                 hopsFrom.computeIfAbsent(hop.from(), k -> new ArrayList<>()).add(hop);
             }
             for (Walk w : walks) {

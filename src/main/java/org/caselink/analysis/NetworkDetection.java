@@ -18,6 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
 import org.caselink.ingest.AdLinker;
+import org.caselink.ingest.IdentityProposer;
 import org.jgrapht.alg.clustering.LabelPropagationClustering;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.graph.AsSubgraph;
@@ -77,6 +78,7 @@ class NetworkDetection {
     private final Graph graph;
     private final CaseLinks caseLinks;
     private final AdLinker adLinker;
+    private final IdentityProposer proposer;
     private final int hubDegree;
     private final int minCases;
     private final int minChildren;
@@ -89,6 +91,7 @@ class NetworkDetection {
             Graph graph,
             CaseLinks caseLinks,
             AdLinker adLinker,
+            IdentityProposer proposer,
             @Value("${caselink.analysis.hub-degree:250}") int hubDegree,
             @Value("${caselink.analysis.networks.min-cases:2}") int minCases,
             @Value("${caselink.analysis.networks.min-children:2}") int minChildren,
@@ -97,6 +100,7 @@ class NetworkDetection {
         this.graph = graph;
         this.caseLinks = caseLinks;
         this.adLinker = adLinker;
+        this.proposer = proposer;
         this.hubDegree = hubDegree;
         this.minCases = minCases;
         this.minChildren = minChildren;
@@ -108,7 +112,13 @@ class NetworkDetection {
     record Run(int networks, int members, int caseLinks, OffsetDateTime computedAt, Duration took, Timings timings) {}
 
     /** Where a run's time went, in milliseconds. */
-    record Timings(long similarityMs, long detectionMs, long writingMs, long centralityMs, long caseLinksMs) {}
+    record Timings(
+            long similarityMs,
+            long proposalsMs,
+            long detectionMs,
+            long writingMs,
+            long centralityMs,
+            long caseLinksMs) {}
 
     /**
      * Whether the database has Graph Data Science (the embedded one does; a server needs the
@@ -154,6 +164,9 @@ class NetworkDetection {
             var similar = adLinker.relink();
             log.info("Near-duplicates: {}", similar);
             long relinked = System.nanoTime();
+            var proposals = proposer.proposeAll();
+            log.info("Identity proposals: {}", proposals);
+            long proposed = System.nanoTime();
             List<Map<String, Object>> networks = new ArrayList<>();
             List<String> linkable = new ArrayList<>();
             List<List<String>> groups = candidates(withGds, maxSize);
@@ -205,7 +218,8 @@ class NetworkDetection {
                     Duration.ofNanos(end - start),
                     new Timings(
                             (relinked - start) / 1_000_000,
-                            (detected - relinked) / 1_000_000,
+                            (proposed - relinked) / 1_000_000,
+                            (detected - proposed) / 1_000_000,
                             (written - detected) / 1_000_000,
                             (scored - written) / 1_000_000,
                             (end - scored) / 1_000_000));

@@ -401,6 +401,7 @@ public final class Generator {
         t.put("caseChildren", g.caseChild);
         t.put("childNamesakes", g.namesakes);
         t.put("networkControllers", g.networkController);
+        t.put("casePersons", g.casePersons());
         Map<String, Object> shared = new LinkedHashMap<>();
         List<String> sharedPhones = new ArrayList<>();
         sharedPhones.add(g.hotline);
@@ -415,6 +416,30 @@ public final class Generator {
         t.put("sharedEntities", shared);
         t.put("seed", config.seed());
         Files.writeString(truth, g.json.writerWithDefaultPrettyPrinter().writeValueAsString(t), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Case number to the true people its record names (suspects and associates): two cases that
+     * name one true person are linked in truth, as two cases of one network or one child are (an
+     * associate who recurs in two states is the lead the service exists to find).
+     */
+    private Map<String, List<String>> casePersons() {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ObjectNode line = lines.get(i);
+            if (!"case".equals(line.path("kind").asString("")) || !line.has("persons")) {
+                continue;
+            }
+            List<String> people = new ArrayList<>();
+            for (int j = 0; j < line.get("persons").size(); j++) {
+                String who = personTruth.get((i + 1) + ":" + j);
+                if (who != null && !people.contains(who)) {
+                    people.add(who);
+                }
+            }
+            out.put(line.get("caseNumber").asString(), people);
+        }
+        return out;
     }
 
     /** Puts the records in a seeded random order and renumbers the person truth to match. */

@@ -320,9 +320,13 @@ public class GraphWriter {
     }
 
     /**
-     * Fills in the uid of every row that has none: the node identity resolution finds, or else a
-     * uid derived from the row's identity (external id, else name and date of birth, else the
-     * case and the name), so that writing the same record again finds the same node.
+     * Fills in the uid of every row that has none. Only an external id merges records into one
+     * individual: the node that carries it, else a uid derived from it. A record without one
+     * gives an individual of its own (per case and name): a name and a date of birth, however
+     * rare, are evidence for an identity proposal, never a merge (two different children can
+     * share both), and who is who then depends on no arrival order. A node an earlier release
+     * merged by name and date of birth is found again when the same case record is written again
+     * (its old name-based uid, tied to that case), so re-importing old files makes no duplicate.
      */
     private static void resolve(Graph.Tx tx, String label, String externalIdProperty, List<Map<String, Object>> rows) {
         List<Map<String, Object>> open =
@@ -330,88 +334,29 @@ public class GraphWriter {
         if (open.isEmpty()) {
             return;
         }
+        List<Map<String, Object>> lookups = new ArrayList<>();
+        for (Map<String, Object> row : open) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("externalId", row.get("externalId"));
+            m.put("caseNumber", row.get("caseNumber"));
+            m.put(
+                    "legacyUid",
+                    row.get("externalId") == null && row.get("nameKey") != null && row.get("dob") != null
+                            ? IdCodec.installed().uid(label, "name:" + row.get("nameKey") + "|" + row.get("dob"))
+                            : null);
+            lookups.add(m);
+        }
         String cypher = RESOLVE.replace("__LABEL__", label).replace("__EXTERNAL_ID__", externalIdProperty);
-        Individual[] graphById = new Individual[open.size()];
-        Individual[] graphByName = new Individual[open.size()];
-        tx.run(cypher, Map.of("rows", open), r -> {
+        String[] found = new String[open.size()];
+        tx.run(cypher, Map.of("rows", lookups), r -> {
             int i = r.get("i").asInt();
-            Map<String, Object> row = open.get(i);
-            if (!r.get("byId").isNull()) {
-                graphById[i] = new Individual(
-                        r.get("byId").asString(),
-                        (String) row.get("externalId"),
-                        r.get("idNameKey").isNull() ? null : r.get("idNameKey").asString(),
-                        r.get("idDob").isNull() ? null : r.get("idDob").asObject());
-            }
-            if (!r.get("byName").isNull()) {
-                graphByName[i] = new Individual(
-                        r.get("byName").asString(),
-                        r.get("nameExternalId").isNull()
-                                ? null
-                                : r.get("nameExternalId").asString(),
-                        (String) row.get("nameKey"),
-                        row.get("dob"));
-            }
+            found[i] = !r.get("byId").isNull()
+                    ? r.get("byId").asString()
+                    : r.get("byLegacy").isNull() ? null : r.get("byLegacy").asString();
             return null;
         });
-        // The graph's rule, replayed over the rows of this batch in the order the write applies them
-        // (an individual keeps the first name, date of birth and external id it was given), so that
-        // where the batches end never changes who is who.
-        Map<String, Individual> touched = new HashMap<>();
-        Map<String, String> touchedByExternalId = new HashMap<>();
-        Map<String, java.util.SortedSet<String>> touchedByNameDob = new HashMap<>();
         for (int i = 0; i < open.size(); i++) {
-            Map<String, Object> row = open.get(i);
-            String externalId = (String) row.get("externalId");
-            String nameKey = (String) row.get("nameKey");
-            Object dob = row.get("dob");
-            Individual match = null;
-            if (externalId != null) {
-                String uid = touchedByExternalId.get(externalId);
-                match = uid != null
-                        ? touched.get(uid)
-                        : graphById[i] == null ? null : touched.getOrDefault(graphById[i].uid(), graphById[i]);
-            }
-            if (match == null && nameKey != null && dob != null) {
-                var candidates = new ArrayList<Individual>();
-                touchedByNameDob
-                        .getOrDefault(nameKey + "|" + dob, java.util.Collections.emptySortedSet())
-                        .forEach(uid -> candidates.add(touched.get(uid)));
-                if (graphByName[i] != null) {
-                    candidates.add(touched.getOrDefault(graphByName[i].uid(), graphByName[i]));
-                }
-                match = candidates.stream()
-                        .filter(n -> externalId == null || n.externalId() == null)
-                        .min(java.util.Comparator.comparing(Individual::uid))
-                        .orElse(null);
-            }
-            Individual before = match != null ? match : new Individual(derivedUid(label, row), null, null, null);
-            Individual after = touched.getOrDefault(before.uid(), before).absorb(externalId, nameKey, dob);
-            touched.put(after.uid(), after);
-            if (after.externalId() != null) {
-                touchedByExternalId.putIfAbsent(after.externalId(), after.uid());
-            }
-            if (after.nameKey() != null && after.dob() != null) {
-                touchedByNameDob
-                        .computeIfAbsent(after.nameKey() + "|" + after.dob(), k -> new java.util.TreeSet<>())
-                        .add(after.uid());
-            }
-            row.put("uid", after.uid());
-        }
-    }
-
-    /** An individual as the graph will hold it: the first external id, name and date of birth given. */
-    private record Individual(
-            String uid,
-            @Nullable String externalId,
-            @Nullable String nameKey,
-            @Nullable Object dob) {
-        Individual absorb(@Nullable String id, @Nullable String name, @Nullable Object born) {
-            return new Individual(
-                    uid,
-                    externalId != null ? externalId : id,
-                    nameKey != null ? nameKey : name,
-                    dob != null ? dob : born);
+            open.get(i).put("uid", found[i] != null ? found[i] : derivedUid(label, open.get(i)));
         }
     }
 
@@ -423,8 +368,6 @@ public class GraphWriter {
         String identity;
         if (row.get("externalId") != null) {
             identity = "id:" + row.get("externalId");
-        } else if (row.get("nameKey") != null && row.get("dob") != null) {
-            identity = "name:" + row.get("nameKey") + "|" + row.get("dob");
         } else {
             identity = "anon:" + row.get("caseNumber") + "|" + row.get("nameKey") + "|" + row.get("firstName") + "|"
                     + row.get("lastName");

@@ -1,12 +1,13 @@
 package org.caselink.ingest;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.caselink.db.Graph;
@@ -16,28 +17,45 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Proposes, never merges: for people written in a batch, finds others who may be the same
- * individual and records a {@code POSSIBLE_SAME_AS {score, rule}} link for an analyst to confirm
- * or reject. Candidates come from blocking keys (the sound of the last name with the first
- * initial; the sound of the first name with the birth year) and from shared phones, emails and
- * handles. The score is Jaro-Winkler name similarity (names and aliases, from Apache Commons Text)
- * weighted with corroborating evidence:
- * {@code score = 0.7 * nameSimilarity + 0.3 * corroboration}, where corroboration is 1 for the
- * same date of birth or a shared contact, 0.5 when neither side has a date of birth, and 0 when the
- * dates differ. A proposal an analyst rejected is never proposed again.
+ * Proposes, never merges: finds people (and, apart, children) who may be the same individual and
+ * records a {@code POSSIBLE_SAME_AS {score, rule}} link for an analyst to confirm or reject. Derived
+ * from the whole graph after each import, with the networks, and written as the difference from
+ * what the graph holds, so the proposals are a function of the data (how common a name is depends
+ * on all of it), never of arrival order. A decided proposal is an analyst's and is never touched.
+ *
+ * <p>Candidates share a blocking key (the sound of the last name with the first initial; the sound
+ * of the first name with the birth year; Double Metaphone from Apache Commons Codec), a phone,
+ * email or handle that at most {@code max-band-size} people use, or a name or alias. A pair is
+ * scored as a noisy-or of independent evidence:
+ * <ul>
+ *   <li>the name: its Jaro-Winkler similarity (Apache Commons Text, best over names and aliases,
+ *       0.85 at least) times its rarity {@code 1 / (1 + ln(1 + E))}, where {@code E = nodes x
+ *       f(first name) x f(last name)} is how many others the data would give that name by chance:
+ *       a rare name weighs about 0.7, "Maria Smith" in a large file 0.2;
+ *   <li>the same date of birth: 0.6; a shared contact: 0.8 (two: 0.96); a recorded alias that is
+ *       the other's name: 0.4.
+ * </ul>
+ * A pair is proposed when its score reaches {@code identity-threshold} and it is corroborated (a
+ * date of birth, a contact or an alias) or its name is exceptional (exact, and {@code E < 0.05}).
+ * Different dates of birth, or different external ids, rule a pair out.
  */
 @Component
 public class IdentityProposer {
 
     private static final DoubleMetaphone SOUND = new DoubleMetaphone();
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+    /** Largest blocking group compared pair by pair: a bigger one is a common name, and only its corroborated pairs (found through the other keys) count. */
+    private static final int MAX_BLOCK = 400;
 
+    private final Graph graph;
     private final double threshold;
     private final int maxShared;
 
     IdentityProposer(
-            @Value("${caselink.ingest.identity-threshold:0.85}") double threshold,
+            Graph graph,
+            @Value("${caselink.ingest.identity-threshold:0.6}") double threshold,
             @Value("${caselink.ingest.max-band-size:500}") int maxShared) {
+        this.graph = graph;
         this.threshold = threshold;
         this.maxShared = maxShared;
     }
@@ -52,142 +70,303 @@ public class IdentityProposer {
                 + rest.strip().toLowerCase(Locale.ROOT).charAt(0) + rest.strip().substring(1);
     }
 
-    private record Candidate(
-            String a,
-            String b,
-            List<String> namesA,
-            List<String> namesB,
-            @Nullable Object dobA,
-            @Nullable Object dobB,
-            boolean shared) {}
+    /** What one pass found and wrote. */
+    public record Result(int people, int children, int proposals, int created, int updated, int withdrawn) {}
+
+    /** An individual as the proposer reads it. */
+    record Individual(
+            String uid,
+            @Nullable String externalId,
+            @Nullable String first,
+            @Nullable String last,
+            List<String> names,
+            List<String> aliases,
+            @Nullable Object dob,
+            List<String> contacts) {}
+
+    /** A proposal: uids in order, score and the rule that explains it. */
+    record Proposal(String a, String b, double score, String rule) {}
+
+    /** Derives every proposal again, for people and for children, and writes the difference. */
+    public Result proposeAll() {
+        int[] people = {0};
+        int[] children = {0};
+        int[] counts = new int[4];
+        for (String label : List.of("Person", "Child")) {
+            List<Individual> all = read(label);
+            (label.equals("Person") ? people : children)[0] = all.size();
+            List<Proposal> proposals = propose(all);
+            counts[0] += proposals.size();
+            int[] written = write(label, proposals);
+            for (int i = 0; i < 3; i++) {
+                counts[i + 1] += written[i];
+            }
+        }
+        return new Result(people[0], children[0], counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    private List<Individual> read(String label) {
+        String id = label.equals("Person") ? "personId" : "childId";
+        return graph.read(
+                "MATCH (p:" + label + ") RETURN p.uid AS uid, p." + id + " AS externalId, p.firstName AS first,"
+                        + " p.lastName AS last, p.nameKey AS nameKey, coalesce(p.aliases, []) AS aliases, p.dob AS dob,"
+                        + " [(p)-[:USES]->(c) WHERE COUNT { (c)<-[:USES]-() } <= $maxShared | elementId(c)] AS contacts"
+                        + " ORDER BY uid",
+                Map.of("maxShared", maxShared),
+                r -> {
+                    List<String> names = new ArrayList<>();
+                    if (!r.get("nameKey").isNull()) {
+                        names.add(r.get("nameKey").asString());
+                    }
+                    return new Individual(
+                            r.get("uid").asString(),
+                            r.get("externalId").isNull()
+                                    ? null
+                                    : r.get("externalId").asString(),
+                            r.get("first").isNull() ? null : r.get("first").asString(),
+                            r.get("last").isNull() ? null : r.get("last").asString(),
+                            names,
+                            r.get("aliases").asList(v -> v.isNull() ? "" : v.asString()),
+                            r.get("dob").isNull() ? null : r.get("dob").asObject(),
+                            r.get("contacts").asList(v -> v.asString()));
+                });
+    }
+
+    private static @Nullable String plain(@Nullable String name) {
+        return Normalize.nameKey(name, null);
+    }
+
+    /** The proposals among {@code all} (one label), sorted by their uids. */
+    List<Proposal> propose(List<Individual> all) {
+        int n = all.size();
+        Map<String, Integer> firsts = new HashMap<>();
+        Map<String, Integer> lasts = new HashMap<>();
+        for (Individual p : all) {
+            String f = plain(p.first());
+            String l = plain(p.last());
+            if (f != null) {
+                firsts.merge(f, 1, Integer::sum);
+            }
+            if (l != null) {
+                lasts.merge(l, 1, Integer::sum);
+            }
+        }
+        // Candidate pairs, by index (lower first), from every blocking key.
+        Map<String, List<Integer>> blocks = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            Individual p = all.get(i);
+            String f = plain(p.first());
+            String l = plain(p.last());
+            if (l != null && f != null) {
+                blocks.computeIfAbsent(
+                                "l:" + SOUND.doubleMetaphone(l.replace(" ", "")) + ":" + f.charAt(0),
+                                k -> new ArrayList<>())
+                        .add(i);
+            }
+            if (f != null && p.dob() != null) {
+                blocks.computeIfAbsent(
+                                "f:" + SOUND.doubleMetaphone(f.replace(" ", "")) + ":"
+                                        + p.dob().toString().substring(0, 4),
+                                k -> new ArrayList<>())
+                        .add(i);
+            }
+            for (String c : p.contacts()) {
+                blocks.computeIfAbsent("c:" + c, k -> new ArrayList<>()).add(i);
+            }
+            for (String a : p.aliases()) {
+                String key = plain(a);
+                if (key != null) {
+                    blocks.computeIfAbsent("a:" + key, k -> new ArrayList<>()).add(i);
+                }
+            }
+            for (String name : p.names()) {
+                blocks.computeIfAbsent("a:" + name, k -> new ArrayList<>()).add(i);
+            }
+        }
+        Set<Long> pairs = new TreeSet<>();
+        blocks.forEach((key, members) -> {
+            if (members.size() < 2 || members.size() > MAX_BLOCK) {
+                return;
+            }
+            for (int x = 0; x < members.size(); x++) {
+                for (int y = x + 1; y < members.size(); y++) {
+                    int a = Math.min(members.get(x), members.get(y));
+                    int b = Math.max(members.get(x), members.get(y));
+                    if (a != b) {
+                        pairs.add((long) a << 32 | b);
+                    }
+                }
+            }
+        });
+        List<Proposal> out = new ArrayList<>();
+        for (long pair : pairs) {
+            Individual a = all.get((int) (pair >>> 32));
+            Individual b = all.get((int) pair);
+            Proposal p = score(a, b, n, firsts, lasts);
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Proposal::a).thenComparing(Proposal::b));
+        return out;
+    }
+
+    private @Nullable Proposal score(
+            Individual a, Individual b, int n, Map<String, Integer> firsts, Map<String, Integer> lasts) {
+        if (a.externalId() != null && b.externalId() != null && !a.externalId().equals(b.externalId())) {
+            return null; // two records' own ids say they are two individuals
+        }
+        boolean sameDob = a.dob() != null && a.dob().equals(b.dob());
+        if (a.dob() != null && b.dob() != null && !sameDob) {
+            return null;
+        }
+        int shared = 0;
+        for (String c : a.contacts()) {
+            if (b.contacts().contains(c)) {
+                shared++;
+            }
+        }
+        List<String> namesA = new ArrayList<>(a.names());
+        namesA.addAll(a.aliases());
+        List<String> namesB = new ArrayList<>(b.names());
+        namesB.addAll(b.aliases());
+        double names = nameSimilarity(namesA, namesB);
+        if (names < 0.85 && shared == 0) {
+            return null;
+        }
+        boolean alias = aliasMatch(a, b) || aliasMatch(b, a);
+        // How many others the data would give this name by chance: the rarer of the two spellings.
+        double expected = Math.min(chance(a, n, firsts, lasts), chance(b, n, firsts, lasts));
+        double rarity = 1 / (1 + Math.log1p(expected));
+        double nameEvidence = names >= 0.85 ? names * rarity : 0;
+        double miss = (1 - nameEvidence) * (sameDob ? 0.4 : 1) * Math.pow(0.2, Math.min(shared, 3)) * (alias ? 0.6 : 1);
+        double score = Math.round((1 - miss) * 1000) / 1000.0;
+        boolean corroborated = sameDob || shared > 0 || alias;
+        boolean exceptional = names >= 0.999 && expected < 0.05;
+        if (score < threshold || !(corroborated || exceptional)) {
+            return null;
+        }
+        List<String> why = new ArrayList<>();
+        why.add(String.format(Locale.ROOT, "name similarity %.2f (rarity %.2f)", names, rarity));
+        if (sameDob) {
+            why.add("same date of birth");
+        }
+        if (shared > 0) {
+            why.add(shared == 1 ? "a shared contact" : shared + " shared contacts");
+        }
+        if (alias) {
+            why.add("an alias matches");
+        }
+        if (!corroborated) {
+            why.add("an exceptional name");
+        }
+        boolean ordered = a.uid().compareTo(b.uid()) < 0;
+        return new Proposal(ordered ? a.uid() : b.uid(), ordered ? b.uid() : a.uid(), score, String.join(" + ", why));
+    }
+
+    /** {@code nodes x f(first) x f(last)}: how many in the data would carry the name by chance. */
+    private static double chance(Individual p, int n, Map<String, Integer> firsts, Map<String, Integer> lasts) {
+        String f = plain(p.first());
+        String l = plain(p.last());
+        if (f == null || l == null || n == 0) {
+            return n; // no full name: as common as can be
+        }
+        return (double) firsts.getOrDefault(f, 1) * lasts.getOrDefault(l, 1) / n;
+    }
+
+    /** Whether an alias recorded for {@code a} is a name or alias of {@code b}. */
+    private static boolean aliasMatch(Individual a, Individual b) {
+        Set<String> other = new TreeSet<>(b.names());
+        b.aliases().forEach(x -> {
+            String k = plain(x);
+            if (k != null) {
+                other.add(k);
+            }
+        });
+        for (String x : a.aliases()) {
+            String k = plain(x);
+            if (k != null && k.contains(" ") && other.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
-     * Proposes for the people {@code uids} as the graph now stands, and withdraws their proposals
-     * that it no longer supports (still {@code PROPOSED}: a confirmed or rejected one is an analyst's
-     * decision and stays). A proposal is thus a function of the graph, not of when its two people
-     * arrived. When a shared contact of theirs has just become too common to corroborate anything,
-     * the proposals between its other users are weighed again too.
+     * Makes the graph's proposals between {@code label} nodes exactly {@code proposals}, leaving
+     * decided ones alone (an analyst's decision stays, and a rejected pair is not proposed again).
+     * Returns created, updated, withdrawn.
      */
-    void propose(Graph.Tx tx, Collection<String> uids) {
-        if (uids.isEmpty()) {
-            return;
-        }
-        Set<String> subjects = new java.util.TreeSet<>(uids);
-        tx.run("""
-                UNWIND $uids AS uid
-                MATCH (:Person {uid: uid})-[:USES]->(c)
-                WITH DISTINCT c WHERE COUNT { (c)<-[:USES]-() } > $maxShared
-                MATCH (c)<-[:USES]-(a:Person)-[x:POSSIBLE_SAME_AS {status: 'PROPOSED'}]-(b:Person)-[:USES]->(c)
-                RETURN DISTINCT a.uid AS a, b.uid AS b
-                """, Map.of("uids", List.copyOf(uids), "maxShared", maxShared), r -> {
-            subjects.add(r.get("a").asString());
-            subjects.add(r.get("b").asString());
-            return null;
-        });
-        List<Candidate> candidates = new ArrayList<>();
-        tx.run("""
-                UNWIND $uids AS uid
-                MATCH (p:Person {uid: uid})
-                CALL (p) {
-                  MATCH (o:Person {block1: p.block1}) WHERE o <> p
-                  RETURN o, false AS shared
-                  UNION
-                  MATCH (o:Person {block2: p.block2}) WHERE o <> p
-                  RETURN o, false AS shared
-                  UNION
-                  MATCH (p)-[:USES]->(c)<-[:USES]-(o:Person)
-                  WHERE o <> p AND COUNT { (c)<-[:USES]-() } <= $maxShared
-                  RETURN o, true AS shared
-                }
-                WITH p, o, max(shared) AS shared
-                WHERE NOT EXISTS { (p)-[x:POSSIBLE_SAME_AS]-(o) WHERE x.status <> 'PROPOSED' }
-                RETURN p.uid AS a, o.uid AS b,
-                       [p.nameKey] + [x IN coalesce(p.aliases, []) | x] AS namesA,
-                       [o.nameKey] + [x IN coalesce(o.aliases, []) | x] AS namesB,
-                       p.dob AS dobA, o.dob AS dobB, shared
-                """, Map.of("uids", List.copyOf(subjects), "maxShared", maxShared), r -> {
-            candidates.add(new Candidate(
-                    r.get("a").asString(),
-                    r.get("b").asString(),
-                    r.get("namesA").asList(v -> v.isNull() ? "" : v.asString()),
-                    r.get("namesB").asList(v -> v.isNull() ? "" : v.asString()),
-                    r.get("dobA").isNull() ? null : r.get("dobA").asLocalDate(),
-                    r.get("dobB").isNull() ? null : r.get("dobB").asLocalDate(),
-                    r.get("shared").asBoolean()));
-            return null;
-        });
-        List<Map<String, Object>> proposals = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Candidate c : candidates) {
-            String lo = c.a().compareTo(c.b()) < 0 ? c.a() : c.b();
-            String hi = c.a().compareTo(c.b()) < 0 ? c.b() : c.a();
-            if (!seen.add(lo + "|" + hi)) {
+    private int[] write(String label, List<Proposal> proposals) {
+        Map<List<String>, double[]> stored = new HashMap<>();
+        Map<List<String>, String> decided = new HashMap<>();
+        graph.read(
+                "MATCH (a:" + label + ")-[r:POSSIBLE_SAME_AS]->(b:" + label + ")"
+                        + " RETURN a.uid AS a, b.uid AS b, r.status AS status, r.score AS score, r.rule AS rule",
+                Map.of(),
+                r -> {
+                    String a = r.get("a").asString();
+                    String b = r.get("b").asString();
+                    List<String> key = a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
+                    if (!"PROPOSED".equals(r.get("status").asString())) {
+                        decided.put(key, r.get("status").asString());
+                    } else {
+                        stored.put(key, new double[] {
+                            r.get("score").isNull() ? -1 : r.get("score").asDouble()
+                        });
+                        decided.remove(key);
+                    }
+                    return null;
+                });
+        Map<List<String>, Proposal> wanted = new HashMap<>();
+        proposals.forEach(p -> wanted.put(List.of(p.a(), p.b()), p));
+        List<Map<String, Object>> gone = new ArrayList<>();
+        stored.keySet().stream()
+                .filter(k -> !wanted.containsKey(k))
+                .sorted(java.util.Comparator.comparing((List<String> l) -> l.get(0))
+                        .thenComparing(l -> l.get(1)))
+                .forEach(k -> gone.add(Map.of("a", k.get(0), "b", k.get(1))));
+        List<Map<String, Object>> upsert = new ArrayList<>();
+        int[] counts = new int[3];
+        for (Proposal p : proposals) {
+            List<String> key = List.of(p.a(), p.b());
+            if (decided.containsKey(key)) {
                 continue;
             }
-            double names = nameSimilarity(c.namesA(), c.namesB());
-            double corroboration;
-            String why;
-            if (c.shared()) {
-                corroboration = 1;
-                why = "shared contact";
-            } else if (c.dobA() != null && c.dobA().equals(c.dobB())) {
-                corroboration = 1;
-                why = "same date of birth";
-            } else if (c.dobA() == null && c.dobB() == null) {
-                corroboration = 0.5;
-                why = "no date of birth";
-            } else if (c.dobA() == null || c.dobB() == null) {
-                corroboration = 0.5;
-                why = "one date of birth";
-            } else {
-                corroboration = 0;
-                why = "different dates of birth";
-            }
-            double score = Math.round((0.7 * names + 0.3 * corroboration) * 1000) / 1000.0;
-            if (score >= threshold) {
-                proposals.add(Map.of(
-                        "a",
-                        lo,
-                        "b",
-                        hi,
-                        "score",
-                        score,
-                        "rule",
-                        String.format(Locale.ROOT, "name similarity %.2f + %s", names, why)));
+            double[] old = stored.get(key);
+            if (old == null || old[0] != p.score()) {
+                upsert.add(Map.of("a", p.a(), "b", p.b(), "score", p.score(), "rule", p.rule()));
+                counts[old == null ? 0 : 1]++;
             }
         }
-        Set<String> kept = new HashSet<>();
-        proposals.forEach(p -> kept.add(p.get("a") + "|" + p.get("b")));
-        List<Map<String, Object>> gone = new ArrayList<>();
-        tx.run("""
-                UNWIND $uids AS uid
-                MATCH (p:Person {uid: uid})-[x:POSSIBLE_SAME_AS {status: 'PROPOSED'}]-(o:Person)
-                RETURN DISTINCT CASE WHEN p.uid < o.uid THEN p.uid ELSE o.uid END AS a,
-                                CASE WHEN p.uid < o.uid THEN o.uid ELSE p.uid END AS b
-                """, Map.of("uids", List.copyOf(subjects)), r -> {
-            String a = r.get("a").asString();
-            String b = r.get("b").asString();
-            if (!kept.contains(a + "|" + b)) {
-                gone.add(Map.of("a", a, "b", b));
-            }
-            return null;
-        });
-        if (!gone.isEmpty()) {
-            tx.run("""
-                    UNWIND $gone AS g
-                    MATCH (:Person {uid: g.a})-[x:POSSIBLE_SAME_AS {status: 'PROPOSED'}]-(:Person {uid: g.b})
-                    DELETE x
-                    """, Map.of("gone", gone));
+        counts[2] = gone.size();
+        int chunk = 10_000;
+        for (int i = 0; i < gone.size(); i += chunk) {
+            var part = gone.subList(i, Math.min(gone.size(), i + chunk));
+            graph.inWriteTransaction(tx -> {
+                tx.run(
+                        "UNWIND $gone AS g MATCH (:" + label
+                                + " {uid: g.a})-[x:POSSIBLE_SAME_AS {status: 'PROPOSED'}]-(:" + label
+                                + " {uid: g.b}) DELETE x",
+                        Map.of("gone", part));
+                return null;
+            });
         }
-        tx.run("""
-                UNWIND $proposals AS p
-                MATCH (a:Person {uid: p.a}), (b:Person {uid: p.b})
-                MERGE (a)-[r:POSSIBLE_SAME_AS]->(b)
-                  ON CREATE SET r.status = 'PROPOSED', r.proposedAt = datetime(), r.history = [],
-                                r.source = 'caselink:identity', r.recordId = p.a + '|' + p.b, r.ingestedAt = datetime()
-                SET r.score = CASE WHEN r.status = 'PROPOSED' THEN p.score ELSE r.score END,
-                    r.rule = CASE WHEN r.status = 'PROPOSED' THEN p.rule ELSE r.rule END
-                """, Map.of("proposals", proposals));
+        for (int i = 0; i < upsert.size(); i += chunk) {
+            var part = upsert.subList(i, Math.min(upsert.size(), i + chunk));
+            graph.inWriteTransaction(tx -> {
+                tx.run(
+                        "UNWIND $proposals AS p MATCH (a:" + label + " {uid: p.a}), (b:" + label + " {uid: p.b})"
+                                + " MERGE (a)-[r:POSSIBLE_SAME_AS]->(b)"
+                                + " ON CREATE SET r.status = 'PROPOSED', r.proposedAt = datetime(), r.history = [],"
+                                + " r.source = 'caselink:identity', r.recordId = p.a + '|' + p.b, r.ingestedAt = datetime()"
+                                + " SET r.score = CASE WHEN r.status = 'PROPOSED' THEN p.score ELSE r.score END,"
+                                + " r.rule = CASE WHEN r.status = 'PROPOSED' THEN p.rule ELSE r.rule END",
+                        Map.of("proposals", part));
+                return null;
+            });
+        }
+        return counts;
     }
 
     /** The best Jaro-Winkler similarity between any name or alias of one and any of the other. */

@@ -2,10 +2,8 @@ package org.caselink.ingest;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +44,6 @@ public class Importer {
 
     private final Graph graph;
     private final GraphWriter writer;
-    private final IdentityProposer proposer;
     private final String region;
     private final int batchSize;
     private final ApplicationEventPublisher events;
@@ -54,14 +51,12 @@ public class Importer {
     Importer(
             Graph graph,
             GraphWriter writer,
-            IdentityProposer proposer,
             @Value("${caselink.phone.default-region:US}") String region,
             @Value("${caselink.ingest.batch-size:1000}") int batchSize,
             ApplicationEventPublisher events) {
         this.events = events;
         this.graph = graph;
         this.writer = writer;
-        this.proposer = proposer;
         this.region = region;
         this.batchSize = batchSize;
     }
@@ -182,14 +177,13 @@ public class Importer {
     private static final String FINISHED = "UNWIND $ids AS id MATCH (u:UnfinishedImport {id: id}) DELETE u";
 
     /**
-     * The links derived from the records, once every record of the import is in: near-duplicate
-     * ads and images, then identity proposals, for everything the import touched, each chunk in its
-     * own transaction. Deriving them here rather than batch by batch makes them a function of the
-     * graph: the same records give the same links whatever their order, wherever the batches end,
-     * and whether or not an earlier run of the import was interrupted.
+     * The link records that named a person no record had brought yet, written once every record of
+     * the import is in (or refused then, naming the person). What depends on the whole graph
+     * (near-duplicate ads, identity proposals, networks, case links) is derived after the import,
+     * by the refresh it asks for ({@code ImportFinished}), so it is a function of the data, not of
+     * the order the records came in, where the batches ended or whether the import was interrupted.
      */
     private void derive(State state) {
-        List<String> people = List.copyOf(state.touchedPeople);
         if (!state.deferred.isEmpty()) {
             var deferred = List.copyOf(state.deferred);
             var result = graph.inWriteTransaction(tx -> {
@@ -208,14 +202,6 @@ public class Importer {
                         missing.stream().map(l -> unknownPerson(l, known)).toList());
             });
             state.written(deferred.size(), result.changes(), result.refused());
-        }
-        int chunk = Math.max(1, batchSize);
-        for (int i = 0; i < people.size(); i += chunk) {
-            var uids = people.subList(i, Math.min(i + chunk, people.size()));
-            state.derived(graph.inWriteTransaction(tx -> {
-                proposer.propose(tx, uids);
-                return tx.changes();
-            }));
         }
     }
 
@@ -275,11 +261,6 @@ public class Importer {
         long rejected;
         long warnings;
         Graph.Changes changes = Graph.Changes.NONE;
-        /** What the batches wrote that derived links start from; sorted, so chunks are cut the same way. */
-        final Set<String> touchedAds = new java.util.TreeSet<>();
-
-        final Set<String> touchedImages = new java.util.TreeSet<>();
-        final Set<String> touchedPeople = new java.util.TreeSet<>();
         /** Link records naming a person no record had brought yet: written once every record is in. */
         final List<LinkRecord> deferred = new ArrayList<>();
 
@@ -288,17 +269,6 @@ public class Importer {
 
         State(Listener listener) {
             this.listener = listener;
-        }
-
-        synchronized void touched(Collection<AdRecord> ads, Collection<String> people, List<LinkRecord> later) {
-            for (AdRecord a : ads) {
-                if (a.title() != null || a.body() != null) {
-                    touchedAds.add(a.adId());
-                }
-                touchedImages.addAll(a.imageHashes());
-            }
-            touchedPeople.addAll(people);
-            deferred.addAll(later);
         }
 
         /** Children this import made: it may go on naming them, whoever it runs for. */
@@ -344,7 +314,7 @@ public class Importer {
          */
         synchronized long[] written(int records, Graph.Changes more, Written batch) {
             written(records - batch.deferred().size(), more, List.of());
-            touched(batch.ads(), batch.people(), batch.deferred());
+            deferred.addAll(batch.deferred());
             committedRecords += records;
             return new long[] {++committedBatches, committedRecords};
         }
@@ -382,7 +352,7 @@ public class Importer {
     private record BatchResult(Graph.Changes changes, List<Problem> refused) {}
 
     /** What one batch wrote: the link records left for the end of the import, and where derived links start. */
-    record Written(List<LinkRecord> deferred, List<AdRecord> ads, List<String> people) {}
+    record Written(List<LinkRecord> deferred) {}
 
     /** Writes one batch inside one transaction. */
     Written writeBatch(Graph.Tx tx, List<ImportRecord> batch, GraphWriter.ChildGate children) {
@@ -498,7 +468,7 @@ public class Importer {
         writer.places(tx, places);
         // A link may name a person whose record comes later in the import: it waits for the end.
         List<LinkRecord> later = links(tx, links);
-        return new Written(later, ads, List.copyOf(new LinkedHashSet<>(personUids)));
+        return new Written(later);
     }
 
     /** Writes the link records whose two people are in the graph; returns the others, unwritten. */
