@@ -23,6 +23,7 @@ import org.caselink.quality.Quality;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.ExecutionGraphQlService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -285,6 +286,18 @@ public final class Cli {
                         "ads above which a phone or image is a hub, left out of grouping (default ${DEFAULT-VALUE})")
         int hubDegree;
 
+        @Option(
+                names = "--cases",
+                defaultValue = "0",
+                description = "at most this many cases asked linkedCases, evenly spaced by case number (default all)")
+        int cases;
+
+        @Option(
+                names = "--strong",
+                defaultValue = "0.5",
+                description = "least score of a strong link (default ${DEFAULT-VALUE})")
+        double strong;
+
         @Option(names = "--data-dir", description = "embedded database folder (default ./data; CASELINK_DATA_DIR)")
         Path dataDir;
 
@@ -295,7 +308,14 @@ public final class Cli {
                     context(dataDir == null ? new String[0] : new String[] {"caselink.embedded.data-dir=" + dataDir})) {
                 var out = new PrintWriter(System.out, true);
                 new Quality(ctx.getBean(Graph.class))
-                        .score(data, truthFile, hubDegree)
+                        .report(
+                                data,
+                                truthFile,
+                                hubDegree,
+                                new GraphQlAnalyst(ctx.getBean(ExecutionGraphQlService.class)),
+                                cases,
+                                strong)
+                        .lines()
                         .forEach(out::println);
             }
             return 0;

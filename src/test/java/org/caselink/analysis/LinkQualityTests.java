@@ -281,6 +281,77 @@ class LinkQualityTests {
     }
 
     /**
+     * What {@code score} prints, on this import (through GraphQL, as the CLI asks): every figure is
+     * well-formed. Its values are printed, not held here (they are being retuned).
+     */
+    @Test
+    void scoreFiguresAreWellFormed() throws Exception {
+        ctx.getBean(NetworkDetection.class).refresh(true, 500);
+        var report = new org.caselink.quality.Quality(ctx.getBean(org.caselink.db.Graph.class))
+                .report(
+                        dir.resolve("g.jsonl"),
+                        dir.resolve("g.truth.json"),
+                        25,
+                        new org.caselink.cli.GraphQlAnalyst(ctx.getBean(ExecutionGraphQlService.class)),
+                        0,
+                        0.5);
+        report.lines().forEach(System.out::println);
+        var links = report.links();
+        assertThat(links.cases()).isEqualTo(links.casesWithPartners()).isPositive();
+        assertThat(links.truePairsFound()).isBetween(0L, links.truePairs());
+        assertThat(links.strongTrue()).isBetween(0L, links.strong());
+        assertThat(links.strong()).isBetween(0L, links.returned());
+        assertThat(links.calibration()).hasSize(10);
+        assertThat(links.calibration().stream()
+                        .mapToLong(org.caselink.quality.Quality.Decile::count)
+                        .sum())
+                .isEqualTo(links.returned());
+        List<Double> shares = new java.util.ArrayList<>(List.of(
+                links.recall(),
+                links.meanPrecisionAtK(),
+                links.strongPrecision(),
+                links.strongRecall(),
+                links.calibrationError(),
+                report.keyPlayers().share(),
+                report.nearDuplicates().precision(),
+                report.nearDuplicates().recall()));
+        links.calibration().forEach(d -> {
+            shares.add(d.meanScore());
+            shares.add(d.shareTrue());
+        });
+        report.identity().forEach(i -> {
+            shares.add(i.precision());
+            shares.add(i.recall());
+            assertThat(i.correct()).isBetween(0L, i.judged());
+            assertThat(i.judged()).isBetween(0L, i.proposals());
+            assertThat(i.corroboratedProposed()).isBetween(0L, i.corroboratedPairs());
+            assertThat(i.wrongMerges()).isBetween(0L, i.nodes());
+        });
+        assertThat(shares).allSatisfy(x -> assertThat(x).isBetween(0.0, 1.0));
+        assertThat(report.identity()).hasSize(3);
+        assertThat(report.identity().get(2).proposals())
+                .isEqualTo(report.identity().get(0).proposals()
+                        + report.identity().get(1).proposals());
+        assertThat(report.keyPlayers().networks())
+                .isEqualTo(network.values().stream().distinct().count());
+        assertThat(report.nearDuplicates().trueLinks())
+                .isBetween(0L, report.nearDuplicates().links());
+        assertThat(report.relationships())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.records()).isEqualTo(report.records()));
+        assertThat(report.relationships().stream()
+                        .mapToLong(org.caselink.quality.Quality.RelationshipCount::count)
+                        .sum())
+                .isEqualTo(ctx.getBean(org.caselink.db.Graph.class)
+                        .read(
+                                "MATCH ()-[r]->() RETURN count(r) AS n",
+                                Map.of(),
+                                r -> r.get("n").asLong())
+                        .getFirst());
+        assertThat(report.scores()).hasSize(3);
+    }
+
+    /**
      * Networks against the planted ones: each planted network's cases should land in one detected
      * network, and its controller (the suspect in every one of its cases) be among that network's
      * top three key players. Measured for both engines: Graph Data Science (the embedded default)
