@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>The score of a linked case is {@code 1 - prod(1 - w(p))} over its shortest paths (at most
  * {@link #MAX_PATHS}), a noisy-or: every independent explanation adds to it. A path's weight is
- * {@code DECAY^(length - 2) * prod spec(n) * prod strength(s)} over the nodes {@code n} inside it
+ * {@code DECAY^(steps - 2) * prod spec(n) * prod strength(s)} over the nodes {@code n} inside it
+ * (capped at {@link #MAX_PATH}; {@code steps} leaves out identity steps, which go from a person to the same person)
  * ({@link #specificity}: how many things the node joins, by its kind) and its steps {@code s}
  * ({@link #strength}: what kind of evidence each is). Short paths through specific entities on
  * strong evidence score high; long paths, busy nodes and numbers merely mentioned score low.
@@ -38,6 +39,8 @@ class LinkedCaseSearch {
 
     static final double DECAY = 0.7;
     static final int MAX_PATHS = 25;
+    /** The most one path can say: no single explanation is certain, and two say more than one. */
+    static final double MAX_PATH = 0.95;
 
     private final Explorer explorer;
 
@@ -71,8 +74,9 @@ class LinkedCaseSearch {
     /**
      * How strong one step is, by its kind of evidence: 1 for what a record asserts of a person,
      * child, ad or image; 0.9 for an association an interview reports; 0.5 for a number a case record
-     * mentions without saying whose it is; a near-duplicate's similarity; 0.8 times its score for an
-     * identity proposed and not yet decided (followed here only: a proposal an analyst has not seen
+     * mentions without saying whose it is; a near-duplicate's similarity; its score for an identity
+     * proposed and not yet decided (the score is the chance that the two are one: measured, a
+     * proposal's precision is its mean score; followed here only: a proposal an analyst has not seen
      * may suggest a link, shown as what it is, but never joins networks). The strongest of the
      * records behind a step counts.
      */
@@ -82,12 +86,18 @@ class LinkedCaseSearch {
             double kind = switch (c.type()) {
                 case MENTIONS -> 0.5;
                 case ASSOCIATED_WITH -> 0.9;
-                case PROPOSED_SAME_AS -> 0.8;
                 default -> 1.0;
             };
             best = Math.max(best, kind * Math.max(0, Math.min(1, c.strength())));
         }
         return best;
+    }
+
+    /** Whether a step is an identity (the same individual, confirmed or proposed), not a link to another. */
+    static boolean identity(List<Crossing> crossings) {
+        return !crossings.isEmpty()
+                && crossings.stream()
+                        .allMatch(c -> c.type() == LinkType.SAME_AS || c.type() == LinkType.PROPOSED_SAME_AS);
     }
 
     /** What one breadth-first search from a case has reached, and how. */
@@ -147,7 +157,7 @@ class LinkedCaseSearch {
                         strongest.stream().map(Weighted::path).toList();
                 double miss = 1;
                 for (Weighted w : strongest) {
-                    miss *= 1 - Math.pow(DECAY, Math.max(0, w.path().size() - 3)) * w.weight();
+                    miss *= 1 - Math.min(MAX_PATH, w.weight() / (DECAY * DECAY));
                 }
                 double score = 1 - miss;
                 if (score >= minScore && score > 0) {
@@ -180,8 +190,11 @@ class LinkedCaseSearch {
             for (var step : before.getOrDefault(node, Map.of()).entrySet()) {
                 String prev = step.getKey();
                 Reached at = visited.get(prev);
+                // Every step beyond the second costs DECAY, but one from a person to the same person
+                // (an identity, confirmed or proposed) goes nowhere new: it costs only its strength.
                 double spec = (prev.equals(origin.id()) ? 1.0 : specificity(at.type(), at.degree()))
-                        * strength(step.getValue());
+                        * strength(step.getValue())
+                        * (identity(step.getValue()) ? 1.0 : DECAY);
                 for (Weighted w : strongestPaths(prev, best)) {
                     List<String> path = new ArrayList<>(w.path());
                     path.add(node);

@@ -46,9 +46,20 @@ class IdentityController {
         REOPEN
     }
 
+    enum IdentityKind {
+        PERSON,
+        CHILD;
+
+        String label() {
+            return this == PERSON ? "Person" : "Child";
+        }
+    }
+
     record IdentityProposal(
             String id,
+            IdentityKind kind,
             List<Person> people,
+            List<org.caselink.model.Child> children,
             double score,
             String rule,
             ProposalStatus status,
@@ -56,7 +67,20 @@ class IdentityController {
             @Nullable String decidedBy,
             @Nullable OffsetDateTime decidedAt,
             @Nullable String reason,
-            List<String> history) {}
+            List<String> history)
+            implements org.caselink.model.Guarded {
+
+        /**
+         * A proposal about children is shown only to a viewer with need-to-know of both: that a
+         * child with a given name and date of birth exists elsewhere is itself what it protects.
+         */
+        @Override
+        public boolean visibleTo(org.caselink.model.Visibility visibility) {
+            return kind == IdentityKind.CHILD
+                    ? children.stream().allMatch(c -> visibility.knowsChild(c.uid()))
+                    : visibility.seesAll(people);
+        }
+    }
 
     private final Graph graph;
 
@@ -67,18 +91,59 @@ class IdentityController {
         this.access = access;
     }
 
+    /** The proposals a filter selects: one label, or both (labels from the enum only). */
+    private static String queue(@Nullable IdentityKind kind) {
+        String label = kind == null ? "Person|Child" : kind.label();
+        return "MATCH (a:" + label + ")-[r:POSSIBLE_SAME_AS {status: $status}]->(b:" + label + ")"
+                + " WHERE labels(a) = labels(b) AND r.score >= $minScore";
+    }
+
+    private static Map<String, Object> filters(@Nullable ProposalStatus status, @Nullable Double minScore) {
+        return Map.of(
+                "status",
+                (status == null ? ProposalStatus.PROPOSED : status).name(),
+                "minScore",
+                minScore == null ? 0.0 : minScore);
+    }
+
     @QueryMapping
     List<IdentityProposal> identityProposals(
-            @Argument @Nullable ProposalStatus status, @Argument @Nullable Integer first) {
+            @Argument @Nullable ProposalStatus status,
+            @Argument @Nullable IdentityKind kind,
+            @Argument @Nullable Double minScore,
+            @Argument @Nullable Integer first) {
         int n = Cursor.first(first);
         if (n < 0 || n > 100) {
             throw new InvalidInputException("first", "must be between 0 and 100");
         }
+        Map<String, Object> params = new HashMap<>(filters(status, minScore));
+        params.put("n", n);
         return graph.read(
-                "MATCH (a:Person)-[r:POSSIBLE_SAME_AS {status: $status}]->(b:Person) WITH a, b, r ORDER BY r.score DESC, a.uid, b.uid LIMIT $n "
-                        + RETURN,
-                Map.of("status", (status == null ? ProposalStatus.PROPOSED : status).name(), "n", n),
+                queue(kind) + " WITH a, b, r ORDER BY r.score DESC, a.uid, b.uid LIMIT $n " + RETURN,
+                params,
                 IdentityController::proposal);
+    }
+
+    /** The size of the queue the viewer sees: proposals it may not see are not counted. */
+    @QueryMapping
+    long identityProposalCount(
+            @Argument @Nullable ProposalStatus status,
+            @Argument @Nullable IdentityKind kind,
+            @Argument @Nullable Double minScore) {
+        var viewer = access.scope();
+        return graph
+                .read(
+                        queue(kind) + " RETURN 'Child' IN labels(a) AS child, a.uid AS a, b.uid AS b",
+                        filters(status, minScore),
+                        r -> r.get("child").asBoolean()
+                                ? viewer.knowsChild(r.get("a").asString())
+                                        && viewer.knowsChild(r.get("b").asString())
+                                : viewer.sees(EntityType.PERSON, r.get("a").asString())
+                                        && viewer.sees(
+                                                EntityType.PERSON, r.get("b").asString()))
+                .stream()
+                .filter(Boolean::booleanValue)
+                .count();
     }
 
     @BatchMapping(typeName = "Person", field = "possibleSameAs")
@@ -114,7 +179,8 @@ class IdentityController {
         String entry = now + " " + status + " by " + by + ": " + why;
         List<IdentityProposal> out = graph.write(
                 """
-                MATCH (a:Person {uid: $a})-[r:POSSIBLE_SAME_AS]->(b:Person {uid: $b})
+                MATCH (a:Person|Child {uid: $a})-[r:POSSIBLE_SAME_AS]->(b:Person|Child {uid: $b})
+                WHERE labels(a) = labels(b)
                 SET r.status = $status, r.decidedBy = $by, r.decidedAt = $now, r.reason = $why,
                     r.history = coalesce(r.history, []) + $entry
                 """ + RETURN,
@@ -145,11 +211,16 @@ class IdentityController {
     }
 
     private static IdentityProposal proposal(Record r) {
-        Person a = (Person) EntityType.PERSON.map(r.get("a"));
-        Person b = (Person) EntityType.PERSON.map(r.get("b"));
+        boolean child = r.get("a").asNode().hasLabel("Child");
+        var a = (child ? EntityType.CHILD : EntityType.PERSON).map(r.get("a"));
+        var b = (child ? EntityType.CHILD : EntityType.PERSON).map(r.get("b"));
+        String ua = child ? ((org.caselink.model.Child) a).uid() : ((Person) a).uid();
+        String ub = child ? ((org.caselink.model.Child) b).uid() : ((Person) b).uid();
         return new IdentityProposal(
-                id(a.uid(), b.uid()),
-                List.of(a, b),
+                id(ua, ub),
+                child ? IdentityKind.CHILD : IdentityKind.PERSON,
+                child ? List.of() : List.of((Person) a, (Person) b),
+                child ? List.of((org.caselink.model.Child) a, (org.caselink.model.Child) b) : List.of(),
                 r.get("score").asDouble(),
                 r.get("rule").asString(),
                 ProposalStatus.valueOf(r.get("status").asString()),

@@ -24,15 +24,18 @@ import org.springframework.stereotype.Component;
  * <p><b>Texts</b> ({@code (Ad)-[:SIMILAR_TEXT {jaccard}]-(Ad)}): an ad's text (title and body,
  * without case, accents, punctuation, numbers and spelled digits: re-posts differ most in the number
  * they give) is a set of words and word pairs (shingles). A shingle is weighed by its rarity among all ads,
- * {@code idf = ln((ads + 1) / df)}, as search engines weigh terms: boilerplate that many posters
+ * {@code idf = ln((ads + 1) / max(df, 5))}, as search engines weigh terms (a word unique to one
+ * re-post, an edit, weighs no more than one in five ads, so edits do not outweigh the wording the
+ * re-posts share): boilerplate that many posters
  * copy ("new 2 the area", "call b4 10pm") weighs little, and a shingle in more than
  * {@code common-share} of the ads (at least {@code common-min} of them) weighs nothing. Two ads are
  * similar when the weighted Jaccard similarity of their shingles ({@code sum of idf over the shared
  * / sum over either}) reaches {@code text-similarity} and they share at least {@link #MIN_DISTINCT}
  * shingles that are not common: wording in common, not just a template. Each ad keeps only its
- * {@code similar-per-ad} strongest such links, and a link is kept when both of its ads keep it
- * (mutual nearest neighbours: an ad with no re-post of its own does not attach itself to the
- * nearest stranger). Candidates come from locality-sensitive hashing (MinHash, 64 values in 16
+ * {@code similar-per-ad} strongest such links (at most that many links per ad on average; ties go
+ * to the lower ad id, so a group of identical re-posts is held together through its first few).
+ * Kept only when mutual, a group of identical re-posts fell apart: every ad chose the same first
+ * five. Candidates come from locality-sensitive hashing (MinHash, 64 values in 16
  * bands of 4) over the ads' uncommon shingles, never from comparing every pair; a band shared by
  * more than {@code max-band-size} ads yields none.
  *
@@ -50,6 +53,9 @@ public class AdLinker {
     static final int TEXT_BANDS = HASHES / ROWS;
     /** Uncommon shingles two ads must share to be near-duplicates: wording, not a template. */
     static final int MIN_DISTINCT = 4;
+    /** Ads below which a shingle is no rarer (see the weights in {@link #textPairs}). */
+    static final int RARE = 5;
+
     /** Uncommon shingles an ad needs to be compared at all. */
     static final int MIN_SHINGLES = 4;
 
@@ -66,7 +72,7 @@ public class AdLinker {
     AdLinker(
             Graph graph,
             @Value("${caselink.ingest.image-distance:4}") int imageDistance,
-            @Value("${caselink.ingest.text-similarity:0.5}") double textSimilarity,
+            @Value("${caselink.ingest.text-similarity:0.35}") double textSimilarity,
             @Value("${caselink.ingest.max-band-size:500}") int maxBandSize,
             @Value("${caselink.ingest.similar-per-ad:5}") int perAd,
             @Value("${caselink.ingest.common-share:0.01}") double commonShare,
@@ -179,8 +185,11 @@ public class AdLinker {
         all = null;
         int common = common(n);
         double[] idf = new double[distinct];
+        // A shingle in fewer than RARE ads weighs as one in RARE: a word a re-post changed is
+        // unique to it, and must not outweigh the wording the re-posts share.
+        double ceiling = Math.log((n + 1.0) / Math.min(RARE, n));
         for (int k = 0; k < distinct; k++) {
-            idf[k] = df[k] > common ? 0 : Math.log((n + 1.0) / df[k]);
+            idf[k] = df[k] > common ? 0 : Math.min(ceiling, Math.log((n + 1.0) / df[k]));
         }
         // Each ad's shingles as indexes into keys (sorted, since keys are), and its total weight.
         int[][] index = new int[n][];
@@ -247,7 +256,7 @@ public class AdLinker {
             }
             from = to;
         }
-        // Weighted Jaccard of each candidate pair; then each ad's strongest few, kept when mutual.
+        // Weighted Jaccard of each candidate pair; then each ad's strongest few.
         Map<Integer, List<double[]>> near = new HashMap<>();
         for (long pair : candidates) {
             int a = (int) (pair >>> 32);
@@ -287,7 +296,7 @@ public class AdLinker {
         Map<List<String>, Double> out = new TreeMap<>(PAIR_ORDER);
         near.forEach((a, list) -> list.forEach(e -> {
             int b = (int) e[0];
-            if (a < b && kept.get(a).contains(b) && kept.get(b).contains(a)) {
+            if (a < b && (kept.get(a).contains(b) || kept.get(b).contains(a))) {
                 out.put(List.of(ids.get(a), ids.get(b)), Math.round(e[1] * 1000) / 1000.0);
             }
         }));

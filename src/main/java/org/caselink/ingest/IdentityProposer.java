@@ -28,16 +28,19 @@ import org.springframework.stereotype.Component;
  * email or handle that at most {@code max-band-size} people use, or a name or alias. A pair is
  * scored as a noisy-or of independent evidence:
  * <ul>
- *   <li>the name: its Jaro-Winkler similarity (Apache Commons Text, best over names and aliases,
- *       0.85 at least) times its rarity {@code 1 / (1 + ln(1 + E))}, where {@code E = nodes x
+ *   <li>the name: its Jaro-Winkler similarity (Apache Commons Text, best over names and the aliases
+ *       no more than two individuals carry, 0.85 at least) times its rarity {@code 1 / (1 + ln(1 + E))}, where {@code E = nodes x
  *       f(first name) x f(last name)} is how many others the data would give that name by chance:
  *       a rare name weighs about 0.7, "Maria Smith" in a large file 0.2;
  *   <li>the same date of birth: 0.6; a shared contact: 0.8 (two: 0.96); a recorded alias that is
- *       the other's name: 0.4.
+ *       the other's name or alias and no one else's: 0.4 (an alias many carry, "Big James", is a
+ *       common name).
  * </ul>
  * A pair is proposed when its score reaches {@code identity-threshold} and it is corroborated (a
- * date of birth, a contact or an alias) or its name is exceptional (exact, and {@code E < 0.05}).
- * Different dates of birth, or different external ids, rule a pair out.
+ * date of birth, a contact or an alias) or its name is exceptional (the same name, not an alias,
+ * and {@code E < 0.05}).
+ * Different dates of birth rule a pair out, and so do two different child ids (the clearinghouse
+ * gives a child one); two different person ids do not (each source numbers people its own way).
  */
 @Component
 public class IdentityProposer {
@@ -95,7 +98,7 @@ public class IdentityProposer {
         for (String label : List.of("Person", "Child")) {
             List<Individual> all = read(label);
             (label.equals("Person") ? people : children)[0] = all.size();
-            List<Proposal> proposals = propose(all);
+            List<Proposal> proposals = propose(all, label.equals("Child"));
             counts[0] += proposals.size();
             int[] written = write(label, proposals);
             for (int i = 0; i < 3; i++) {
@@ -137,7 +140,7 @@ public class IdentityProposer {
     }
 
     /** The proposals among {@code all} (one label), sorted by their uids. */
-    List<Proposal> propose(List<Individual> all) {
+    List<Proposal> propose(List<Individual> all, boolean child) {
         int n = all.size();
         Map<String, Integer> firsts = new HashMap<>();
         Map<String, Integer> lasts = new HashMap<>();
@@ -150,6 +153,18 @@ public class IdentityProposer {
             if (l != null) {
                 lasts.merge(l, 1, Integer::sum);
             }
+        }
+        // How many individuals carry each name or alias: an alias many carry ("Big James") says nothing.
+        Map<String, Integer> carried = new HashMap<>();
+        for (Individual p : all) {
+            Set<String> keys = new TreeSet<>(p.names());
+            p.aliases().forEach(a -> {
+                String k = plain(a);
+                if (k != null) {
+                    keys.add(k);
+                }
+            });
+            keys.forEach(k -> carried.merge(k, 1, Integer::sum));
         }
         // Candidate pairs, by index (lower first), from every blocking key.
         Map<String, List<Integer>> blocks = new TreeMap<>();
@@ -202,7 +217,7 @@ public class IdentityProposer {
         for (long pair : pairs) {
             Individual a = all.get((int) (pair >>> 32));
             Individual b = all.get((int) pair);
-            Proposal p = score(a, b, n, firsts, lasts);
+            Proposal p = score(a, b, n, firsts, lasts, carried, child);
             if (p != null) {
                 out.add(p);
             }
@@ -212,9 +227,18 @@ public class IdentityProposer {
     }
 
     private @Nullable Proposal score(
-            Individual a, Individual b, int n, Map<String, Integer> firsts, Map<String, Integer> lasts) {
-        if (a.externalId() != null && b.externalId() != null && !a.externalId().equals(b.externalId())) {
-            return null; // two records' own ids say they are two individuals
+            Individual a,
+            Individual b,
+            int n,
+            Map<String, Integer> firsts,
+            Map<String, Integer> lasts,
+            Map<String, Integer> carried,
+            boolean child) {
+        if (child
+                && a.externalId() != null
+                && b.externalId() != null
+                && !a.externalId().equals(b.externalId())) {
+            return null; // two child ids, which the clearinghouse gives each child once: two children
         }
         boolean sameDob = a.dob() != null && a.dob().equals(b.dob());
         if (a.dob() != null && b.dob() != null && !sameDob) {
@@ -226,15 +250,11 @@ public class IdentityProposer {
                 shared++;
             }
         }
-        List<String> namesA = new ArrayList<>(a.names());
-        namesA.addAll(a.aliases());
-        List<String> namesB = new ArrayList<>(b.names());
-        namesB.addAll(b.aliases());
-        double names = nameSimilarity(namesA, namesB);
+        double names = nameSimilarity(distinctive(a, carried), distinctive(b, carried));
         if (names < 0.85 && shared == 0) {
             return null;
         }
-        boolean alias = aliasMatch(a, b) || aliasMatch(b, a);
+        boolean alias = aliasMatch(a, b, carried) || aliasMatch(b, a, carried);
         // How many others the data would give this name by chance: the rarer of the two spellings.
         double expected = Math.min(chance(a, n, firsts, lasts), chance(b, n, firsts, lasts));
         double rarity = 1 / (1 + Math.log1p(expected));
@@ -242,7 +262,7 @@ public class IdentityProposer {
         double miss = (1 - nameEvidence) * (sameDob ? 0.4 : 1) * Math.pow(0.2, Math.min(shared, 3)) * (alias ? 0.6 : 1);
         double score = Math.round((1 - miss) * 1000) / 1000.0;
         boolean corroborated = sameDob || shared > 0 || alias;
-        boolean exceptional = names >= 0.999 && expected < 0.05;
+        boolean exceptional = !a.names().isEmpty() && a.names().equals(b.names()) && expected < 0.05;
         if (score < threshold || !(corroborated || exceptional)) {
             return null;
         }
@@ -264,6 +284,18 @@ public class IdentityProposer {
         return new Proposal(ordered ? a.uid() : b.uid(), ordered ? b.uid() : a.uid(), score, String.join(" + ", why));
     }
 
+    /** The names of {@code p} and its aliases that at most one other individual carries. */
+    private static List<String> distinctive(Individual p, Map<String, Integer> carried) {
+        List<String> out = new ArrayList<>(p.names());
+        for (String a : p.aliases()) {
+            String k = plain(a);
+            if (k != null && carried.getOrDefault(k, 0) <= 2) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
     /** {@code nodes x f(first) x f(last)}: how many in the data would carry the name by chance. */
     private static double chance(Individual p, int n, Map<String, Integer> firsts, Map<String, Integer> lasts) {
         String f = plain(p.first());
@@ -274,8 +306,8 @@ public class IdentityProposer {
         return (double) firsts.getOrDefault(f, 1) * lasts.getOrDefault(l, 1) / n;
     }
 
-    /** Whether an alias recorded for {@code a} is a name or alias of {@code b}. */
-    private static boolean aliasMatch(Individual a, Individual b) {
+    /** Whether an alias recorded for {@code a} is a name or alias of {@code b} that no one else carries. */
+    private static boolean aliasMatch(Individual a, Individual b, Map<String, Integer> carried) {
         Set<String> other = new TreeSet<>(b.names());
         b.aliases().forEach(x -> {
             String k = plain(x);
@@ -285,7 +317,7 @@ public class IdentityProposer {
         });
         for (String x : a.aliases()) {
             String k = plain(x);
-            if (k != null && k.contains(" ") && other.contains(k)) {
+            if (k != null && k.contains(" ") && other.contains(k) && carried.getOrDefault(k, 0) <= 2) {
                 return true;
             }
         }

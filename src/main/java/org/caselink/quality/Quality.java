@@ -83,9 +83,10 @@ public final class Quality {
     public record Decile(double from, double to, long count, double meanScore, double shareTrue) {}
 
     /**
-     * {@code linkedCases} from {@code cases} of the {@code casesWithPartners} cases that have a true
-     * partner (another case of the same planted network or the same true child). Pairs are counted
-     * from the case asked (A from B and B from A are two).
+     * {@code linkedCases} from {@code cases} cases asked (all, or an even sample), where
+     * {@code casesWithPartners} of all cases have a true partner (another case of the same planted
+     * network, of the same true child, or naming the same true person). Pairs are counted from the
+     * case asked (A from B and B from A are two).
      */
     public record LinkFigures(
             int casesWithPartners,
@@ -218,7 +219,7 @@ public final class Quality {
             LinkFigures l = links;
             out.add(line(
                     "linkedCases cases",
-                    "%d of %d cases with a true partner asked (maxHops 6, first 20)",
+                    "%d cases asked; %d of all cases have a true partner (maxHops 6, first 20)",
                     l.cases(),
                     l.casesWithPartners()));
             out.add(line(
@@ -347,7 +348,15 @@ public final class Quality {
         return new Report(
                 records,
                 List.of(phoneExtraction(truth), personResolution(data, truth), adGrouping(truth, hubDegree)),
-                links(truth, analyst, maxCases, threshold),
+                links(
+                        truth,
+                        analyst,
+                        graph.read(
+                                "MATCH (c:Case) RETURN c.caseNumber AS n",
+                                Map.of(),
+                                r -> r.get("n").asString()),
+                        maxCases,
+                        threshold),
                 keyPlayers(truth, persons, analyst),
                 List.of(p, c, p.plus("all", c)),
                 nearDuplicates(truth),
@@ -416,14 +425,23 @@ public final class Quality {
         return out;
     }
 
-    /** What {@code linkedCases} returns from cases with a true partner, against the planted pairs. */
-    LinkFigures links(JsonNode truth, Analyst analyst, int maxCases, double threshold) {
+    /**
+     * What {@code linkedCases} returns, against the planted pairs: true partners are two cases of one
+     * planted network, of one true child (a repeat runaway) or naming one true person (a suspect or
+     * associate who recurs). Recall and precision@k over the asked cases that have a partner; the
+     * strong links and the calibration over every link returned from every asked case (a hotline's
+     * false links come mostly from cases with no partner at all).
+     */
+    LinkFigures links(JsonNode truth, Analyst analyst, List<String> cases, int maxCases, double threshold) {
         Map<String, Set<String>> partners = new TreeMap<>();
-        for (Map<String, String> groupOf :
-                List.of(strings(truth.path("caseNetworks")), strings(truth.path("caseChildren")))) {
-            Map<String, List<String>> groups = new HashMap<>();
-            groupOf.forEach(
-                    (c, g) -> groups.computeIfAbsent(g, k -> new ArrayList<>()).add(c));
+        Map<String, List<String>> byPerson = new TreeMap<>();
+        truth.path("casePersons")
+                .properties()
+                .forEach(e -> e.getValue()
+                        .forEach(v -> byPerson.computeIfAbsent(v.asString(), k -> new ArrayList<>())
+                                .add(e.getKey())));
+        for (Map<String, List<String>> groups : List.of(
+                groups(strings(truth.path("caseNetworks"))), groups(strings(truth.path("caseChildren"))), byPerson)) {
             for (List<String> group : groups.values()) {
                 for (String c : group) {
                     for (String d : group) {
@@ -434,7 +452,7 @@ public final class Quality {
                 }
             }
         }
-        List<String> all = new ArrayList<>(partners.keySet());
+        List<String> all = new ArrayList<>(new TreeSet<>(cases));
         List<String> asked = new ArrayList<>();
         if (maxCases <= 0 || maxCases >= all.size()) {
             asked.addAll(all);
@@ -452,8 +470,9 @@ public final class Quality {
         long[] count = new long[10];
         double[] sum = new double[10];
         long[] correct = new long[10];
+        int withPartners = 0;
         for (String c : asked) {
-            Set<String> mine = partners.get(c);
+            Set<String> mine = partners.getOrDefault(c, Set.of());
             List<Linked> got = analyst.linkedCases(c);
             truePairs += mine.size();
             found += got.stream()
@@ -462,11 +481,14 @@ public final class Quality {
                     .filter(mine::contains)
                     .count();
             int k = mine.size();
-            precisionAtK += (double) got.stream()
-                            .limit(k)
-                            .filter(l -> mine.contains(l.caseNumber()))
-                            .count()
-                    / k;
+            if (k > 0) {
+                withPartners++;
+                precisionAtK += (double) got.stream()
+                                .limit(k)
+                                .filter(l -> mine.contains(l.caseNumber()))
+                                .count()
+                        / k;
+            }
             for (Linked l : got) {
                 boolean partner = mine.contains(l.caseNumber());
                 returned++;
@@ -494,16 +516,23 @@ public final class Quality {
                     count[d] == 0 ? 0 : (double) correct[d] / count[d]));
         }
         return new LinkFigures(
-                all.size(),
+                (int) all.stream().filter(partners::containsKey).count(),
                 asked.size(),
                 truePairs,
                 found,
-                asked.isEmpty() ? 1 : precisionAtK / asked.size(),
+                withPartners == 0 ? 1 : precisionAtK / withPartners,
                 threshold,
                 returned,
                 strong,
                 strongTrue,
                 deciles);
+    }
+
+    private static Map<String, List<String>> groups(Map<String, String> groupOf) {
+        Map<String, List<String>> groups = new TreeMap<>();
+        groupOf.forEach(
+                (c, g) -> groups.computeIfAbsent(g, k -> new ArrayList<>()).add(c));
+        return groups;
     }
 
     /** Each planted network's controller against the top three key players of the network most of its cases are in. */

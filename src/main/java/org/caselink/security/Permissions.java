@@ -49,9 +49,16 @@ public final class Permissions {
         }) {
             ROOTS.put("Query." + f, READ);
         }
-        for (String f :
-                new String[] {"networks", "network", "networkOf", "caseLinks", "identityProposals", "watches", "alerts"
-                }) {
+        for (String f : new String[] {
+            "networks",
+            "network",
+            "networkOf",
+            "caseLinks",
+            "identityProposals",
+            "identityProposalCount",
+            "watches",
+            "alerts"
+        }) {
             ROOTS.put("Query." + f, STAFF);
         }
         for (String f : new String[] {

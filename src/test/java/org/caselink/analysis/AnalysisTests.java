@@ -25,7 +25,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  *   AN-C1 <-SUSPECT_IN- P1 -SUSPECT_IN-> AN-C2        (P2 too: two shortest paths C1..C2)
  *   P1 -USES-> PH1 <-USES- K3 -SUBJECT_OF-> AN-C3     (C1..C3 in four hops)
  *   AN-C4 <- P4 -USES-> HUB <-USES- P5 -> AN-C5       (HUB is listed by 300 ads: not a link)
- *   P6 -SUSPECT_IN-> AN-C6, P6 -POSSIBLE_SAME_AS-> P1 (followed only once confirmed)
+ *   P6 -SUSPECT_IN-> AN-C6, P6 -POSSIBLE_SAME_AS-> P1 (undecided: linked cases weigh it by its score)
  * </pre>
  */
 @IntegrationTest
@@ -245,19 +245,26 @@ class AnalysisTests extends DatabaseProperties {
         var r = graphQl.documentName("linkedCases")
                 .variable("caseNumber", "AN-C1")
                 .execute();
-        r.path("linkedCases.links[*].case.caseNumber").entityList(String.class).containsExactly("AN-C2", "AN-C3");
+        r.path("linkedCases.links[*].case.caseNumber")
+                .entityList(String.class)
+                .containsExactly("AN-C2", "AN-C6", "AN-C3");
         r.path("linkedCases.links[0].distance").entity(Integer.class).isEqualTo(2);
         r.path("linkedCases.links[0].paths").entityList(Object.class).hasSize(2);
-        // P2 joins only the two cases (specificity 1): the noisy-or of the two paths is 1.
+        // P2 joins only the two cases (specificity 1): two paths of 0.95 each (no one path is
+        // certain), their noisy-or 1 - 0.05^2.
         assertThat(r.path("linkedCases.links[0].score").entity(Double.class).get())
-                .isCloseTo(1.0, within(1e-4));
-        // C1 -P1- PH1 -K3- C3: 0.7^(4-2) x spec(P1) x spec(PH1) x spec(K3), where P1 has three distinct
-        // neighbours (two cases and the phone it is recorded twice as using; the proposal does not
-        // count) and the phone and the child two each: spec(3) = log2(3) / log2(4).
-        double spec3 = (Math.log(3) / Math.log(2)) / 2;
+                .isCloseTo(0.9975, within(1e-4));
+        // C1 -P1~P6- C6 through the undecided proposal: its score 0.9; the
+        // identity step adds no length, and P1 (three distinct neighbours) and P6 weigh 1.
         assertThat(r.path("linkedCases.links[1].score").entity(Double.class).get())
-                .isCloseTo(0.49 * spec3, within(1e-4));
+                .isCloseTo(0.9, within(1e-4));
         r.path("linkedCases.links[1].paths[0].steps[*].type")
+                .entityList(String.class)
+                .containsExactly("SUSPECT_IN", "PROPOSED_SAME_AS", "SUSPECT_IN");
+        // C1 -P1- PH1 -K3- C3: 0.7^(4-2), every node inside joining at most three things.
+        assertThat(r.path("linkedCases.links[2].score").entity(Double.class).get())
+                .isCloseTo(0.49, within(1e-4));
+        r.path("linkedCases.links[2].paths[0].steps[*].type")
                 .entityList(String.class)
                 .containsExactly("SUSPECT_IN", "USES", "USES", "SUBJECT_OF");
 
@@ -267,11 +274,11 @@ class AnalysisTests extends DatabaseProperties {
                 .execute()
                 .path("linkedCases.links[*].case.caseNumber")
                 .entityList(String.class)
-                .containsExactly("AN-C2");
+                .containsExactly("AN-C2", "AN-C6");
     }
 
     @Test
-    void aHubLinksNothingAndAProposedIdentityOnlyOnceConfirmed() {
+    void aHubLinksNothingAndAProposedIdentityLinksByItsScoreUntilConfirmed() {
         graphQl.documentName("linkedCases")
                 .variable("caseNumber", "AN-C4")
                 .execute()
@@ -287,12 +294,16 @@ class AnalysisTests extends DatabaseProperties {
                 .entity(Integer.class)
                 .isEqualTo(4);
 
-        graphQl.documentName("linkedCases")
+        var proposed = graphQl.documentName("linkedCases")
                 .variable("caseNumber", "AN-C6")
-                .execute()
-                .path("linkedCases.links")
-                .entityList(Object.class)
-                .hasSize(0);
+                .execute();
+        proposed.path("linkedCases.links[0].paths[0].steps[1].type")
+                .entity(String.class)
+                .isEqualTo("PROPOSED_SAME_AS");
+        assertThat(proposed.path("linkedCases.links[0].score")
+                        .entity(Double.class)
+                        .get())
+                .isCloseTo(0.9, within(1e-4));
         graph.write(
                 "MATCH (:Person {uid: 'an-p6'})-[r:POSSIBLE_SAME_AS]->(:Person {uid: 'an-p1'}) SET r.status = 'CONFIRMED'",
                 Map.of(),
@@ -308,6 +319,11 @@ class AnalysisTests extends DatabaseProperties {
                 .path("linkedCases.links[0].paths[0].steps[1].type")
                 .entity(String.class)
                 .isEqualTo("SAME_AS");
+        assertThat(confirmed
+                        .path("linkedCases.links[0].score")
+                        .entity(Double.class)
+                        .get())
+                .isCloseTo(0.95, within(1e-4));
     }
 
     @Autowired

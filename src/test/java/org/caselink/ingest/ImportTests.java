@@ -229,29 +229,34 @@ class ImportTests extends DatabaseProperties {
     }
 
     @Test
-    void proposesTheSameNameInTwoCasesWithNothingElseToGoOn() {
-        // Seth Barlow, suspect in two cases, no id, no date of birth, no contact in common: two
-        // people, proposed as one on the name alone; his namesake with a different first initial is not.
-        java.util.function.BiFunction<String, String, String> suspect = (caseNumber, first) -> GOOD_CASE
+    void aSharedNameAloneIsNotAProposalButANameWithTheSameDateOfBirthIs() {
+        // Seth Barlow, suspect in three cases, no id and no contact: two of the records give the same
+        // date of birth (proposed as one, never merged), the third none (a name alone is weak
+        // evidence: not proposed); his namesake with another first name is not proposed either.
+        java.util.function.BiFunction<String, String, String> suspect = (caseNumber, person) -> GOOD_CASE
                 .replace("MC-2021-000123", caseNumber)
-                .replaceFirst(
-                        "\"persons\":\\[.*?\\}\\]\\}\\]",
-                        "\"persons\":[{\"role\":\"SUSPECT\",\"firstName\":\"" + first + "\",\"lastName\":\"Barlow\"}]");
+                .replaceFirst("\"persons\":\\[.*?\\}\\]\\}\\]", "\"persons\":[" + person + "]");
+        String seth = "{\"role\":\"SUSPECT\",\"firstName\":\"Seth\",\"lastName\":\"Barlow\",\"dob\":\"1988-04-02\"}";
         Run r = run(
                 "names.jsonl",
                 String.join(
                         "\n",
-                        suspect.apply("NB-1", "Seth"),
-                        suspect.apply("NB-2", "Seth"),
-                        suspect.apply("NB-3", "Kyle")));
+                        suspect.apply("NB-1", seth),
+                        suspect.apply("NB-2", seth),
+                        suspect.apply("NB-3", seth.replace(",\"dob\":\"1988-04-02\"", "")),
+                        suspect.apply("NB-4", seth.replace("Seth", "Kyle"))));
         assertThat(r.errors()).isEmpty();
         assertThat(count("MATCH (p:Person {lastName: 'Barlow'}) RETURN count(p)"))
-                .isEqualTo(3);
+                .isEqualTo(4);
+        assertThat(count(
+                        "MATCH (a:Person {firstName: 'Seth'})-[r:POSSIBLE_SAME_AS {status: 'PROPOSED'}]-(b:Person {firstName: 'Seth'})"
+                                + " WHERE a.dob IS NOT NULL AND b.dob IS NOT NULL AND r.rule CONTAINS 'same date of birth'"
+                                + " RETURN count(DISTINCT r)"))
+                .isEqualTo(1);
         assertThat(
                         count(
-                                "MATCH (a:Person {firstName: 'Seth'})-[r:POSSIBLE_SAME_AS {status: 'PROPOSED'}]-"
-                                        + "(b:Person {firstName: 'Seth'}) WHERE r.rule CONTAINS 'no date of birth' RETURN count(DISTINCT r)"))
-                .isEqualTo(1);
+                                "MATCH (p:Person {firstName: 'Seth'})-[r:POSSIBLE_SAME_AS]-() WHERE p.dob IS NULL RETURN count(r)"))
+                .isZero();
         assertThat(count("MATCH (:Person {firstName: 'Kyle'})-[r:POSSIBLE_SAME_AS]-() RETURN count(r)"))
                 .isZero();
     }
