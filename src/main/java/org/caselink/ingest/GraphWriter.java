@@ -149,32 +149,13 @@ public class GraphWriter {
                     m.put("aliases", r.aliases());
                     m.put("recordNames", recordNames(r.firstName(), r.lastName(), r.aliases()));
                     m.put("dob", r.dob());
-                    // The blocking keys IdentityProposer looks candidates up by.
-                    m.put(
-                            "block1",
-                            IdentityProposer.nameBlock(
-                                    r.lastName(),
-                                    r.firstName() == null || r.firstName().isBlank()
-                                            ? null
-                                            : r.firstName().strip().substring(0, 1)));
-                    m.put(
-                            "block2",
-                            IdentityProposer.nameBlock(
-                                    r.firstName(),
-                                    r.dob() == null
-                                            ? null
-                                            : String.valueOf(r.dob().getYear())));
                     return m;
                 })
                 .toList();
         resolve(tx, "Person", "personId", params);
         tx.run(
                 PERSONS,
-                Map.of(
-                        "people",
-                        folded(
-                                params,
-                                List.of("externalId", "firstName", "lastName", "nameKey", "dob", "block1", "block2"))));
+                Map.of("people", folded(params, List.of("externalId", "firstName", "lastName", "nameKey", "dob"))));
         for (Role role : Role.values()) {
             var ofRole = params.stream()
                     .filter(m -> role.name().equals(m.get("role")))
@@ -202,11 +183,15 @@ public class GraphWriter {
     }
 
     /**
-     * The rows of a batch, one per individual (uid), in the order of their first row: each of
-     * {@code fields} from the first row that gives it, every name given ({@code names}: key and
-     * spelling) and every alias. Cypher applies each clause to all the rows of a statement before
-     * the next clause, so two rows of one individual in one statement would not see each other's
-     * values; folded first, a batch writes what the same rows written one by one would.
+     * The rows of a batch, one per individual (uid), in the order of their first row: the name
+     * ({@code firstName}, {@code lastName}, {@code nameKey}) from the row with the lowest
+     * {@link #rank} that gives one, and each other of {@code fields} from the lowest-ranked row
+     * that gives it, with the ranks ({@code nameRank}, {@code <field>Rank}) so that the graph keeps
+     * whichever record ranks lowest across batches and imports; every name given ({@code names}:
+     * key and spelling) and every alias. Cypher applies each clause to all the rows of a statement
+     * before the next clause, so two rows of one individual in one statement would not see each
+     * other's values; folded first, a batch writes what the same rows written one by one would, in
+     * any order.
      */
     private static List<Map<String, Object>> folded(List<Map<String, Object>> rows, List<String> fields) {
         Map<String, Map<String, Object>> byUid = new java.util.LinkedHashMap<>();
@@ -218,9 +203,15 @@ public class GraphWriter {
                 m.put("aliases", new ArrayList<String>());
                 return m;
             });
+            String rank = rank(row);
+            if (row.get("nameKey") != null && outranks(rank, one.get("nameRank"))) {
+                NAME_FIELDS.forEach(f -> one.put(f, row.get(f)));
+                one.put("nameRank", rank);
+            }
             for (String f : fields) {
-                if (one.get(f) == null && row.get(f) != null) {
+                if (!NAME_FIELDS.contains(f) && row.get(f) != null && outranks(rank, one.get(f + "Rank"))) {
                     one.put(f, row.get(f));
+                    one.put(f + "Rank", rank);
                 }
             }
             if (row.get("nameKey") != null) {
@@ -236,6 +227,27 @@ public class GraphWriter {
             }
         }
         return List.copyOf(byUid.values());
+    }
+
+    private static final List<String> NAME_FIELDS = List.of("firstName", "lastName", "nameKey");
+
+    private static boolean outranks(String rank, @Nullable Object held) {
+        return held == null || rank.compareTo((String) held) < 0;
+    }
+
+    private static final java.time.format.DateTimeFormatter INSTANT = java.time.format.DateTimeFormatter.ofPattern(
+                    "uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+
+    /**
+     * Where a record ranks when records give an individual different values: the earliest
+     * observation first (a record without a time after every record with one), then by source and
+     * record id. A rule of the records, not of their arrival: any order gives the same node.
+     */
+    static String rank(Map<String, Object> row) {
+        Object at = row.get("observedAt");
+        String time = at instanceof java.time.OffsetDateTime t ? INSTANT.format(t) : at == null ? "~" : at.toString();
+        return time + "|" + row.get("source") + "|" + row.get("recordId");
     }
 
     public void contacts(Graph.Tx tx, List<ContactRow> rows) {
