@@ -7,9 +7,13 @@ UNWIND $members AS id
 MATCH (a) WHERE elementId(a) = id
 MATCH (a)-[r__TYPES__]->(b)
 WHERE elementId(b) IN $members AND (type(r) <> 'POSSIBLE_SAME_AS' OR r.status = 'CONFIRMED')
-WITH CASE WHEN elementId(a) < elementId(b) THEN a ELSE b END AS x,
-     CASE WHEN elementId(a) < elementId(b) THEN b ELSE a END AS y
-WITH DISTINCT x AS a, y AS b
-ORDER BY labels(a)[0] + ':' + coalesce(a.caseNumber, a.uid, a.e164, a.address, a.key, a.adId, a.hash),
-         labels(b)[0] + ':' + coalesce(b.caseNumber, b.uid, b.e164, b.address, b.key, b.adId, b.hash)
+WITH a, b,
+     labels(a)[0] + ':' + coalesce(a.caseNumber, a.uid, a.e164, a.address, a.key, a.adId, a.hash) AS ka,
+     labels(b)[0] + ':' + coalesce(b.caseNumber, b.uid, b.e164, b.address, b.key, b.adId, b.hash) AS kb
+// Which end comes first is decided by the natural keys too (by element ids, another store of the
+// same records gave Leiden the same pairs in another order, and other networks).
+WITH CASE WHEN ka < kb THEN a ELSE b END AS x, CASE WHEN ka < kb THEN b ELSE a END AS y,
+     CASE WHEN ka < kb THEN ka ELSE kb END AS kx, CASE WHEN ka < kb THEN kb ELSE ka END AS ky
+WITH DISTINCT x AS a, y AS b, kx, ky
+ORDER BY kx, ky
 __USE__

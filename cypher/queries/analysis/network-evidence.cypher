@@ -12,4 +12,7 @@ WITH CASE WHEN elementId(a) < elementId(b) THEN a ELSE b END AS x,
      CASE WHEN elementId(a) < elementId(b) THEN b ELSE a END AS y
 WITH DISTINCT x AS a, y AS b
 WHERE COUNT { (a)-[__TYPES__]-() } <= $hub AND COUNT { (b)-[__TYPES__]-() } <= $hub
+  // A number that more than seven case records mention (a hotline, a shelter's or a group home's
+  // line: below one half by linked cases' specificity, 3 / (cases - 1)) glues no network either.
+  AND COUNT { (a)<-[:MENTIONS]-(:Case) } <= 7 AND COUNT { (b)<-[:MENTIONS]-(:Case) } <= 7
 __USE__

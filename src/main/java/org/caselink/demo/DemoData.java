@@ -165,9 +165,18 @@ public final class DemoData {
                     city,
                     List.of(images[i % images.length]),
                     listed,
-                    "new in " + city[0] + " this week, sweet and fun, call now");
+                    // Each network writes its own wording (re-posted, so its ads are near-duplicates of
+                    // one another), around the boilerplate every poster uses.
+                    "new in " + city[0] + " this week, " + WORDING[n % WORDING.length] + ", call now");
         }
     }
+
+    private static final String[] WORDING = {
+        "sweet petite brunette with a playful smile and soft curls",
+        "tall exotic goddess fresh from the islands with honey skin",
+        "bubbly blonde college girl who loves roadtrips and late dinners",
+        "classy redhead with freckles green eyes and a quiet voice"
+    };
 
     private static OffsetDateTime start(int network) {
         return OffsetDateTime.of(2024, 2 + network, 1, 20, 0, 0, 0, ZoneOffset.UTC);

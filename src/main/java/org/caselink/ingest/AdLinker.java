@@ -98,12 +98,14 @@ public class AdLinker {
         List<String> texts = new ArrayList<>();
         graph.read(
                 "MATCH (a:Ad) WHERE a.title IS NOT NULL OR a.body IS NOT NULL"
-                        + " RETURN a.adId AS id, coalesce(a.title, '') + ' ' + coalesce(a.body, '') AS text"
+                        + " RETURN a.adId AS id, coalesce(a.title, '') + ' ' + coalesce(a.body, '') AS text,"
+                        + " coalesce(a.city, '') + ' ' + coalesce(a.state, '') AS place"
                         + " ORDER BY id",
                 Map.of(),
                 r -> {
                     adIds.add(r.get("id").asString());
-                    texts.add(r.get("text").asString());
+                    texts.add(withoutPlace(
+                            r.get("text").asString(), r.get("place").asString()));
                     return null;
                 });
         Map<List<String>, Double> textPairs = textPairs(adIds, texts);
@@ -423,6 +425,33 @@ public class AdLinker {
             from += width;
         }
         return out;
+    }
+
+    /**
+     * The text without the words of the ad's own place: a city is where an ad ran, not how it was
+     * written, and two strangers' boilerplate in one city must not read as shared wording.
+     */
+    static String withoutPlace(String text, String place) {
+        Set<String> drop = new java.util.HashSet<>(List.of(plainWords(place)));
+        StringBuilder out = new StringBuilder();
+        for (String w : plainWords(text)) {
+            if (!drop.contains(w)) {
+                out.append(w).append(' ');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String[] plainWords(String text) {
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                b.append(Character.isLetterOrDigit(c) ? c : ' ');
+            }
+        }
+        return b.toString().strip().split(" +");
     }
 
     private static final Set<String> NUMBER_WORDS = Set.of(

@@ -113,6 +113,10 @@ class IdKeysTests extends DatabaseProperties {
                 """, Map.of(), r -> r);
         assertThat(nodes).hasSize(4);
         Map<String, String> legacyByUid = new java.util.HashMap<>();
+        // What the re-keying gives each node: the keyed uid of the identity the earlier release
+        // used (a name and date of birth for a child without an id, which an import of this release
+        // no longer merges on: it finds that node again through its case).
+        java.util.Set<String> rekeyed = new java.util.HashSet<>();
         for (var n : nodes) {
             String label = n.get("label").asString();
             String identity = !n.get("ext").isNull()
@@ -124,6 +128,7 @@ class IdKeysTests extends DatabaseProperties {
                                     + n.get("first").asString() + "|"
                                     + n.get("last").asString();
             legacyByUid.put(n.get("uid").asString(), legacyUid(label, identity));
+            rekeyed.add(IdCodec.installed().uid(label, identity));
         }
         graph.write(
                 "UNWIND keys($m) AS uid MATCH (n {uid: uid}) SET n.uid = $m[uid] REMOVE n.legacyUid",
@@ -153,7 +158,7 @@ class IdKeysTests extends DatabaseProperties {
             assertThat(legacyByUid).containsValue(pair.get(1));
             assertThat(pair.get(0)).isNotEqualTo(pair.get(1));
         });
-        assertThat(after.stream().map(List::getFirst)).containsExactlyInAnyOrderElementsOf(legacyByUid.keySet());
+        assertThat(after.stream().map(List::getFirst)).containsExactlyInAnyOrderElementsOf(rekeyed);
         String p1 = graph.read(
                         "MATCH (p:Person {personId: 'P-LEG1'}) RETURN p.uid AS uid",
                         Map.of(),
