@@ -142,6 +142,23 @@ public class Graph {
     }
 
     /**
+     * Writes {@code rows} as {@code $rows} of {@code cypher} (with {@code params} beside them),
+     * {@code chunk} rows per transaction: for a derived set written as a difference, where each
+     * chunk is whole and a reader may see the old and the new side by side for a moment.
+     */
+    public void writeInChunks(
+            String cypher, List<? extends Map<String, Object>> rows, Map<String, Object> params, int chunk) {
+        for (int i = 0; i < rows.size(); i += chunk) {
+            Map<String, Object> all = new java.util.HashMap<>(params);
+            all.put("rows", rows.subList(i, Math.min(rows.size(), i + chunk)));
+            inWriteTransaction(tx -> {
+                tx.run(cypher, all);
+                return null;
+            });
+        }
+    }
+
+    /**
      * As {@link #inWriteTransaction(Function)}, with transaction metadata: key-value pairs Neo4j
      * attaches to the transaction, which its query log and listing show and which a transaction
      * listener inside the database can read. The audit trail's retention purge uses it to announce

@@ -386,30 +386,21 @@ public class AdLinker {
             }
         });
         counts[2] = gone.size();
-        int chunk = 10_000;
-        for (int i = 0; i < gone.size(); i += chunk) {
-            var part = gone.subList(i, Math.min(gone.size(), i + chunk));
-            graph.inWriteTransaction(tx -> {
-                tx.run(
-                        "UNWIND $gone AS p MATCH (:" + label + " {" + key + ": p.a})-[r:" + type + "]-(:" + label + " {"
-                                + key + ": p.b}) DELETE r",
-                        Map.of("gone", part));
-                return null;
-            });
-        }
-        for (int i = 0; i < upsert.size(); i += chunk) {
-            var part = upsert.subList(i, Math.min(upsert.size(), i + chunk));
-            graph.inWriteTransaction(tx -> {
-                // One link per pair, stored from the lower key; a value changed by new data is updated.
-                tx.run(
-                        "UNWIND $pairs AS p MATCH (a:" + label + " {" + key + ": p.a}), (b:" + label + " {" + key
-                                + ": p.b}) OPTIONAL MATCH (b)-[old:" + type + "]->(a) DELETE old"
-                                + " MERGE (a)-[r:" + type + "]->(b) ON CREATE SET r.ingestedAt = datetime()"
-                                + " SET r.source = $source, r.recordId = $recordId, r." + property + " = p.v",
-                        Map.of("pairs", part, "source", source, "recordId", recordId));
-                return null;
-            });
-        }
+        graph.writeInChunks(
+                "UNWIND $rows AS p MATCH (:" + label + " {" + key + ": p.a})-[r:" + type + "]-(:" + label + " {" + key
+                        + ": p.b}) DELETE r",
+                gone,
+                Map.of(),
+                10_000);
+        // One link per pair, stored from the lower key; a value changed by new data is updated.
+        graph.writeInChunks(
+                "UNWIND $rows AS p MATCH (a:" + label + " {" + key + ": p.a}), (b:" + label + " {" + key
+                        + ": p.b}) OPTIONAL MATCH (b)-[old:" + type + "]->(a) DELETE old"
+                        + " MERGE (a)-[r:" + type + "]->(b) ON CREATE SET r.ingestedAt = datetime()"
+                        + " SET r.source = $source, r.recordId = $recordId, r." + property + " = p.v",
+                upsert,
+                Map.of("source", source, "recordId", recordId),
+                10_000);
         return counts;
     }
 

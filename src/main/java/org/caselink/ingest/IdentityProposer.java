@@ -63,16 +63,6 @@ public class IdentityProposer {
         this.maxShared = maxShared;
     }
 
-    /** A blocking key: how {@code name} sounds, and {@code rest}. Null when there is no name. */
-    public static @Nullable String nameBlock(@Nullable String name, @Nullable String rest) {
-        String key = Normalize.nameKey(name, null);
-        if (key == null || rest == null || rest.isBlank()) {
-            return null;
-        }
-        return SOUND.doubleMetaphone(key.replace(" ", "")) + ":"
-                + rest.strip().toLowerCase(Locale.ROOT).charAt(0) + rest.strip().substring(1);
-    }
-
     /** What one pass found and wrote. */
     public record Result(int people, int children, int proposals, int created, int updated, int withdrawn) {}
 
@@ -372,32 +362,22 @@ public class IdentityProposer {
             }
         }
         counts[2] = gone.size();
-        int chunk = 10_000;
-        for (int i = 0; i < gone.size(); i += chunk) {
-            var part = gone.subList(i, Math.min(gone.size(), i + chunk));
-            graph.inWriteTransaction(tx -> {
-                tx.run(
-                        "UNWIND $gone AS g MATCH (:" + label
-                                + " {uid: g.a})-[x:POSSIBLE_SAME_AS {status: 'PROPOSED'}]-(:" + label
-                                + " {uid: g.b}) DELETE x",
-                        Map.of("gone", part));
-                return null;
-            });
-        }
-        for (int i = 0; i < upsert.size(); i += chunk) {
-            var part = upsert.subList(i, Math.min(upsert.size(), i + chunk));
-            graph.inWriteTransaction(tx -> {
-                tx.run(
-                        "UNWIND $proposals AS p MATCH (a:" + label + " {uid: p.a}), (b:" + label + " {uid: p.b})"
-                                + " MERGE (a)-[r:POSSIBLE_SAME_AS]->(b)"
-                                + " ON CREATE SET r.status = 'PROPOSED', r.proposedAt = datetime(), r.history = [],"
-                                + " r.source = 'caselink:identity', r.recordId = p.a + '|' + p.b, r.ingestedAt = datetime()"
-                                + " SET r.score = CASE WHEN r.status = 'PROPOSED' THEN p.score ELSE r.score END,"
-                                + " r.rule = CASE WHEN r.status = 'PROPOSED' THEN p.rule ELSE r.rule END",
-                        Map.of("proposals", part));
-                return null;
-            });
-        }
+        graph.writeInChunks(
+                "UNWIND $rows AS g MATCH (:" + label + " {uid: g.a})-[x:POSSIBLE_SAME_AS {status: 'PROPOSED'}]-(:"
+                        + label + " {uid: g.b}) DELETE x",
+                gone,
+                Map.of(),
+                10_000);
+        graph.writeInChunks(
+                "UNWIND $rows AS p MATCH (a:" + label + " {uid: p.a}), (b:" + label + " {uid: p.b})"
+                        + " MERGE (a)-[r:POSSIBLE_SAME_AS]->(b)"
+                        + " ON CREATE SET r.status = 'PROPOSED', r.proposedAt = datetime(), r.history = [],"
+                        + " r.source = 'caselink:identity', r.recordId = p.a + '|' + p.b, r.ingestedAt = datetime()"
+                        + " SET r.score = CASE WHEN r.status = 'PROPOSED' THEN p.score ELSE r.score END,"
+                        + " r.rule = CASE WHEN r.status = 'PROPOSED' THEN p.rule ELSE r.rule END",
+                upsert,
+                Map.of(),
+                10_000);
         return counts;
     }
 
