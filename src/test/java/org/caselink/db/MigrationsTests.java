@@ -67,11 +67,12 @@ class MigrationsTests extends DatabaseProperties {
                 .containsEntry("person_name_dob", "RANGE/ONLINE")
                 .containsEntry("person_names", "FULLTEXT/ONLINE")
                 .containsEntry("child_names_all", "FULLTEXT/ONLINE")
-                .containsEntry("person_block1", "RANGE/ONLINE")
                 .containsEntry("case_text", "FULLTEXT/ONLINE")
                 .containsEntry("ad_text", "FULLTEXT/ONLINE")
                 .containsEntry("case_link_score", "RANGE/ONLINE")
-                .containsEntry("case_link_computed", "RANGE/ONLINE");
+                .containsEntry("case_link_computed", "RANGE/ONLINE")
+                .as("V0010 dropped the blocking and band indexes nothing reads any more")
+                .doesNotContainKeys("person_block1", "person_block2", "image_band_0", "ad_text_band_0");
     }
 
     @Test
