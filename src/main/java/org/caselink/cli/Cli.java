@@ -261,10 +261,16 @@ public final class Cli {
                         + " in a seeded random order")
         boolean inOrder;
 
+        @Option(
+                names = "--no-templates",
+                description = "ads in the posters' own words only, no boilerplate shared between unrelated ads"
+                        + " (the baseline that import speed on templated ads is compared with)")
+        boolean noTemplates;
+
         @Override
         public Integer call() throws IOException {
             Path truthFile = truth != null ? truth : Path.of(out + ".truth.json");
-            Generator.write(new Generator.Config(cases, ads, seed, !inOrder), out, truthFile);
+            Generator.write(new Generator.Config(cases, ads, seed, !inOrder, !noTemplates), out, truthFile);
             System.out.println("Wrote " + out + " and " + truthFile);
             return 0;
         }

@@ -54,11 +54,19 @@ public final class Generator {
      * @param seed the random seed
      * @param shuffle write records in a seeded random order (the default) rather than the order
      *     they were generated in (each network's cases, its link records and its ads together)
+     * @param templated write ads on the boilerplate templates (the default); without, every
+     *     boilerplate phrase becomes as many words drawn at random, so that texts keep their length
+     *     and their planted re-posts but share no boilerplate (the baseline for import speed)
      */
-    public record Config(int cases, int ads, long seed, boolean shuffle) {
-        /** Shuffled, as a real export arrives. */
+    public record Config(int cases, int ads, long seed, boolean shuffle, boolean templated) {
+        /** Shuffled, as a real export arrives; ads written on boilerplate templates, as real ones are. */
         public Config(int cases, int ads, long seed) {
-            this(cases, ads, seed, true);
+            this(cases, ads, seed, true, true);
+        }
+
+        /** Ads on boilerplate templates. */
+        public Config(int cases, int ads, long seed, boolean shuffle) {
+            this(cases, ads, seed, shuffle, true);
         }
     }
 
@@ -351,6 +359,7 @@ public final class Generator {
     private record Template(String title, List<String> parts) {}
 
     private final List<Template> templates = new ArrayList<>();
+    private boolean templated = true;
 
     private int caseCounter;
     private int adCounter;
@@ -382,6 +391,7 @@ public final class Generator {
     /** Writes {@code out} (JSON Lines) and {@code truth} (JSON). */
     public static void write(Config config, Path out, Path truth) throws IOException {
         Generator g = new Generator(config.seed());
+        g.templated = config.templated();
         g.build(config);
         if (config.shuffle()) {
             g.shuffle();
@@ -770,7 +780,8 @@ public final class Generator {
         Template template = templates.get(random.nextInt(templates.size()));
         String nick = pick(NICKS);
         String base = baseText(template, nick);
-        String title = fillPoster(template.title(), nick);
+        String title =
+                fillPoster(templated ? template.title() : words(template.title().split(" ").length), nick);
         String email = "net" + (n + 1) + ".bookings@example.com";
         for (int i = 0; i < adCount; i++) {
             String[] city = circuit.get((i / 4) % circuit.size());
@@ -816,7 +827,8 @@ public final class Generator {
             Template template = templates.get(random.nextInt(templates.size()));
             String nick = pick(NICKS);
             String base = baseText(template, nick);
-            String title = fillPoster(template.title(), nick);
+            String title = fillPoster(
+                    templated ? template.title() : words(template.title().split(" ").length), nick);
             int ads = Math.min(count - written, 1 + random.nextInt(6));
             OffsetDateTime start = randomTime(2021, 5);
             for (int i = 0; i < ads; i++) {
@@ -916,9 +928,18 @@ public final class Generator {
         }
         List<String> out = new ArrayList<>();
         for (String part : template.parts()) {
-            out.add(part.equals("{desc}") ? desc.toString() : part);
+            out.add(part.equals("{desc}") ? desc.toString() : templated ? part : words(part.split(" ").length));
         }
         return String.join(" ", out).replace("{nick}", nick).replace("{age}", age);
+    }
+
+    /** {@code n} words of the poster's vocabulary, drawn at random. */
+    private String words(int n) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            out.append(i == 0 ? "" : " ").append(pick(VOCAB));
+        }
+        return out.toString();
     }
 
     private String fillPoster(String text, String nick) {

@@ -12,6 +12,7 @@ import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.caselink.db.Graph;
 import org.caselink.normalize.Normalize;
+import org.jgrapht.alg.util.UnionFind;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,8 @@ import org.springframework.stereotype.Component;
  * and {@code E < 0.05}).
  * Different dates of birth rule a pair out, and so do two different child ids (the clearinghouse
  * gives a child one); two different person ids do not (each source numbers people its own way).
+ * Of the pairs that qualify, only a maximum spanning forest is proposed (see {@link #forest}): one
+ * individual written as five nodes is four decisions, not ten.
  */
 @Component
 public class IdentityProposer {
@@ -88,9 +91,10 @@ public class IdentityProposer {
         for (String label : List.of("Person", "Child")) {
             List<Individual> all = read(label);
             (label.equals("Person") ? people : children)[0] = all.size();
-            List<Proposal> proposals = propose(all, label.equals("Child"));
+            Map<List<String>, String> decided = decided(label);
+            List<Proposal> proposals = forest(propose(all, label.equals("Child")), decided);
             counts[0] += proposals.size();
-            int[] written = write(label, proposals);
+            int[] written = write(label, proposals, decided);
             for (int i = 0; i < 3; i++) {
                 counts[i + 1] += written[i];
             }
@@ -314,32 +318,83 @@ public class IdentityProposer {
         return false;
     }
 
+    /** The pairs (uids in order) an analyst has decided, with the decision: CONFIRMED or REJECTED. */
+    private Map<List<String>, String> decided(String label) {
+        Map<List<String>, String> decided = new HashMap<>();
+        pairs(label, "r.status <> 'PROPOSED'", "status").forEach((k, v) -> decided.put(k, v.asString()));
+        return decided;
+    }
+
+    /** The {@code POSSIBLE_SAME_AS} links between {@code label} nodes that pass {@code where}: uids in order, to {@code r.<property>}. */
+    private Map<List<String>, org.neo4j.driver.Value> pairs(String label, String where, String property) {
+        Map<List<String>, org.neo4j.driver.Value> out = new HashMap<>();
+        graph.read(
+                "MATCH (a:" + label + ")-[r:POSSIBLE_SAME_AS]->(b:" + label + ") WHERE " + where
+                        + " RETURN a.uid AS a, b.uid AS b, r." + property + " AS v",
+                Map.of(),
+                r -> {
+                    String x = r.get("a").asString();
+                    String y = r.get("b").asString();
+                    out.put(x.compareTo(y) < 0 ? List.of(x, y) : List.of(y, x), r.get("v"));
+                    return null;
+                });
+        return out;
+    }
+
+    /**
+     * The proposals an analyst needs to see, not every pair: when one individual was written as
+     * {@code k} nodes, all {@code k(k-1)/2} pairs score, but {@code k-1} decisions settle the group.
+     * Keeps a maximum spanning forest of the scored pairs (Kruskal, strongest first, ties by uids),
+     * starting from the groups analysts have confirmed; a rejected pair joins nothing, so rejecting
+     * a chain's link brings the next-best pair of the group forward at the next derivation. Every
+     * node keeps a path of proposals to every node it scored with, so {@code linkedCases} follows the
+     * same individuals as before; only the redundant pairs (a triangle's weakest side) go.
+     */
+    static List<Proposal> forest(List<Proposal> scored, Map<List<String>, String> decided) {
+        // JGraphT's union-find (ranks and path compression), over every uid the pairs name.
+        Set<String> uids = new TreeSet<>();
+        scored.forEach(p -> {
+            uids.add(p.a());
+            uids.add(p.b());
+        });
+        decided.keySet().forEach(uids::addAll);
+        UnionFind<String> groups = new UnionFind<>(uids);
+        decided.forEach((pair, status) -> {
+            if ("CONFIRMED".equals(status)) {
+                groups.union(pair.get(0), pair.get(1));
+            }
+        });
+        List<Proposal> strongest = new ArrayList<>(scored);
+        strongest.sort(java.util.Comparator.comparingDouble(Proposal::score)
+                .reversed()
+                .thenComparing(Proposal::a)
+                .thenComparing(Proposal::b));
+        List<Proposal> kept = new ArrayList<>();
+        for (Proposal p : strongest) {
+            if (decided.containsKey(List.of(p.a(), p.b()))) {
+                continue; // decided: confirmed pairs are already joined, rejected ones join nothing
+            }
+            if (!groups.inSameSet(p.a(), p.b())) {
+                groups.union(p.a(), p.b());
+                kept.add(p);
+            }
+        }
+        kept.sort(java.util.Comparator.comparing(Proposal::a).thenComparing(Proposal::b));
+        return kept;
+    }
+
     /**
      * Makes the graph's proposals between {@code label} nodes exactly {@code proposals}, leaving
      * decided ones alone (an analyst's decision stays, and a rejected pair is not proposed again).
      * Returns created, updated, withdrawn.
      */
-    private int[] write(String label, List<Proposal> proposals) {
+    private int[] write(String label, List<Proposal> proposals, Map<List<String>, String> decided) {
         Map<List<String>, double[]> stored = new HashMap<>();
-        Map<List<String>, String> decided = new HashMap<>();
-        graph.read(
-                "MATCH (a:" + label + ")-[r:POSSIBLE_SAME_AS]->(b:" + label + ")"
-                        + " RETURN a.uid AS a, b.uid AS b, r.status AS status, r.score AS score, r.rule AS rule",
-                Map.of(),
-                r -> {
-                    String a = r.get("a").asString();
-                    String b = r.get("b").asString();
-                    List<String> key = a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
-                    if (!"PROPOSED".equals(r.get("status").asString())) {
-                        decided.put(key, r.get("status").asString());
-                    } else {
-                        stored.put(key, new double[] {
-                            r.get("score").isNull() ? -1 : r.get("score").asDouble()
-                        });
-                        decided.remove(key);
-                    }
-                    return null;
-                });
+        pairs(label, "r.status = 'PROPOSED'", "score").forEach((key, score) -> {
+            if (!decided.containsKey(key)) {
+                stored.put(key, new double[] {score.isNull() ? -1 : score.asDouble()});
+            }
+        });
         Map<List<String>, Proposal> wanted = new HashMap<>();
         proposals.forEach(p -> wanted.put(List.of(p.a(), p.b()), p));
         List<Map<String, Object>> gone = new ArrayList<>();

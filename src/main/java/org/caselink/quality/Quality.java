@@ -138,7 +138,7 @@ public final class Quality {
      * Identity proposals (PROPOSED or CONFIRMED) between nodes of one kind. {@code judged}: proposals
      * whose two nodes both have a known true individual; {@code correct}: of them, both nodes the
      * same single individual. {@code corroboratedPairs}: pairs of nodes of one individual with the
-     * same dob or a shared contact; {@code corroboratedProposed}: of them, proposed. {@code
+     * same dob or a shared contact; {@code corroboratedProposed}: of them, joined by a chain of correct proposals. {@code
      * wrongMerges}: nodes whose mentions belong to two or more individuals.
      */
     public record Identity(
@@ -291,7 +291,7 @@ public final class Quality {
                         i.proposals() - i.judged()));
                 out.add(line(
                         "identity " + i.what() + " recall",
-                        "%.4f  (%d of %d corroborated same-individual pairs proposed)",
+                        "%.4f  (%d of %d corroborated same-individual pairs joined by proposals)",
                         i.recall(),
                         i.corroboratedProposed(),
                         i.corroboratedPairs()));
@@ -617,6 +617,16 @@ public final class Quality {
                 wrongMerges++;
             }
         }
+        // Proposals form chains (a spanning forest per group): a pair counts as proposed when a chain
+        // of correct proposals joins its two nodes, the decisions an analyst needs to make them one.
+        UnionFind group = new UnionFind();
+        for (Set<String> pair : proposed) {
+            List<String> ends = List.copyOf(pair);
+            Set<String> a = individuals.getOrDefault(ends.get(0), Set.of());
+            if (a.size() == 1 && a.equals(individuals.getOrDefault(ends.get(1), Set.of()))) {
+                group.unionAll(ends);
+            }
+        }
         long corroborated = 0;
         long corroboratedProposed = 0;
         for (List<String> same : nodesOf.values()) {
@@ -629,7 +639,7 @@ public final class Quality {
                             .anyMatch(contacts.getOrDefault(b, Set.of())::contains);
                     if (sameDob || sharedContact) {
                         corroborated++;
-                        if (proposed.contains(Set.of(a, b))) {
+                        if (group.find(a).equals(group.find(b))) {
                             corroboratedProposed++;
                         }
                     }
