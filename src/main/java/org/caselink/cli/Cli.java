@@ -164,37 +164,46 @@ public final class Cli {
                 audit.append("import", "IMPORT", CLI_USER, null, "STARTED", java.util.Map.of("files", names));
                 long[] done = {0};
                 long[] lastBytes = {0};
-                var summary = importer.run(files.stream().map(ImportSource::of).toList(), new Importer.Listener() {
-                    @Override
-                    public void progress(long records, long bytesRead, ImportSource source) {
-                        bar.stepTo(done[0] + Math.min(bytesRead, source.size()));
-                        bar.setExtraMessage(records + " records");
-                        if (bytesRead >= source.size()) {
-                            done[0] += source.size();
+                Importer.Summary summary;
+                try {
+                    summary = importer.run(files.stream().map(ImportSource::of).toList(), new Importer.Listener() {
+                        @Override
+                        public void progress(long records, long bytesRead, ImportSource source) {
+                            bar.stepTo(done[0] + Math.min(bytesRead, source.size()));
+                            bar.setExtraMessage(records + " records");
+                            if (bytesRead >= source.size()) {
+                                done[0] += source.size();
+                            }
+                            lastBytes[0] = bytesRead;
                         }
-                        lastBytes[0] = bytesRead;
-                    }
 
-                    @Override
-                    public void error(Problem p) {
-                        try {
-                            err.write(json.writeValueAsString(java.util.Map.of(
-                                    "file",
-                                    p.origin().file(),
-                                    "line",
-                                    p.origin().line(),
-                                    "key",
-                                    String.valueOf(p.key()),
-                                    "field",
-                                    p.field(),
-                                    "reason",
-                                    p.reason())));
-                            err.write('\n');
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                        @Override
+                        public void error(Problem p) {
+                            try {
+                                err.write(json.writeValueAsString(java.util.Map.of(
+                                        "file",
+                                        p.origin().file(),
+                                        "line",
+                                        p.origin().line(),
+                                        "key",
+                                        String.valueOf(p.key()),
+                                        "field",
+                                        p.field(),
+                                        "reason",
+                                        p.reason())));
+                                err.write('\n');
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
                         }
-                    }
-                });
+                    });
+                } catch (org.caselink.ingest.ImportInterruptedException e) {
+                    // The database went away: no audit event can be written now; the next run's is.
+                    bar.close();
+                    err.flush();
+                    System.err.println(e.getMessage());
+                    return 3;
+                }
                 bar.close();
                 audit.append(
                         "import",

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 public class Graph {
 
     private final Driver driver;
+    private final DatabaseAvailability availability;
     private final SessionConfig sessionConfig;
     private final SessionConfig readConfig;
     private final TransactionConfig txConfig;
@@ -39,11 +40,13 @@ public class Graph {
 
     Graph(
             Driver driver,
+            DatabaseAvailability availability,
             @Value("${caselink.neo4j.database:neo4j}") String database,
             @Value("${caselink.neo4j.transaction-timeout:30s}") Duration timeout,
             @Value("${caselink.neo4j.profile:false}") boolean profile) {
         this.profile = profile;
         this.driver = driver;
+        this.availability = availability;
         this.sessionConfig = SessionConfig.builder()
                 .withDatabase(database)
                 .withBookmarkManager(driver.executableQueryBookmarkManager())
@@ -80,12 +83,18 @@ public class Graph {
      * statements of the six benchmarked operations both ways took 14% to 38% less time so. What
      * the managed transaction gave is kept: reads go to readers on a cluster (read access mode),
      * see earlier writes (the bookmark manager), and a failure the server calls retryable is
-     * retried for up to 30 seconds, as the driver would, with a growing, jittered back-off.
+     * retried for up to 30 seconds, as the driver would, with a growing, jittered back-off. A
+     * server that cannot be reached at all is retried for {@code caselink.neo4j.unavailable-wait}
+     * only (a cluster's leader moving takes about that long); then {@link DatabaseAvailability}
+     * opens its circuit and every statement fails at once until the server answers again.
      */
     private <T> List<T> read(
             String cypher, Map<String, Object> params, Function<Record, T> mapper, TransactionConfig config) {
-        long giveUpAt = System.nanoTime() + READ_RETRY_TIME.toNanos();
+        long start = System.nanoTime();
+        long giveUpAt = start + READ_RETRY_TIME.toNanos();
+        long unreachableUntil = start + availability.unavailableWait().toNanos();
         for (int attempt = 1; ; attempt++) {
+            availability.check();
             countStatement();
             var listener = tap.get();
             if (listener != null) {
@@ -94,6 +103,9 @@ public class Graph {
             try (Session session = driver.session(readConfig)) {
                 return session.run(new Query(cypher, params), config).list(mapper::apply);
             } catch (RuntimeException e) {
+                if (DatabaseAvailability.isUnreachable(e) && System.nanoTime() > unreachableUntil) {
+                    throw availability.unreachable(e);
+                }
                 if (!(e instanceof RetryableException) || System.nanoTime() > giveUpAt) {
                     throw e;
                 }
@@ -136,8 +148,20 @@ public class Graph {
      * retried by the driver on transient errors, so it must not have side effects outside the graph.
      */
     public <T> T inWriteTransaction(Function<Tx, T> work) {
+        return inWriteTransaction(work, txConfig);
+    }
+
+    /**
+     * The driver retries a write transaction for {@code spring.neo4j.max-transaction-retry-time}
+     * (5 s here, where the driver's default is 30 s); a server still out of reach then opens the
+     * circuit of {@link DatabaseAvailability}.
+     */
+    private <T> T inWriteTransaction(Function<Tx, T> work, TransactionConfig config) {
+        availability.check();
         try (Session session = driver.session(sessionConfig)) {
-            return session.executeWrite(tx -> work.apply(new Tx(tx)), txConfig);
+            return session.executeWrite(tx -> work.apply(new Tx(tx)), config);
+        } catch (RuntimeException e) {
+            throw DatabaseAvailability.isUnreachable(e) ? availability.unreachable(e) : e;
         }
     }
 
@@ -165,13 +189,12 @@ public class Graph {
      * itself to the embedded tamper guard; nothing else should need it.
      */
     public <T> T inWriteTransaction(Map<String, Object> metadata, Function<Tx, T> work) {
-        var config = TransactionConfig.builder()
-                .withTimeout(timeout)
-                .withMetadata(metadata)
-                .build();
-        try (Session session = driver.session(sessionConfig)) {
-            return session.executeWrite(tx -> work.apply(new Tx(tx)), config);
-        }
+        return inWriteTransaction(
+                work,
+                TransactionConfig.builder()
+                        .withTimeout(timeout)
+                        .withMetadata(metadata)
+                        .build());
     }
 
     /** Whether {@code e} is Neo4j refusing a write because a uniqueness constraint already holds the value. */

@@ -6,6 +6,7 @@ import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.caselink.db.DatabaseUnavailableException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +28,8 @@ class GraphQlConfiguration {
 
     /**
      * Refused input becomes an error that names the field and the reason; a broken limit, one that
-     * names the limit; a capability this deployment lacks, one that says so. Anything else stays
+     * names the limit; a capability this deployment lacks, one that says so; a database that
+     * cannot be reached, UNAVAILABLE with the time to wait before trying again. Anything else stays
      * Spring's masked INTERNAL_ERROR: no stack trace, no Cypher, no internals reach a client.
      */
     @Bean
@@ -47,6 +49,12 @@ class GraphQlConfiguration {
                             .errorType(ErrorType.BAD_REQUEST)
                             .message(e.getMessage())
                             .extensions(Map.of("limit", e.limit()))
+                            .build();
+                }
+                if (ex instanceof DatabaseUnavailableException e) {
+                    return Unavailable.error(e)
+                            .location(env.getField().getSourceLocation())
+                            .path(env.getExecutionStepInfo().getPath())
                             .build();
                 }
                 return null;

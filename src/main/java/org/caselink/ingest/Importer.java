@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.caselink.db.DatabaseUnavailableException;
 import org.caselink.db.Graph;
 import org.caselink.ingest.Records.AdRecord;
 import org.caselink.ingest.Records.CaseRecord;
@@ -114,8 +115,19 @@ public class Importer {
 
     /** {@link #run(List, Listener)} with {@code batchSize} records per transaction instead of the configured number. */
     public Summary run(List<ImportSource> sources, int batchSize, Listener listener) {
-        long start = System.nanoTime();
         var state = new State(listener);
+        try {
+            return run(sources, batchSize, state);
+        } catch (DatabaseUnavailableException e) {
+            synchronized (state) {
+                throw new ImportInterruptedException(state.committedBatches, state.committedRecords, state.reads, e);
+            }
+        }
+    }
+
+    private Summary run(List<ImportSource> sources, int batchSize, State state) {
+        long start = System.nanoTime();
+        Listener listener = state.listener;
         String run = java.util.UUID.randomUUID().toString();
         // Imports that started and never finished (killed, or the database went away): this one
         // completes what they left, so what is derived from the graph is refreshed whatever it adds.
@@ -330,6 +342,8 @@ public class Importer {
                 Written written = writeBatch(tx, batch, state);
                 return Map.entry(tx.changes(), written);
             });
+        } catch (DatabaseUnavailableException e) {
+            throw e; // not the records' fault: the import stops, and says what committed
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 ImportRecord r = batch.getFirst();

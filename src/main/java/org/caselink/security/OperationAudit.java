@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.caselink.db.DatabaseUnavailableException;
+import org.caselink.graph.Unavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.ErrorType;
@@ -90,11 +92,17 @@ class OperationAudit implements Instrumentation {
             audit.record(viewer, "graphql", tamper ? "TAMPER_ATTEMPT" : kind, tamper ? "DENIED" : outcome, details);
             return CompletableFuture.completedFuture(result);
         } catch (RuntimeException e) {
-            log.error("Audit event could not be written; the answer is withheld", e);
-            GraphQLError error = GraphqlErrorBuilder.newError()
-                    .errorType(ErrorType.INTERNAL_ERROR)
-                    .message("The audit trail could not record this request, so its answer is withheld.")
-                    .build();
+            GraphQLError error;
+            if (e instanceof DatabaseUnavailableException down) {
+                // Logged once, when the outage began (db/DatabaseAvailability); not once per request.
+                error = Unavailable.error(down).build();
+            } else {
+                log.error("Audit event could not be written; the answer is withheld", e);
+                error = GraphqlErrorBuilder.newError()
+                        .errorType(ErrorType.INTERNAL_ERROR)
+                        .message("The audit trail could not record this request, so its answer is withheld.")
+                        .build();
+            }
             return CompletableFuture.completedFuture(
                     ExecutionResultImpl.newExecutionResult().addError(error).build());
         }
@@ -124,6 +132,9 @@ class OperationAudit implements Instrumentation {
             details.put("variablesSha256", sha256(variables(input.getVariables())));
             try {
                 audit.record(viewer, "graphql", "MUTATION", "STARTED", details);
+            } catch (DatabaseUnavailableException e) {
+                throw new graphql.execution.AbortExecutionException(
+                        List.of(Unavailable.error(e).build()));
             } catch (RuntimeException e) {
                 log.error("Audit event could not be written; the mutation does not run", e);
                 throw new graphql.execution.AbortExecutionException(

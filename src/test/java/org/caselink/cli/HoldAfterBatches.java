@@ -14,7 +14,8 @@ import org.springframework.context.PayloadApplicationEvent;
  * and inert unless a child JVM's import is started with these system properties: once
  * {@code caselink.test.hold-after} batches have committed, writes how many (batches and records)
  * to the file {@code caselink.test.hold-marker} and holds the import's writer there, so that the
- * test kills an import that is certainly mid-way, at a point it knows, instead of after a sleep.
+ * test kills an import that is certainly mid-way, at a point it knows, instead of after a sleep
+ * (or, with {@code caselink.test.release-marker}, kills the database under it and lets it go on).
  */
 public class HoldAfterBatches implements ApplicationListener<ApplicationEvent> {
 
@@ -31,7 +32,12 @@ public class HoldAfterBatches implements ApplicationListener<ApplicationEvent> {
             Path written = Files.writeString(
                     marker.resolveSibling(marker.getFileName() + ".tmp"), b.batches() + " " + b.records());
             Files.move(written, marker, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            Thread.sleep(Long.MAX_VALUE);
+            // Held until killed, or with caselink.test.release-marker until that file appears.
+            String release = System.getProperty("caselink.test.release-marker");
+            while (release == null || !Files.exists(Path.of(release))) {
+                Thread.sleep(release == null ? Long.MAX_VALUE : 20);
+            }
+            System.clearProperty("caselink.test.hold-after");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

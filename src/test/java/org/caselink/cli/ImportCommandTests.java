@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -223,19 +222,13 @@ class ImportCommandTests {
     }
 
     private Process importInChildJvm(Path file, Path dataDir, int holdAfterBatches, Path marker) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(
-                java,
-                "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "--add-opens=java.base/java.io=ALL-UNNAMED",
-                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+        List<String> cmd = org.caselink.ChildJvm.java(
                 "-Xmx1g",
                 "-Dcontext.listener.classes=" + HoldAfterBatches.class.getName(),
                 "-Dcaselink.test.hold-after=" + holdAfterBatches,
                 "-Dcaselink.test.hold-marker=" + marker,
-                "-Dcaselink.ids.key=" + System.getProperty("caselink.ids.key"),
-                "-cp",
-                System.getProperty("java.class.path"),
+                "-Dcaselink.ids.key=" + System.getProperty("caselink.ids.key"));
+        cmd.addAll(List.of(
                 CaselinkApplication.class.getName(),
                 "import",
                 file.toString(),
