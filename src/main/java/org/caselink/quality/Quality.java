@@ -98,7 +98,8 @@ public final class Quality {
             long returned,
             long strong,
             long strongTrue,
-            List<Decile> calibration) {
+            List<Decile> calibration,
+            List<String> misses) {
 
         /** True partner pairs among the first 20 links / all true partner pairs. */
         public double recall() {
@@ -224,10 +225,11 @@ public final class Quality {
                     l.casesWithPartners()));
             out.add(line(
                     "linkedCases recall@20",
-                    "%.4f  (%d of %d true partner pairs returned)",
+                    "%.4f  (%d of %d true partner pairs returned)%s",
                     l.recall(),
                     l.truePairsFound(),
-                    l.truePairs()));
+                    l.truePairs(),
+                    l.misses().isEmpty() ? "" : "; misses: " + l.misses()));
             out.add(line(
                     "linkedCases precision@k",
                     "%.4f  (mean over cases; k = the case's true partners)",
@@ -440,18 +442,23 @@ public final class Quality {
                 .forEach(e -> e.getValue()
                         .forEach(v -> byPerson.computeIfAbsent(v.asString(), k -> new ArrayList<>())
                                 .add(e.getKey())));
-        for (Map<String, List<String>> groups : List.of(
-                groups(strings(truth.path("caseNetworks"))), groups(strings(truth.path("caseChildren"))), byPerson)) {
-            for (List<String> group : groups.values()) {
-                for (String c : group) {
-                    for (String d : group) {
+        Map<String, String> why = new HashMap<>();
+        var kinds = List.of("network ", "child ", "person ");
+        var planted = List.of(
+                groups(strings(truth.path("caseNetworks"))), groups(strings(truth.path("caseChildren"))), byPerson);
+        for (int g = 0; g < planted.size(); g++) {
+            for (var group : planted.get(g).entrySet()) {
+                for (String c : group.getValue()) {
+                    for (String d : group.getValue()) {
                         if (!c.equals(d)) {
                             partners.computeIfAbsent(c, k -> new TreeSet<>()).add(d);
+                            why.putIfAbsent(c + " " + d, kinds.get(g) + group.getKey());
                         }
                     }
                 }
             }
         }
+        List<String> misses = new ArrayList<>();
         List<String> all = new ArrayList<>(new TreeSet<>(cases));
         List<String> asked = new ArrayList<>();
         if (maxCases <= 0 || maxCases >= all.size()) {
@@ -475,11 +482,15 @@ public final class Quality {
             Set<String> mine = partners.getOrDefault(c, Set.of());
             List<Linked> got = analyst.linkedCases(c);
             truePairs += mine.size();
-            found += got.stream()
-                    .map(Linked::caseNumber)
-                    .distinct()
-                    .filter(mine::contains)
-                    .count();
+            Set<String> gotten = new HashSet<>();
+            got.forEach(l -> gotten.add(l.caseNumber()));
+            for (String d : mine) {
+                if (gotten.contains(d)) {
+                    found++;
+                } else if (misses.size() < 10) {
+                    misses.add(c + " -> " + d + " (" + why.get(c + " " + d) + ")");
+                }
+            }
             int k = mine.size();
             if (k > 0) {
                 withPartners++;
@@ -525,7 +536,8 @@ public final class Quality {
                 returned,
                 strong,
                 strongTrue,
-                deciles);
+                deciles,
+                misses);
     }
 
     private static Map<String, List<String>> groups(Map<String, String> groupOf) {
