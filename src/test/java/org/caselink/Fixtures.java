@@ -216,7 +216,7 @@ public class Fixtures {
     /** How many nodes and relationships the graph holds, migration records and the audit trail aside. */
     public long[] counts() {
         return graph.read("""
-                        MATCH (n) WHERE NOT n:__Migration AND NOT n:__IdKey AND NOT n:AuditEvent AND NOT n:AuditHead
+                        MATCH (n) WHERE NOT n:__Migration AND NOT n:__IdKey AND NOT n:AuditEvent AND NOT n:AuditHead AND NOT n:PendingRefresh
                         RETURN count(n) AS nodes, COUNT { MATCH ()-[r]->() RETURN r } AS rels
                         """, Map.of(), r ->
                         new long[] {r.get("nodes").asLong(), r.get("rels").asLong()})

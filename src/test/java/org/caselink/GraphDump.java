@@ -25,7 +25,7 @@ public final class GraphDump {
     private static final String VALUE = "CASE WHEN valueType(x[k]) STARTS WITH 'LIST'"
             + " THEN '[' + reduce(s = '', v IN x[k] | s + toString(v) + ',') + ']' ELSE toString(x[k]) END";
     private static final String SKIPPED =
-            "x:AuditEvent OR x:AuditHead OR x:__Migration OR x:__IdKey OR x:UnfinishedImport";
+            "x:AuditEvent OR x:AuditHead OR x:__Migration OR x:__IdKey OR x:UnfinishedImport OR x:PendingRefresh";
 
     private GraphDump() {}
 

@@ -1,10 +1,14 @@
 package org.caselink.analysis;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.caselink.db.Graph;
 import org.caselink.ingest.ImportFinished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -43,25 +47,71 @@ class AfterImport {
     }
 
     private final NetworkDetection networks;
+    private final Graph graph;
     private final Watchlist watchlist;
     private final Mode mode;
     private final NetworkRefresher refresher;
 
     AfterImport(
             NetworkDetection networks,
+            Graph graph,
             Watchlist watchlist,
             @Value("${caselink.analysis.networks.after-import:auto}") String mode,
             org.springframework.context.ApplicationContext context) {
         this.networks = networks;
+        this.graph = graph;
         this.watchlist = watchlist;
         this.mode = Mode.of(mode, context instanceof org.springframework.web.context.WebApplicationContext);
-        this.refresher = new NetworkRefresher(networks::refresh);
+        this.refresher = new NetworkRefresher(this::refreshPending);
     }
 
     /** The one refresher of this service: the GraphQL answers ask it whether a run is under way. */
     @Bean(destroyMethod = "stop")
     NetworkRefresher networkRefresher() {
         return refresher;
+    }
+
+    /**
+     * A refresh asked for and not yet done (the service stopped or was killed during it, or before
+     * it began) is done at the next start: the request is kept in the graph until a run that began
+     * after it succeeds.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        if (mode == Mode.OFF || graph.read(PENDING, Map.of(), r -> r).isEmpty()) {
+            return;
+        }
+        log.info("A refresh of networks and case links was left unfinished; running it again");
+        if (mode == Mode.BACKGROUND) {
+            refresher.request();
+        } else {
+            try {
+                refreshPending();
+            } catch (RuntimeException e) {
+                log.error("Network detection left unfinished failed again: {}", e.getMessage(), e);
+            }
+        }
+    }
+
+    private static final String PENDING = "MATCH (p:PendingRefresh {what: 'networks'}) RETURN p.since AS since";
+
+    private void markPending() {
+        graph.write(
+                "MERGE (p:PendingRefresh {what: 'networks'}) SET p.since = datetime.realtime() RETURN p.since AS since",
+                Map.of(),
+                r -> r);
+    }
+
+    /** One refresh; the request it answers is cleared only when no newer one came in while it ran. */
+    private void refreshPending() {
+        List<Object> seen = graph.read(PENDING, Map.of(), r -> r.get("since").asObject());
+        networks.refresh();
+        if (!seen.isEmpty()) {
+            graph.write(
+                    "MATCH (p:PendingRefresh {what: 'networks'}) WHERE p.since = $seen DELETE p RETURN 1 AS done",
+                    Map.of("seen", seen.getFirst()),
+                    r -> r);
+        }
     }
 
     @EventListener
@@ -76,10 +126,14 @@ class AfterImport {
             log.error("Checking the watches after an import failed: {}", e.getMessage(), e);
         }
         switch (mode) {
-            case BACKGROUND -> refresher.request();
+            case BACKGROUND -> {
+                markPending();
+                refresher.request();
+            }
             case INLINE -> {
                 try {
-                    networks.refresh();
+                    markPending();
+                    refreshPending();
                 } catch (RuntimeException e) {
                     log.error(
                             "Network detection after an import failed; the previous networks stay: {}",

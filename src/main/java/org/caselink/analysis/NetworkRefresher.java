@@ -77,12 +77,16 @@ final class NetworkRefresher {
         return true;
     }
 
-    /** At shutdown: the run going finishes (it writes in one transaction), a waiting one is dropped. */
+    /**
+     * At shutdown: the run going is interrupted (its transaction rolls back whole) and a waiting
+     * one dropped; the request stays in the graph, so the next start runs it (see {@code AfterImport}).
+     * A stop must not wait for a whole-graph pass: the service has 10 s to go.
+     */
     void stop() throws InterruptedException {
         worker.shutdownNow();
         waiting.set(false);
-        if (!worker.awaitTermination(60, TimeUnit.SECONDS)) {
-            log.warn("Network detection still running at shutdown after 60 s");
+        if (!worker.awaitTermination(3, TimeUnit.SECONDS)) {
+            log.warn("Network detection still running 3 s after it was told to stop");
         }
     }
 }

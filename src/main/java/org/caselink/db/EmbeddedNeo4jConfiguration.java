@@ -3,8 +3,11 @@ package org.caselink.db;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -45,6 +48,16 @@ class EmbeddedNeo4jConfiguration {
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", props.boltPort()))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", props.boltPort()))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                    // Bolt waited 5 s for its threads, 5 s for its connections and its event loops'
+                    // quiet period at every stop; the service has closed its driver by then, so
+                    // nothing is left to wait for (RestartTests: a stop took 13 to 23 s, 10 s allowed).
+                    .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                    .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
+                    // At a stop, a transaction still open after 2 s (a whole-graph pass in the
+                    // background) is rolled back rather than waited for (Neo4j's default: 10 s).
+                    .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     .setConfig(
                             GraphDatabaseSettings.pagecache_memory,

@@ -103,5 +103,42 @@ class BackgroundRefreshTests {
                 .path("networks.networks[0].cases[*].caseNumber")
                 .entityList(String.class)
                 .contains("BG-C0", "BG-C1");
+        assertThat(pending()).as("a refresh that ran clears its request").isZero();
+    }
+
+    @Autowired
+    AfterImport afterImport;
+
+    @Autowired
+    org.caselink.db.Graph graph;
+
+    /**
+     * A refresh asked for and cut short (the service stopped or was killed during it) stays asked
+     * for in the graph, and the next start runs it; a start with nothing pending runs none.
+     */
+    @Test
+    void aRefreshLeftUnfinishedRunsAtTheNextStart() throws Exception {
+        assertThat(refresher.awaitIdle(Duration.ofSeconds(60))).isTrue();
+        long runs = refresher.runs();
+        afterImport.onStart();
+        assertThat(refresher.awaitIdle(Duration.ofSeconds(60))).isTrue();
+        assertThat(refresher.runs()).as("nothing pending: no run").isEqualTo(runs);
+
+        graph.write(
+                "MERGE (p:PendingRefresh {what: 'networks'}) SET p.since = datetime() RETURN 1 AS one",
+                java.util.Map.of(),
+                r -> r);
+        afterImport.onStart();
+        assertThat(refresher.awaitIdle(Duration.ofSeconds(60))).isTrue();
+        assertThat(refresher.runs()).isEqualTo(runs + 1);
+        assertThat(pending()).isZero();
+    }
+
+    private long pending() {
+        return graph.read(
+                        "MATCH (p:PendingRefresh) RETURN count(p) AS n",
+                        java.util.Map.of(),
+                        r -> r.get("n").asLong())
+                .getFirst();
     }
 }
