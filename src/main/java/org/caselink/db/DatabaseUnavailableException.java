@@ -12,7 +12,17 @@ public class DatabaseUnavailableException extends RuntimeException {
     private final DatabaseAvailability.Outage outage;
 
     DatabaseUnavailableException(DatabaseAvailability.Outage outage, @Nullable Throwable cause) {
-        super("The database cannot be reached (since " + outage.since() + "); try again shortly", cause);
+        this("The database cannot be reached (since " + outage.since() + "); try again shortly", outage, cause);
+    }
+
+    /** For work that says more of what it had done when the database went (an import: what committed). */
+    protected DatabaseUnavailableException(String message, DatabaseUnavailableException cause) {
+        this(message, cause.outage(), cause);
+    }
+
+    private DatabaseUnavailableException(
+            String message, DatabaseAvailability.Outage outage, @Nullable Throwable cause) {
+        super(message, cause);
         this.outage = outage;
     }
 

@@ -5,9 +5,10 @@ import org.caselink.db.DatabaseUnavailableException;
 /**
  * An import stopped because the database could not be reached. The batches that committed before
  * are in the graph; running the same import again completes it (records already written change
- * nothing, and the derived links are refreshed then).
+ * nothing, and the derived links are refreshed then). A {@link DatabaseUnavailableException}, so every
+ * front door answers it as one (UNAVAILABLE in GraphQL, 503 over HTTP), with this message.
  */
-public class ImportInterruptedException extends RuntimeException {
+public class ImportInterruptedException extends DatabaseUnavailableException {
 
     private final long committedBatches;
     private final long committedRecords;

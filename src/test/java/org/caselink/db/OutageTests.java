@@ -103,6 +103,17 @@ class OutageTests {
                     millis[millis.length / 2],
                     millis[(int) (millis.length * 0.99)],
                     millis[millis.length - 1]);
+            // The other front doors: an import by GraphQL, and an upload over plain HTTP (503).
+            assertThat(ask(port, "mutation { importRecords(records: []) { imported } }")
+                            .body())
+                    .contains("UNAVAILABLE")
+                    .contains("The database cannot be reached");
+            Answer upload = upload(port, "{\"kind\":\"case\"}\n");
+            assertThat(upload.status()).isEqualTo(503);
+            assertThat(upload.body())
+                    .contains("UNAVAILABLE")
+                    .contains("cannot be reached")
+                    .doesNotContain("Exception");
             Answer down = health(port);
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.body()).contains("\"DOWN\"").contains("the database cannot be reached since");
@@ -231,6 +242,25 @@ class OutageTests {
                                 "Basic " + Base64.getEncoder().encodeToString("analyst:analyst-demo".getBytes()))
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"query\":\"" + query.replace("\"", "\\\"") + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private Answer upload(int port, String jsonl) throws Exception {
+        long start = System.nanoTime();
+        String boundary = "caselink-test-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"r.jsonl\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + jsonl + "\r\n--" + boundary + "--\r\n";
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/import"))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("X-Caselink-Client", "test")
+                        .header(
+                                "Authorization",
+                                "Basic " + Base64.getEncoder().encodeToString("analyst:analyst-demo".getBytes()))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body(), (System.nanoTime() - start) / 1_000_000);
