@@ -81,12 +81,11 @@ class OperationAudit implements Instrumentation {
                 .distinct()
                 .toList();
         details.put("errors", errors);
-        // A mutation refused before it ran (none exists for the audit trail) that names it: an
-        // attempt to change the trail. A mutation that ran keeps its own type and outcome.
+        // A mutation refused before it ran that asks for a field of the audit trail (none exists):
+        // an attempt to change the trail. A mutation that ran keeps its own type and outcome, and
+        // one refused for another reason is not a tamper attempt because "audit" is in its text.
         boolean executed = context.get(KIND) != null;
-        boolean tamper = !executed
-                && kind.equals("MUTATION")
-                && document.toLowerCase(java.util.Locale.ROOT).contains("audit");
+        boolean tamper = !executed && kind.equals("MUTATION") && asksForAuditField(document);
         String outcome = result.getErrors().isEmpty() ? "SUCCESS" : result.isDataPresent() ? "PARTIAL" : "FAILURE";
         try {
             audit.record(viewer, "graphql", tamper ? "TAMPER_ATTEMPT" : kind, tamper ? "DENIED" : outcome, details);
@@ -142,6 +141,33 @@ class OperationAudit implements Instrumentation {
             }
         }
         return graphql.execution.instrumentation.SimpleInstrumentationContext.noOp();
+    }
+
+    /**
+     * Whether a mutation of {@code document} selects a root field whose name says audit. Parsed
+     * under the same limits as any document (a refused one may be large or hostile): one that does
+     * not parse within them asks for nothing.
+     */
+    static boolean asksForAuditField(String document) {
+        if (document.length() > 20_000) {
+            return false;
+        }
+        graphql.language.Document parsed;
+        try {
+            parsed = graphql.parser.Parser.parse(graphql.parser.ParserEnvironment.newParserEnvironment()
+                    .document(document)
+                    .parserOptions(graphql.parser.ParserOptions.newParserOptions()
+                            .maxTokens(5_000)
+                            .maxWhitespaceTokens(10_000)
+                            .build())
+                    .build());
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return parsed.getDefinitionsOfType(graphql.language.OperationDefinition.class).stream()
+                .filter(o -> o.getOperation() == graphql.language.OperationDefinition.Operation.MUTATION)
+                .flatMap(o -> o.getSelectionSet().getSelectionsOfType(graphql.language.Field.class).stream())
+                .anyMatch(f -> f.getName().toLowerCase(java.util.Locale.ROOT).contains("audit"));
     }
 
     private static final String KIND = "caselink.operationKind";

@@ -50,6 +50,40 @@ class OperationAuditTests {
         return audit.instrumentExecutionResult(result, parameters, null).get();
     }
 
+    /** A document refused before it ran (a validation error), as its audit event records it. */
+    private static String refused(String document) throws Exception {
+        Trail trail = new Trail();
+        var audit = new OperationAudit(new Access(null, Duration.ofSeconds(1)), trail);
+        var input = ExecutionInput.newExecutionInput(document).build();
+        var parameters = new InstrumentationExecutionParameters(input, null);
+        audit.instrumentExecutionInput(input, parameters, null);
+        var result = ExecutionResultImpl.newExecutionResult()
+                .addError(graphql.GraphqlErrorBuilder.newError()
+                        .message("Validation error")
+                        .build())
+                .build();
+        audit.instrumentExecutionResult(result, parameters, null).get();
+        return (String) trail.recorded.getFirst().get("type");
+    }
+
+    @Test
+    void aTamperAttemptIsAMutationThatAsksForTheAuditTrailNotOneThatSaysAudit() throws Exception {
+        assertThat(refused("mutation { deleteAuditEvents(before: \"2030-01-01\") }"))
+                .isEqualTo("TAMPER_ATTEMPT");
+        assertThat(refused("mutation M { ok: updateCase(caseNumber: \"X\") { id } auditHead { seq } }"))
+                .isEqualTo("TAMPER_ATTEMPT");
+        // Refused for another reason, with the word in an argument, an alias or a comment: a mutation.
+        assertThat(
+                        refused(
+                                "mutation { updateCase(caseNumber: \"X\", input: {summary: \"audit of placement\"}) { nope } }"))
+                .isEqualTo("MUTATION");
+        assertThat(refused("mutation { audit: updateCase(caseNumber: \"X\") { id } } # audit"))
+                .isEqualTo("MUTATION");
+        assertThat(refused("{ auditEvents { items { seq } } }")).isEqualTo("QUERY");
+        // A document that does not parse within the limits asks for nothing.
+        assertThat(refused("mutation { audit" + " x".repeat(20_000) + " }")).isEqualTo("MUTATION");
+    }
+
     @Test
     void anAnswerIsReturnedOnlyOnceItsEventIsWritten() throws Exception {
         Trail trail = new Trail();
