@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * server gone, the network cut), every statement fails at once with {@link DatabaseUnavailableException}
  * instead of each waiting out the driver's retries (a request that made four statements took 126 s
  * so), and a probe asks the server every second; the first answer closes the circuit, so the
- * service recovers without a restart. It is also the health indicator {@code database}: DOWN with
- * the reason while the circuit is open.
+ * service recovers without a restart. It is also the health indicator {@code database}: DOWN, saying since when,
+ * while the circuit is open.
  */
 @Component("database")
 public class DatabaseAvailability implements HealthIndicator {
@@ -100,7 +100,10 @@ public class DatabaseAvailability implements HealthIndicator {
     }
 
     /**
-     * UP when the server answers now; DOWN with the reason when it does not (which opens the
+     * Anyone may ask for health, so DOWN says since when, not the driver's words (they name the
+     * database's host and port); those are in the log, once per outage.
+     *
+     * <p>UP when the server answers now; DOWN when it does not (which opens the
      * circuit, so a probe of health finds an outage even when no request has met it yet).
      */
     @Override
@@ -117,8 +120,7 @@ public class DatabaseAvailability implements HealthIndicator {
                 o = unreachable(e).outage();
             }
         }
-        return Health.status(new Status(
-                        Status.DOWN.getCode(), "the database cannot be reached since " + o.since() + ": " + o.reason()))
+        return Health.status(new Status(Status.DOWN.getCode(), "the database cannot be reached since " + o.since()))
                 .build();
     }
 
