@@ -41,6 +41,10 @@ public final class TestDatabase {
         } else {
             registry.add("caselink.embedded.data-dir", DATA_DIR::toString);
         }
+        registry.add(
+                "caselink.backup.dir",
+                () -> DATA_DIR.resolveSibling(DATA_DIR.getFileName() + "-backups")
+                        .toString());
     }
 
     private static synchronized Neo4jContainer container() {

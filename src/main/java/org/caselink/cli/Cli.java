@@ -39,12 +39,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(
         name = "caselink",
         mixinStandardHelpOptions = true,
-        subcommands = {Cli.Import.class, Cli.Generate.class, Cli.Score.class, Cli.Benchmark.class},
+        subcommands = {
+            Cli.Import.class,
+            Cli.Generate.class,
+            Cli.Score.class,
+            Cli.Benchmark.class,
+            Cli.BackupCommand.class,
+            Cli.RestoreCommand.class
+        },
         description = "caselink commands; with no command, the service starts.")
 public final class Cli {
 
     public static final Set<String> COMMANDS =
-            Set.of("import", "generate", "score", "benchmark", "help", "--help", "-h");
+            Set.of("import", "generate", "score", "benchmark", "backup", "restore", "help", "--help", "-h");
 
     private Cli() {}
 
@@ -93,8 +100,9 @@ public final class Cli {
             if (String.valueOf(stackText(e)).contains("Unable to obtain lock")) {
                 throw new CommandLine.ExecutionException(new CommandLine(new Cli()), """
                         The embedded database in this folder is in use, most likely by a running caselink service.
-                        Import through that service instead:
-                          curl -F files=@FILE http://localhost:8080/api/import
+                        Ask that service instead:
+                          curl -u USER -H 'X-Caselink-Client: curl' -F files=@FILE http://localhost:8080/api/import
+                          curl -u ADMIN -H 'X-Caselink-Client: curl' -X POST http://localhost:8080/api/admin/backup
                         or stop the service first, or point NEO4J_URI at a database server.""");
             }
             throw e;
@@ -240,6 +248,112 @@ public final class Cli {
                         .setUpdateIntervalMillis(10_000);
             }
             return builder.build();
+        }
+    }
+
+    @Command(
+            name = "backup",
+            description = "Backs up the embedded database (./data) into a zip file; a running service does it with"
+                    + " POST /api/admin/backup.")
+    static final class BackupCommand implements Callable<Integer> {
+
+        @Option(names = "--data-dir", description = "embedded database folder (default ./data; CASELINK_DATA_DIR)")
+        Path dataDir;
+
+        @Option(names = "--to", description = "folder for the backup file (default ./backups; CASELINK_BACKUP_DIR)")
+        Path to;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> props = new ArrayList<>();
+            if (dataDir != null) {
+                props.add("caselink.embedded.data-dir=" + dataDir);
+            }
+            try (var ctx = context(props.toArray(String[]::new))) {
+                var backup = ctx.getBean(org.caselink.backup.Backup.class);
+                var audit = ctx.getBean(org.caselink.audit.AuditLog.class);
+                audit.append("backup", "BACKUP", CLI_USER, null, "STARTED", java.util.Map.of());
+                var r = to == null ? backup.run() : backup.run(to);
+                audit.append(
+                        "backup",
+                        "BACKUP",
+                        CLI_USER,
+                        null,
+                        "SUCCESS",
+                        java.util.Map.of("file", r.file().getFileName().toString(), "pauseMillis", r.pauseMillis()));
+                System.out.printf(
+                        "Backup %s (%,d bytes): %,d nodes, %,d relationships, %,d audit events; writes paused %d ms,"
+                                + " %d ms in all%n",
+                        r.file(),
+                        r.bytes(),
+                        r.counts().nodes(),
+                        r.counts().relationships(),
+                        r.counts().auditEvents(),
+                        r.pauseMillis(),
+                        r.totalMillis());
+                return 0;
+            }
+        }
+    }
+
+    @Command(
+            name = "restore",
+            description = "Restores a backup into a new, empty data folder, checks every file, the counts and the"
+                    + " audit chain.")
+    static final class RestoreCommand implements Callable<Integer> {
+
+        @Parameters(arity = "1", paramLabel = "BACKUP", description = "a caselink-backup-*.zip file")
+        Path file;
+
+        @Option(names = "--data-dir", required = true, description = "the new embedded database folder (must be empty)")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            org.caselink.backup.Restore.Restored restored;
+            try {
+                restored = org.caselink.backup.Restore.into(file, dataDir);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            System.out.printf(
+                    "Restored %d files into %s: %,d nodes, %,d relationships, %,d audit events (the backup says"
+                            + " %,d, %,d, %,d); ids key %s%n",
+                    restored.files(),
+                    dataDir,
+                    restored.found().nodes(),
+                    restored.found().relationships(),
+                    restored.found().auditEvents(),
+                    restored.expected().nodes(),
+                    restored.expected().relationships(),
+                    restored.expected().auditEvents(),
+                    restored.idsKey());
+            if (!restored.matches()) {
+                System.err.println("The restored store does not hold what the backup recorded: " + restored.found()
+                        + " where the backup says " + restored.expected());
+                return 1;
+            }
+            try (var ctx = context("caselink.embedded.data-dir=" + dataDir)) {
+                var audit = ctx.getBean(org.caselink.audit.AuditLog.class);
+                var chain = audit.verify();
+                if (!chain.intact()) {
+                    System.err.println("The audit chain is broken at seq " + chain.brokenAt() + ": " + chain.reason());
+                    return 1;
+                }
+                audit.append(
+                        "backup",
+                        "RESTORE",
+                        CLI_USER,
+                        null,
+                        "SUCCESS",
+                        java.util.Map.of("file", file.getFileName().toString()));
+                System.out.printf(
+                        "Audit chain intact: %,d events checked. Start the service on it with"
+                                + " CASELINK_DATA_DIR=%s ./caselink%n",
+                        chain.checked(), dataDir);
+                return 0;
+            }
         }
     }
 

@@ -29,6 +29,7 @@ public class Graph {
 
     private final Driver driver;
     private final DatabaseAvailability availability;
+    private final WriteGate gate;
     private final SessionConfig sessionConfig;
     private final SessionConfig readConfig;
     private final TransactionConfig txConfig;
@@ -41,12 +42,14 @@ public class Graph {
     Graph(
             Driver driver,
             DatabaseAvailability availability,
+            WriteGate gate,
             @Value("${caselink.neo4j.database:neo4j}") String database,
             @Value("${caselink.neo4j.transaction-timeout:30s}") Duration timeout,
             @Value("${caselink.neo4j.profile:false}") boolean profile) {
         this.profile = profile;
         this.driver = driver;
         this.availability = availability;
+        this.gate = gate;
         this.sessionConfig = SessionConfig.builder()
                 .withDatabase(database)
                 .withBookmarkManager(driver.executableQueryBookmarkManager())
@@ -158,10 +161,13 @@ public class Graph {
      */
     private <T> T inWriteTransaction(Function<Tx, T> work, TransactionConfig config) {
         availability.check();
+        gate.enter();
         try (Session session = driver.session(sessionConfig)) {
             return session.executeWrite(tx -> work.apply(new Tx(tx)), config);
         } catch (RuntimeException e) {
             throw DatabaseAvailability.isUnreachable(e) ? availability.unreachable(e) : e;
+        } finally {
+            gate.exit();
         }
     }
 

@@ -93,6 +93,8 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/import")
                         .hasAnyRole(UserRole.ANALYST.name(), UserRole.CASE_MANAGER.name())
+                        .requestMatchers("/api/admin/**")
+                        .hasRole(UserRole.ADMIN.name())
                         .requestMatchers("/api/cases/**")
                         .hasAnyRole(UserRole.ANALYST.name(), UserRole.CASE_MANAGER.name(), UserRole.LE_PARTNER.name())
                         .anyRequest()
