@@ -47,7 +47,7 @@ class ImportMutation {
             public void read(java.util.function.Consumer<Raw> sink) {
                 for (int i = 0; i < records.size(); i++) {
                     JsonNode node = json.valueToTree(records.get(i));
-                    sink.accept(new Raw(new Origin("graphql", i + 1), null, node, i + 1));
+                    sink.accept(new Raw(new Origin("graphql", i + 1), null, node, i + 1, null));
                 }
             }
         };

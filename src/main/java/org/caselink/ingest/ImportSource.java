@@ -1,9 +1,7 @@
 package org.caselink.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,8 +36,16 @@ public interface ImportSource {
     /** Reads every raw record in order, telling {@code bytesRead} how far it got. */
     void read(Consumer<Raw> sink);
 
-    /** One raw record: a JSON line to parse, or an already-built JSON object (from CSV or GraphQL). */
-    record Raw(Origin origin, String line, JsonNode node, long bytesRead) {}
+    /**
+     * One raw record: a JSON line to parse, or an already-built JSON object (from CSV or GraphQL),
+     * or why it was refused before parsing ({@code refused}: a line too long to read).
+     */
+    record Raw(
+            Origin origin,
+            @org.jspecify.annotations.Nullable String line,
+            @org.jspecify.annotations.Nullable JsonNode node,
+            long bytesRead,
+            @org.jspecify.annotations.Nullable String refused) {}
 
     static ImportSource of(Path file) {
         String name = file.getFileName().toString();
@@ -90,17 +96,80 @@ public interface ImportSource {
         };
     }
 
+    /**
+     * The longest record line read (1 MiB; a generated record is under 2 KB): a longer one is a
+     * rejected record, skipped as it streams by, never held whole, so one line of any length
+     * (binary garbage without a newline, say) costs no more memory than this.
+     */
+    int MAX_LINE_BYTES = 1 << 20;
+
     private static void readLines(String name, InputStream in, Consumer<Raw> sink) throws IOException {
-        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        long line = 0;
-        long bytes = 0;
-        String text;
-        while ((text = reader.readLine()) != null) {
-            line++;
-            bytes += text.length() + 1;
-            if (!text.isBlank()) {
-                sink.accept(new Raw(new Origin(name, line), text, null, bytes));
+        new LineReader(name, sink).read(in);
+    }
+
+    /** JSON Lines in bytes: each line decoded as UTF-8 when it ends, up to {@link #MAX_LINE_BYTES}. */
+    final class LineReader {
+        private final String name;
+        private final Consumer<Raw> sink;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(4096);
+        private long length;
+        private long number;
+        private long bytes;
+
+        private LineReader(String name, Consumer<Raw> sink) {
+            this.name = name;
+            this.sink = sink;
+        }
+
+        void read(InputStream in) throws IOException {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        append(buffer, from, i);
+                        end();
+                        from = i + 1;
+                    }
+                }
+                append(buffer, from, n);
             }
+            if (length > 0) {
+                end();
+            }
+        }
+
+        private void append(byte[] buffer, int from, int to) {
+            if (length + (to - from) <= MAX_LINE_BYTES) {
+                line.write(buffer, from, to - from);
+            }
+            length += to - from;
+        }
+
+        private void end() {
+            number++;
+            bytes += length + 1;
+            Origin origin = new Origin(name, number);
+            if (length > MAX_LINE_BYTES) {
+                sink.accept(new Raw(
+                        origin,
+                        null,
+                        null,
+                        bytes,
+                        String.format(
+                                Locale.ROOT,
+                                "is %,d bytes long; a record may have at most %,d (nothing of it was read)",
+                                length,
+                                MAX_LINE_BYTES)));
+            } else {
+                String text = line.toString(StandardCharsets.UTF_8);
+                if (!text.isBlank()) {
+                    sink.accept(new Raw(origin, text, null, bytes, null));
+                }
+            }
+            line.reset();
+            length = 0;
         }
     }
 
@@ -144,7 +213,8 @@ public interface ImportSource {
                         node,
                         rows.currentLocation() == null
                                 ? -1
-                                : rows.currentLocation().getByteOffset()));
+                                : rows.currentLocation().getByteOffset(),
+                        null));
             }
         }
     }

@@ -141,9 +141,11 @@ public class Importer {
                 List<ImportRecord> batch = new ArrayList<>(batchSize);
                 source.read(raw -> {
                     long read = state.read();
-                    var parsed = raw.node() != null
-                            ? parser.parse(raw.origin(), raw.node())
-                            : parser.parse(raw.origin(), raw.line());
+                    var parsed = raw.refused() != null
+                            ? RecordParser.refused(raw.origin(), raw.refused())
+                            : raw.node() != null
+                                    ? parser.parse(raw.origin(), raw.node())
+                                    : parser.parse(raw.origin(), raw.line());
                     parsed.warnings().forEach(state::warning);
                     parsed.errors().forEach(state::error);
                     if (parsed.record() != null) {

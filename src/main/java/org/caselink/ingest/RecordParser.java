@@ -140,6 +140,11 @@ public final class RecordParser {
         }
     }
 
+    /** A record refused before it could be parsed (a line too long to read), for {@code reason}. */
+    public static Parsed refused(Origin origin, String reason) {
+        return rejected(origin, null, "record", reason);
+    }
+
     private static Parsed rejected(Origin origin, @Nullable String key, String field, String reason) {
         return new Parsed(null, List.of(new Problem(origin, key, field, reason)), List.of());
     }
