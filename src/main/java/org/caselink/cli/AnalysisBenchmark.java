@@ -73,34 +73,54 @@ final class AnalysisBenchmark {
               truncated paths { length nodes { id } steps { type forward evidence { source recordId } } } } }
             """;
 
-    Result run(int records, long seed, int samples, boolean networksToo, Path workDir) throws IOException {
+    /** A generated set imported into an embedded database of its own, and how long the import took. */
+    record Imported(Path db, double importSeconds) {}
+
+    /**
+     * Generates {@code records} records (half cases, half ads) with {@code seed} and imports them
+     * into {@code <workDir>/<name>-db-<records>-<seed>}, with the networks refresh {@code afterImport}
+     * ({@code false} or {@code inline}); a database of the same name, size and seed is reused.
+     */
+    static Imported imported(
+            Function<String[], ConfigurableApplicationContext> contexts,
+            Path workDir,
+            String name,
+            int records,
+            long seed,
+            String afterImport)
+            throws IOException {
         Files.createDirectories(workDir);
-        Path db = workDir.resolve("analysis-db-" + records + "-" + seed);
+        Path db = workDir.resolve(name + "-db-" + records + "-" + seed);
         Path marker = db.resolve("caselink-benchmark.done");
-        double importSeconds = 0;
-        if (!Files.exists(marker)) {
-            org.springframework.util.FileSystemUtils.deleteRecursively(db);
-            Path data = workDir.resolve("analysis-" + records + "-" + seed + ".jsonl");
-            say("Generating about %,d records (seed %d) into %s", records, seed, data);
-            Generator.write(
-                    new Generator.Config(records / 2, records - records / 2, seed),
-                    data,
-                    Path.of(data + ".truth.json"));
-            try (var ctx = contexts.apply(
-                    new String[] {"caselink.embedded.data-dir=" + db, "caselink.analysis.networks.after-import=false"
-                    })) {
-                say("Importing...");
-                var summary = ctx.getBean(Importer.class).run(List.of(ImportSource.of(data)), new Importer.Listener() {
-                    @Override
-                    public void error(Problem problem) {}
-                });
-                say("  %s", summary);
-                importSeconds = summary.took().toMillis() / 1000.0;
-            }
-            Files.writeString(marker, Instant.now().toString());
-        } else {
+        if (Files.exists(marker)) {
             say("Reusing the database in %s (delete it to import again)", db);
+            return new Imported(db, 0);
         }
+        org.springframework.util.FileSystemUtils.deleteRecursively(db);
+        Path data = workDir.resolve(name + "-" + records + "-" + seed + ".jsonl");
+        say("Generating about %,d records (seed %d) into %s", records, seed, data);
+        Generator.write(
+                new Generator.Config(records / 2, records - records / 2, seed), data, Path.of(data + ".truth.json"));
+        double importSeconds;
+        try (var ctx = contexts.apply(new String[] {
+            "caselink.embedded.data-dir=" + db, "caselink.analysis.networks.after-import=" + afterImport
+        })) {
+            say("Importing...");
+            var summary = ctx.getBean(Importer.class).run(List.of(ImportSource.of(data)), new Importer.Listener() {
+                @Override
+                public void error(Problem problem) {}
+            });
+            say("  %s", summary);
+            importSeconds = summary.took().toMillis() / 1000.0;
+        }
+        Files.writeString(marker, Instant.now().toString());
+        return new Imported(db, importSeconds);
+    }
+
+    Result run(int records, long seed, int samples, boolean networksToo, Path workDir) throws IOException {
+        Imported imported = imported(contexts, workDir, "analysis", records, seed, "false");
+        Path db = imported.db();
+        double importSeconds = imported.importSeconds();
         try (var ctx = contexts.apply(
                 new String[] {"caselink.embedded.data-dir=" + db, "caselink.analysis.networks.after-import=false"})) {
             Graph graph = ctx.getBean(Graph.class);

@@ -22,6 +22,7 @@ import org.caselink.ingest.Records.Problem;
 import org.caselink.quality.Quality;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.ExecutionGraphQlService;
 import picocli.CommandLine;
@@ -454,7 +455,12 @@ public final class Cli {
     @Command(
             name = "benchmark",
             description = "Measures; prints a report and writes it as Markdown and JSON.",
-            subcommands = {Benchmark.Ingest.class, Benchmark.Analysis.class, Benchmark.Http.class, Benchmark.Suite.class
+            subcommands = {
+                Benchmark.Ingest.class,
+                Benchmark.Analysis.class,
+                Benchmark.Http.class,
+                Benchmark.Suite.class,
+                Benchmark.LoadRun.class
             })
     static final class Benchmark {
 
@@ -558,6 +564,84 @@ public final class Cli {
                 var result = new AnalysisBenchmark(Cli::context).run(records, seed, samples, !skipNetworks, workDir);
                 AnalysisBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
                 return 0;
+            }
+        }
+
+        @Command(
+                name = "load",
+                description = "Sustained load on the service: 32 clients for 5 minutes of mixed reads and small writes;"
+                        + " errors, throughput, latency and the heap after GC per minute, and a backup halfway.")
+        static final class LoadRun implements Callable<Integer> {
+
+            @Option(
+                    names = "--records",
+                    defaultValue = "20000",
+                    description = "records to generate and import, half cases and half ads (default ${DEFAULT-VALUE})")
+            int records;
+
+            @Option(
+                    names = "--seed",
+                    defaultValue = "7",
+                    description = "generator and load seed (default ${DEFAULT-VALUE})")
+            long seed;
+
+            @Option(
+                    names = "--clients",
+                    defaultValue = "32",
+                    description = "concurrent clients (default ${DEFAULT-VALUE})")
+            int clients;
+
+            @Option(names = "--duration", defaultValue = "5m", description = "measured time (default ${DEFAULT-VALUE})")
+            String duration;
+
+            @Option(
+                    names = "--interval",
+                    defaultValue = "1m",
+                    description = "reporting interval, each ended by a full GC (default ${DEFAULT-VALUE})")
+            String interval;
+
+            @Option(
+                    names = "--warm-up",
+                    defaultValue = "30s",
+                    description = "unmeasured load first (default ${DEFAULT-VALUE})")
+            String warmUp;
+
+            @Option(
+                    names = "--write-share",
+                    defaultValue = "0.1",
+                    description = "share of requests that are small writes (default ${DEFAULT-VALUE})")
+            double writeShare;
+
+            @Option(names = "--no-backup", description = "leave out the backup taken halfway")
+            boolean noBackup;
+
+            @Option(
+                    names = "--work-dir",
+                    defaultValue = "target/benchmark",
+                    description = "where the data and the database go; a database of the same size and seed is"
+                            + " reused (default ${DEFAULT-VALUE})")
+            Path workDir;
+
+            @Option(
+                    names = "--report",
+                    defaultValue = "target/benchmarks/load",
+                    description = "report path without extension: .md and .json are written (default ${DEFAULT-VALUE})")
+            String report;
+
+            @Override
+            public Integer call() throws Exception {
+                var settings = new LoadBenchmark.Settings(
+                        records,
+                        seed,
+                        clients,
+                        DurationStyle.detectAndParse(duration),
+                        DurationStyle.detectAndParse(interval),
+                        DurationStyle.detectAndParse(warmUp),
+                        writeShare,
+                        !noBackup);
+                var result = new LoadBenchmark(Cli::context, Cli::service).run(workDir, settings);
+                LoadBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
+                return result.errors() == 0 ? 0 : 1;
             }
         }
 

@@ -374,7 +374,7 @@ final class HttpBenchmark {
     }
 
     /** Posts GraphQL documents; an answer with errors, or not 200, stops the benchmark. */
-    private record Client(HttpClient http, URI uri) {
+    record Client(HttpClient http, URI uri) {
 
         String send(Op op, Map<String, Object> variables) {
             HttpRequest request = HttpRequest.newBuilder(uri)

@@ -117,6 +117,65 @@ class BenchmarkCommandTests {
     }
 
     /**
+     * The load benchmark at a tiny scale (8 clients, 3 intervals of 3 s): no request failed, every
+     * read and both writes were sent, the intervals add up to the whole, the backup halfway paused
+     * writes and is marked, and the heap was read after each interval.
+     */
+    @Test
+    void loadBenchmarkSendsMixedReadsAndWritesWithoutErrorsAndReportsEachInterval() throws Exception {
+        Path report = dir.resolve("report/load");
+        benchmark(
+                "benchmark",
+                "load",
+                "--records",
+                "400",
+                "--seed",
+                "5",
+                "--clients",
+                "8",
+                "--duration",
+                "9s",
+                "--interval",
+                "3s",
+                "--warm-up",
+                "2s",
+                "--write-share",
+                "0.3",
+                "--work-dir",
+                dir.resolve("work").toString(),
+                "--report",
+                report.toString());
+
+        JsonNode result = JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(Path.of(report + ".json")))
+                .get("result");
+        assertThat(result.get("errors").asLong())
+                .as(result.get("firstErrors").toString())
+                .isZero();
+        long requests = result.get("requests").asLong();
+        assertThat(requests).isPositive();
+        JsonNode intervals = result.get("intervals");
+        assertThat(intervals).hasSize(3);
+        long sum = 0;
+        long writes = 0;
+        for (JsonNode i : intervals) {
+            sum += i.get("requests").asLong();
+            writes += i.get("writes").asLong();
+            assertThat(i.get("heapAfterGcMiB").asLong()).isPositive();
+        }
+        assertThat(sum).isEqualTo(requests);
+        assertThat(writes).isPositive().isLessThan(requests);
+        assertThat(intervals.get(1).get("backupInIt").asBoolean()).isTrue();
+        assertThat(result.get("backupPauseMillis").asLong()).isNotNegative();
+        assertThat(result.get("byOperation").properties().stream().map(java.util.Map.Entry::getKey))
+                .contains("createCase", "updateCase", "linkedCases", "search", "case by number, 3 levels");
+        assertThat(Files.readString(Path.of(report + ".md")))
+                .contains("# Load benchmark")
+                .contains("2 (backup)");
+    }
+
+    /**
      * The suite at one tiny scale, each step in a JVM of its own as on a real run: the import with
      * both floors and network detection, then the service measured over HTTP. Checks that the
      * figures agree with each other and that every operation, level and target is reported.
