@@ -63,6 +63,14 @@ public final class Cli {
     public static int run(String... args) {
         return new CommandLine(new Cli())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, line, parsed) -> {
+                    if (e instanceof Refused) {
+                        // A situation the user can act on: the message says what to do, a stack trace would bury it.
+                        line.getErr().println(e.getMessage());
+                        return 1;
+                    }
+                    throw e;
+                })
                 .execute(args);
     }
 
@@ -89,7 +97,13 @@ public final class Cli {
                 "spring.main.banner-mode=off",
                 "logging.level.root=WARN",
                 "logging.level.org.caselink=WARN",
-                "logging.level.org.apache.lucene=ERROR"));
+                "logging.level.org.apache.lucene=ERROR",
+                // A failed start is rethrown below and printed once, as a refusal or with its stack;
+                // Spring's own report of it would come first and bury the message.
+                "logging.level.org.springframework.boot.SpringApplication=OFF",
+                "logging.level.org.springframework.boot.diagnostics=OFF",
+                "logging.level.org.springframework.context=ERROR",
+                "logging.level.org.springframework.boot.web=ERROR"));
         props.addAll(List.of(extra));
         try {
             // As arguments, not default properties: they must win over application.yml and the environment.
@@ -99,7 +113,7 @@ public final class Cli {
                     .run(props.stream().map(p -> "--" + p).toArray(String[]::new));
         } catch (RuntimeException e) {
             if (String.valueOf(stackText(e)).contains("Unable to obtain lock")) {
-                throw new CommandLine.ExecutionException(new CommandLine(new Cli()), """
+                throw new Refused("""
                         The embedded database in this folder is in use, most likely by a running caselink service.
                         Ask that service instead:
                           curl -u USER -H 'X-Caselink-Client: curl' -F files=@FILE http://localhost:8080/api/import
@@ -107,6 +121,13 @@ public final class Cli {
                         or stop the service first, or point NEO4J_URI at a database server.""");
             }
             throw e;
+        }
+    }
+
+    /** A command refused for a reason the user can act on; printed as its message alone. */
+    static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message, null, false, false);
         }
     }
 
@@ -602,7 +623,7 @@ public final class Cli {
 
             @Option(
                     names = "--warm-up",
-                    defaultValue = "30s",
+                    defaultValue = "60s",
                     description = "unmeasured load first (default ${DEFAULT-VALUE})")
             String warmUp;
 
