@@ -99,6 +99,15 @@ class AnalysisController {
             @Argument @Nullable List<EntityType> types,
             @Argument @Nullable List<LinkType> relationshipTypes,
             @Argument @Nullable Integer limit) {
+        return explorer.inTurn(() -> neighbourhoodNow(id, hops, types, relationshipTypes, limit));
+    }
+
+    private Neighbourhood neighbourhoodNow(
+            String id,
+            @Nullable Integer hops,
+            @Nullable List<EntityType> types,
+            @Nullable List<LinkType> relationshipTypes,
+            @Nullable Integer limit) {
         int h = between("hops", hops == null ? 2 : hops, 1, explorer.maxHops);
         int max = between("limit", limit == null ? 200 : limit, 1, MAX_LIMIT);
         Set<LinkType> follow = followed(relationshipTypes);
@@ -152,6 +161,10 @@ class AnalysisController {
             @Argument String to,
             @Argument @Nullable Integer maxHops,
             @Argument @Nullable Integer limit) {
+        return explorer.inTurn(() -> pathsNow(from, to, maxHops, limit));
+    }
+
+    private PathResult pathsNow(String from, String to, @Nullable Integer maxHops, @Nullable Integer limit) {
         int hops = between("maxHops", maxHops == null ? 6 : maxHops, 1, explorer.maxPathHops);
         int max = between("limit", limit == null ? 10 : limit, 1, 100);
         Set<LinkType> follow = LinkType.EVIDENCE;
@@ -197,7 +210,7 @@ class AnalysisController {
         if (min < 0 || min > 1) {
             throw new InvalidInputException("minScore", "must be between 0 and 1");
         }
-        return linkedCases.search(caseNumber, hops, min, n, explorer.deadline(access.scope()));
+        return explorer.inTurn(() -> linkedCases.search(caseNumber, hops, min, n, explorer.deadline(access.scope())));
     }
 
     /** The hops between consecutive nodes of a path, as steps; the most evidenced type per step. */

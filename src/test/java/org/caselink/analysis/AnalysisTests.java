@@ -331,12 +331,50 @@ class AnalysisTests extends DatabaseProperties {
 
     @Test
     void anAnalysisThatRunsOutOfTimeIsAnErrorNotAPartialAnswer() {
-        var slow = new Explorer(graph, 3, 8, 250, 20_000, Duration.ofNanos(1));
+        var slow = new Explorer(graph, 3, 8, 250, 20_000, Duration.ofNanos(1), 0, Duration.ofSeconds(20));
         var controller = new AnalysisController(slow, new LinkedCaseSearch(slow), access);
         assertThatThrownBy(() -> controller.neighbourhood(id(EntityType.PHONE, PH1), 2, null, null, null))
                 .isInstanceOf(LimitExceededException.class)
                 .hasMessageContaining("caselink.analysis.timeout");
         assertThatThrownBy(() -> controller.linkedCases("AN-C1", null, null, null))
                 .isInstanceOf(LimitExceededException.class);
+    }
+
+    /**
+     * Analyses run a few at a time, the others waiting their turn (their time limit not yet
+     * running); a wait beyond the queue limit is refused as busy, and the place is given back
+     * whatever the analysis did.
+     */
+    @Test
+    void analysesWaitTheirTurnAndAWaitTooLongIsRefusedAsBusy() throws Exception {
+        var explorer = new Explorer(graph, 3, 8, 250, 20_000, Duration.ofSeconds(5), 1, Duration.ofMillis(200));
+        var controller = new AnalysisController(explorer, new LinkedCaseSearch(explorer), access);
+        var holding = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        Thread first = Thread.ofPlatform()
+                .start(() -> explorer.inTurn(() -> {
+                    holding.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                }));
+        holding.await();
+        assertThatThrownBy(() -> controller.neighbourhood(id(EntityType.PHONE, PH1), 1, null, null, null))
+                .isInstanceOf(LimitExceededException.class)
+                .hasMessageContaining("caselink.analysis.concurrency");
+        release.countDown();
+        first.join();
+        assertThat(controller
+                        .neighbourhood(id(EntityType.PHONE, PH1), 1, null, null, null)
+                        .nodes())
+                .isNotEmpty();
+        assertThatThrownBy(() -> explorer.inTurn(() -> {
+                    throw new IllegalStateException("failed");
+                }))
+                .hasMessage("failed");
+        assertThat(controller.linkedCases("AN-C1", null, null, null)).isNotNull();
     }
 }
