@@ -3,8 +3,10 @@ package org.caselink;
 import org.caselink.cli.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CaselinkApplication {
 
     /** Starts the service, or runs a command ({@code import}, {@code generate}, {@code score}) and exits. */

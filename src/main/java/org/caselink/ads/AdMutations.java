@@ -19,7 +19,6 @@ import org.caselink.model.Ad;
 import org.caselink.model.EntityType;
 import org.caselink.normalize.Normalize;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -47,15 +46,11 @@ class AdMutations {
     private final Lookup lookup;
     private final String region;
 
-    AdMutations(
-            Graph graph,
-            GraphWriter writer,
-            Lookup lookup,
-            @Value("${caselink.phone.default-region:US}") String region) {
+    AdMutations(Graph graph, GraphWriter writer, Lookup lookup, org.caselink.normalize.PhoneProperties phone) {
         this.graph = graph;
         this.writer = writer;
         this.lookup = lookup;
-        this.region = region;
+        this.region = phone.defaultRegion();
     }
 
     @MutationMapping

@@ -7,7 +7,6 @@ import org.caselink.db.Graph;
 import org.caselink.ingest.ImportFinished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,12 +55,14 @@ class AfterImport {
             NetworkDetection networks,
             Graph graph,
             Watchlist watchlist,
-            @Value("${caselink.analysis.networks.after-import:auto}") String mode,
+            AnalysisProperties settings,
             org.springframework.context.ApplicationContext context) {
         this.networks = networks;
         this.graph = graph;
         this.watchlist = watchlist;
-        this.mode = Mode.of(mode, context instanceof org.springframework.web.context.WebApplicationContext);
+        this.mode = Mode.of(
+                settings.networks().afterImport(),
+                context instanceof org.springframework.web.context.WebApplicationContext);
         this.refresher = new NetworkRefresher(this::refreshPending);
     }
 

@@ -13,7 +13,6 @@ import org.caselink.model.Case;
 import org.caselink.model.EntityType;
 import org.caselink.model.Values;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -39,15 +38,11 @@ class CaseLinks {
     private final int maxHops;
     static final int BATCH = 100;
 
-    CaseLinks(
-            Graph graph,
-            LinkedCaseSearch search,
-            Explorer explorer,
-            @Value("${caselink.analysis.case-links.max-hops:6}") int maxHops) {
+    CaseLinks(Graph graph, LinkedCaseSearch search, Explorer explorer, AnalysisProperties settings) {
         this.graph = graph;
         this.search = search;
         this.explorer = explorer;
-        this.maxHops = maxHops;
+        this.maxHops = settings.caseLinks().maxHops();
     }
 
     record CasePair(Case a, Case b, double score, int distance) {}

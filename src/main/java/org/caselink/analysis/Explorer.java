@@ -19,7 +19,6 @@ import org.caselink.model.GlobalId;
 import org.caselink.security.Scope;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,15 +51,29 @@ class Explorer {
     private final java.util.concurrent.Semaphore running;
     private final Duration queueWait;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Explorer(Graph graph, AnalysisProperties settings) {
+        this(
+                graph,
+                settings.maxHops(),
+                settings.maxPathHops(),
+                settings.hubDegree(),
+                settings.maxVisited(),
+                settings.timeout(),
+                settings.concurrency(),
+                settings.queueWait());
+    }
+
+    /** With limits of the caller's choosing: tests set a time limit or a queue too short to meet. */
     Explorer(
             Graph graph,
-            @Value("${caselink.analysis.max-hops:3}") int maxHops,
-            @Value("${caselink.analysis.max-path-hops:8}") int maxPathHops,
-            @Value("${caselink.analysis.hub-degree:250}") int hubDegree,
-            @Value("${caselink.analysis.max-visited:20000}") int maxVisited,
-            @Value("${caselink.analysis.timeout:5s}") Duration timeout,
-            @Value("${caselink.analysis.concurrency:0}") int concurrency,
-            @Value("${caselink.analysis.queue-wait:20s}") Duration queueWait) {
+            int maxHops,
+            int maxPathHops,
+            int hubDegree,
+            int maxVisited,
+            Duration timeout,
+            int concurrency,
+            Duration queueWait) {
         this.graph = graph;
         this.running = new java.util.concurrent.Semaphore(
                 concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors(), true);

@@ -26,7 +26,6 @@ import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -92,20 +91,16 @@ class NetworkDetection {
             CaseLinks caseLinks,
             AdLinker adLinker,
             IdentityProposer proposer,
-            @Value("${caselink.analysis.hub-degree:250}") int hubDegree,
-            @Value("${caselink.analysis.networks.min-cases:2}") int minCases,
-            @Value("${caselink.analysis.networks.min-children:2}") int minChildren,
-            @Value("${caselink.analysis.networks.max-size:500}") int maxSize,
-            @Value("${caselink.analysis.networks.timeout:10m}") Duration timeout) {
+            AnalysisProperties settings) {
         this.graph = graph;
         this.caseLinks = caseLinks;
         this.adLinker = adLinker;
         this.proposer = proposer;
-        this.hubDegree = hubDegree;
-        this.minCases = minCases;
-        this.minChildren = minChildren;
-        this.maxSize = maxSize;
-        this.timeout = timeout;
+        this.hubDegree = settings.hubDegree();
+        this.minCases = settings.networks().minCases();
+        this.minChildren = settings.networks().minChildren();
+        this.maxSize = settings.networks().maxSize();
+        this.timeout = settings.networks().timeout();
     }
 
     /** What one run found. */

@@ -23,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,10 +53,10 @@ class Watchlist {
     private final Duration overlap;
     private final ReentrantLock checking = new ReentrantLock();
 
-    Watchlist(Graph graph, Explorer explorer, @Value("${caselink.analysis.watches.overlap:5m}") Duration overlap) {
+    Watchlist(Graph graph, Explorer explorer, AnalysisProperties settings) {
         this.graph = graph;
         this.explorer = explorer;
-        this.overlap = overlap;
+        this.overlap = settings.watches().overlap();
     }
 
     record Watch(

@@ -24,7 +24,6 @@ import org.caselink.db.Graph;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,8 +58,8 @@ public class AuditLog {
     private final Clock clock;
 
     @Autowired
-    AuditLog(Graph graph, @Value("${caselink.audit.retention:365d}") Duration retention, ObjectProvider<Clock> clock) {
-        this(graph, retention, clock.getIfAvailable(Clock::systemUTC));
+    AuditLog(Graph graph, AuditProperties settings, ObjectProvider<Clock> clock) {
+        this(graph, settings.retention(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** With a clock of the caller's choosing: tests move time forward to see retention work. */

@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +23,9 @@ class AuditTamperGuardInstaller implements DisposableBean {
     private final String database;
 
     AuditTamperGuardInstaller(
-            ObjectProvider<DatabaseManagementService> dbms,
-            @Value("${caselink.neo4j.database:neo4j}") String database) {
+            ObjectProvider<DatabaseManagementService> dbms, org.caselink.db.CaselinkNeo4jProperties neo4j) {
         this.dbms = dbms.getIfAvailable();
-        this.database = database;
+        this.database = neo4j.database();
         if (this.dbms == null) {
             log.info("External Neo4j: the audit tamper guard cannot be installed there;"
                     + " the audit hash chain still detects changed or removed events");

@@ -30,7 +30,6 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,8 +65,9 @@ public class Backup {
             ObjectProvider<EmbeddedNeo4jProperties> embedded,
             Graph graph,
             WriteGate gate,
-            @Value("${caselink.backup.dir:./backups}") Path defaultDir,
-            @Value("${caselink.backup.max-pause:30s}") Duration maxPause) {
+            BackupProperties settings) {
+        Path defaultDir = settings.dir();
+        Duration maxPause = settings.maxPause();
         this.dbms = dbms;
         this.embedded = embedded;
         this.graph = graph;

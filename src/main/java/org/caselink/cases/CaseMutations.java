@@ -31,7 +31,6 @@ import org.caselink.model.EntityType;
 import org.caselink.model.Person;
 import org.caselink.model.Role;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -94,12 +93,12 @@ class CaseMutations {
             GraphWriter writer,
             Lookup lookup,
             org.caselink.security.Access access,
-            @Value("${caselink.phone.default-region:US}") String region) {
+            org.caselink.normalize.PhoneProperties phone) {
         this.access = access;
         this.graph = graph;
         this.writer = writer;
         this.lookup = lookup;
-        this.region = region;
+        this.region = phone.defaultRegion();
     }
 
     @MutationMapping

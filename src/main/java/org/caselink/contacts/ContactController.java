@@ -19,7 +19,6 @@ import org.caselink.model.Phone;
 import org.caselink.normalize.Normalize;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -52,11 +51,10 @@ class ContactController {
     private final Relations relations;
     private final String defaultRegion;
 
-    ContactController(
-            Lookup lookup, Relations relations, @Value("${caselink.phone.default-region:US}") String defaultRegion) {
+    ContactController(Lookup lookup, Relations relations, org.caselink.normalize.PhoneProperties phone) {
         this.lookup = lookup;
         this.relations = relations;
-        this.defaultRegion = defaultRegion;
+        this.defaultRegion = phone.defaultRegion();
     }
 
     /** A number that is not a valid phone number finds nothing: it cannot be in the graph. */

@@ -8,7 +8,6 @@ import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -36,9 +35,9 @@ public class DatabaseAvailability implements HealthIndicator {
     private final Duration wait;
     private volatile @Nullable Outage outage;
 
-    DatabaseAvailability(Driver driver, @Value("${caselink.neo4j.unavailable-wait:3s}") Duration wait) {
+    DatabaseAvailability(Driver driver, CaselinkNeo4jProperties settings) {
         this.driver = driver;
-        this.wait = wait;
+        this.wait = settings.unavailableWait();
     }
 
     /** How long a statement keeps retrying a database it cannot reach before the circuit opens. */

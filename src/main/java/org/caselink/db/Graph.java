@@ -15,7 +15,6 @@ import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.RetryableException;
 import org.neo4j.driver.summary.ResultSummary;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,14 +38,10 @@ public class Graph {
     private final Map<String, java.util.concurrent.atomic.LongAdder[]> profiles =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    Graph(
-            Driver driver,
-            DatabaseAvailability availability,
-            WriteGate gate,
-            @Value("${caselink.neo4j.database:neo4j}") String database,
-            @Value("${caselink.neo4j.transaction-timeout:30s}") Duration timeout,
-            @Value("${caselink.neo4j.profile:false}") boolean profile) {
-        this.profile = profile;
+    Graph(Driver driver, DatabaseAvailability availability, WriteGate gate, CaselinkNeo4jProperties settings) {
+        String database = settings.database();
+        Duration timeout = settings.transactionTimeout();
+        this.profile = settings.profile();
         this.driver = driver;
         this.availability = availability;
         this.gate = gate;

@@ -46,12 +46,9 @@ public class IdKeys implements InitializingBean {
     private final Graph graph;
     private final String configured;
 
-    IdKeys(
-            Graph graph,
-            Migrations migrations,
-            @org.springframework.beans.factory.annotation.Value("${caselink.ids.key:}") String configured) {
+    IdKeys(Graph graph, Migrations migrations, IdsProperties settings) {
         this.graph = graph;
-        this.configured = configured.strip();
+        this.configured = settings.key().strip();
     }
 
     @Override

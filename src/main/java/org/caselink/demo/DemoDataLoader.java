@@ -14,7 +14,6 @@ import org.caselink.ingest.Rows.ContactRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -41,12 +40,13 @@ class DemoDataLoader implements SmartInitializingSingleton {
             Graph graph,
             GraphWriter writer,
             Migrations migrations,
-            @Value("${caselink.demo.enabled:auto}") String enabled,
+            DemoProperties settings,
             org.springframework.core.env.Environment env,
             ApplicationEventPublisher events) {
         this.events = events;
         this.graph = graph;
         this.writer = writer;
+        String enabled = settings.enabled();
         this.enabled = enabled.strip().equalsIgnoreCase("auto")
                 ? org.caselink.security.SecurityConfiguration.mode(env).equals("demo")
                 : Boolean.parseBoolean(enabled.strip());

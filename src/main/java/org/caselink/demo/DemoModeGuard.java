@@ -40,7 +40,7 @@ class DemoModeGuard implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         boolean chosenByAuto =
-                env.getProperty("caselink.security.mode", "auto").strip().equalsIgnoreCase("auto");
+                org.caselink.security.SecurityProperties.of(env).mode().strip().equalsIgnoreCase("auto");
         if (chosenByAuto && SecurityConfiguration.mode(env).equals("demo")) {
             check(graph);
         }
@@ -65,7 +65,7 @@ class DemoModeGuard implements SmartInitializingSingleton {
                     + foreign.get("ads") + " ads that are not the demo data, and caselink.security.mode is auto."
                     + " Demo mode signs in with published passwords, so over such data it must be chosen"
                     + " explicitly: set CASELINK_SECURITY_MODE=demo (on this machine only), or configure jwt mode."
-                    + " See README, \"Signing in\".");
+                    + " See docs/security.md, \"Signing in\".");
         }
     }
 }

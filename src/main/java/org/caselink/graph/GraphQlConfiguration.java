@@ -7,7 +7,6 @@ import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.caselink.db.DatabaseUnavailableException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,13 +77,13 @@ class GraphQlConfiguration {
      * place so that a document too long to parse is never used as a cache key either.
      */
     @Bean
-    GraphQlSourceBuilderCustomizer documentLimits(
-            @Value("${caselink.api.max-document-chars:20000}") int maxChars,
-            @Value("${caselink.api.max-tokens:5000}") int maxTokens,
-            @Value("${caselink.api.max-whitespace-tokens:10000}") int maxWhitespaceTokens,
-            @Value("${caselink.api.max-aliases:30}") int maxAliases,
-            @Value("${caselink.api.parsed-documents-chars:1000000}") long cacheChars) {
-        var limits = new DocumentLimits(maxChars, maxTokens, maxWhitespaceTokens, maxAliases, cacheChars);
+    GraphQlSourceBuilderCustomizer documentLimits(ApiProperties api) {
+        var limits = new DocumentLimits(
+                api.maxDocumentChars(),
+                api.maxTokens(),
+                api.maxWhitespaceTokens(),
+                api.maxAliases(),
+                api.parsedDocumentsChars());
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(limits));
     }
 

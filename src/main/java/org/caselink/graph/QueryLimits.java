@@ -15,7 +15,6 @@ import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLType;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,8 +34,8 @@ class QueryLimits {
     // Schema introspection (what GraphiQL asks for first) is deep by nature and touches no data:
     // it is not held to these limits. Whether introspection is allowed at all is another setting.
     @Bean
-    MaxQueryDepthInstrumentation maxDepth(@Value("${caselink.api.max-depth:12}") int maxDepth) {
-        return new MaxQueryDepthInstrumentation(maxDepth) {
+    MaxQueryDepthInstrumentation maxDepth(ApiProperties api) {
+        return new MaxQueryDepthInstrumentation(api.maxDepth()) {
             @Override
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                     InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
@@ -46,8 +45,8 @@ class QueryLimits {
     }
 
     @Bean
-    MaxQueryComplexityInstrumentation maxComplexity(@Value("${caselink.api.max-complexity:100000}") int maxComplexity) {
-        return new MaxQueryComplexityInstrumentation(maxComplexity, fanOut()) {
+    MaxQueryComplexityInstrumentation maxComplexity(ApiProperties api) {
+        return new MaxQueryComplexityInstrumentation(api.maxComplexity(), fanOut()) {
             @Override
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                     InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {

@@ -39,14 +39,10 @@ public class Relations {
     private final CurrentVisibility access;
     private final int maxPageSize;
 
-    Relations(
-            Graph graph,
-            CurrentVisibility access,
-            BatchLoaderRegistry registry,
-            @org.springframework.beans.factory.annotation.Value("${caselink.api.max-page-size:100}") int maxPageSize) {
+    Relations(Graph graph, CurrentVisibility access, BatchLoaderRegistry registry, ApiProperties api) {
         this.graph = graph;
         this.access = access;
-        this.maxPageSize = maxPageSize;
+        this.maxPageSize = api.maxPageSize();
         // Registered under Connection's class name: a DataLoader<PageKey, Connection<?>> argument finds it.
         registry.forTypePair(PageKey.class, Connection.class)
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> pages(keys)));

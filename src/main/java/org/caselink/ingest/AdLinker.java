@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.caselink.db.Graph;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,14 +69,26 @@ public class AdLinker {
     private final double commonShare;
     private final int commonMin;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    AdLinker(Graph graph, IngestProperties settings) {
+        this(
+                graph,
+                settings.imageDistance(),
+                settings.textSimilarity(),
+                settings.maxBandSize(),
+                settings.similarPerAd(),
+                settings.commonShare(),
+                settings.commonMin());
+    }
+
     AdLinker(
             Graph graph,
-            @Value("${caselink.ingest.image-distance:4}") int imageDistance,
-            @Value("${caselink.ingest.text-similarity:0.35}") double textSimilarity,
-            @Value("${caselink.ingest.max-band-size:500}") int maxBandSize,
-            @Value("${caselink.ingest.similar-per-ad:5}") int perAd,
-            @Value("${caselink.ingest.common-share:0.01}") double commonShare,
-            @Value("${caselink.ingest.common-min:50}") int commonMin) {
+            int imageDistance,
+            double textSimilarity,
+            int maxBandSize,
+            int perAd,
+            double commonShare,
+            int commonMin) {
         if (imageDistance < 0 || imageDistance > 15) {
             throw new IllegalArgumentException("caselink.ingest.image-distance must be between 0 and 15");
         }

@@ -14,7 +14,6 @@ import org.caselink.db.Graph;
 import org.caselink.normalize.Normalize;
 import org.jgrapht.alg.util.UnionFind;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,13 +56,10 @@ public class IdentityProposer {
     private final double threshold;
     private final int maxShared;
 
-    IdentityProposer(
-            Graph graph,
-            @Value("${caselink.ingest.identity-threshold:0.6}") double threshold,
-            @Value("${caselink.ingest.max-band-size:500}") int maxShared) {
+    IdentityProposer(Graph graph, IngestProperties settings) {
         this.graph = graph;
-        this.threshold = threshold;
-        this.maxShared = maxShared;
+        this.threshold = settings.identityThreshold();
+        this.maxShared = settings.maxBandSize();
     }
 
     /** What one pass found and wrote. */

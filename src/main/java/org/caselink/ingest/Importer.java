@@ -26,7 +26,6 @@ import org.caselink.model.EntityType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -52,14 +51,14 @@ public class Importer {
     Importer(
             Graph graph,
             GraphWriter writer,
-            @Value("${caselink.phone.default-region:US}") String region,
-            @Value("${caselink.ingest.batch-size:1000}") int batchSize,
+            org.caselink.normalize.PhoneProperties phone,
+            IngestProperties settings,
             ApplicationEventPublisher events) {
         this.events = events;
         this.graph = graph;
         this.writer = writer;
-        this.region = region;
-        this.batchSize = batchSize;
+        this.region = phone.defaultRegion();
+        this.batchSize = settings.batchSize();
     }
 
     /** Told about progress and every problem as the import goes. */

@@ -15,7 +15,6 @@ import org.caselink.model.Entity;
 import org.caselink.model.EntityType;
 import org.caselink.model.Person;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -32,15 +31,11 @@ class PeopleMutations {
     private final Lookup lookup;
     private final String region;
 
-    PeopleMutations(
-            Graph graph,
-            GraphWriter writer,
-            Lookup lookup,
-            @Value("${caselink.phone.default-region:US}") String region) {
+    PeopleMutations(Graph graph, GraphWriter writer, Lookup lookup, org.caselink.normalize.PhoneProperties phone) {
         this.graph = graph;
         this.writer = writer;
         this.lookup = lookup;
-        this.region = region;
+        this.region = phone.defaultRegion();
     }
 
     @MutationMapping

@@ -2,7 +2,6 @@ package org.caselink.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Set;
 import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
 import org.caselink.model.EntityType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +30,12 @@ public class Access implements org.caselink.model.CurrentVisibility {
     private final Graph graph;
     private final Cache<Viewer, Scope> scopes;
 
-    Access(Graph graph, @Value("${caselink.security.scope-ttl:10s}") Duration ttl) {
+    Access(Graph graph, SecurityProperties settings) {
         this.graph = graph;
-        this.scopes =
-                Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+        this.scopes = Caffeine.newBuilder()
+                .expireAfterWrite(settings.scopeTtl())
+                .maximumSize(10_000)
+                .build();
     }
 
     /** The signed-in user of this thread; "anonymous" with no roles when there is none. */

@@ -9,7 +9,6 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.introspection.Introspection;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
@@ -50,8 +49,8 @@ class GraphQlSecurity {
      * introspection off a misspelt field reveals none; a test holds that for an upgrade.
      */
     @Bean
-    Instrumentation introspection(
-            @Value("${caselink.api.introspection:auto}") String setting, org.springframework.core.env.Environment env) {
+    Instrumentation introspection(org.caselink.graph.ApiProperties api, org.springframework.core.env.Environment env) {
+        String setting = api.introspection();
         // auto: on in demo mode (GraphiQL's schema view), off in production (jwt mode).
         boolean enabled = setting.strip().equalsIgnoreCase("auto")
                 ? SecurityConfiguration.mode(env).equals("demo")

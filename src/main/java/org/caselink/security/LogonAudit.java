@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,10 +33,8 @@ class LogonAudit {
     private final SignInThrottle throttle;
     private final Cache<String, Boolean> recent;
 
-    LogonAudit(
-            SecurityAudit audit,
-            SignInThrottle throttle,
-            @Value("${caselink.audit.logon-window:15m}") Duration window) {
+    LogonAudit(SecurityAudit audit, SignInThrottle throttle, org.caselink.audit.AuditProperties auditSettings) {
+        Duration window = auditSettings.logonWindow();
         this.audit = audit;
         this.throttle = throttle;
         this.recent = Caffeine.newBuilder()

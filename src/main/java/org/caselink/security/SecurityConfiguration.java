@@ -59,7 +59,7 @@ public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-    /** The demo accounts: user, role, agency. Password: user + "-demo" (published in the README). */
+    /** The demo accounts: user, role, agency. Password: user + "-demo" (published in README.md). */
     static final List<String[]> DEMO_ACCOUNTS = List.of(
             new String[] {"analyst", "ANALYST", ""},
             new String[] {"casemanager", "CASE_MANAGER", ""},
@@ -70,7 +70,7 @@ public class SecurityConfiguration {
 
     /** The mode in force: "demo" or "jwt". */
     public static String mode(Environment env) {
-        String mode = env.getProperty("caselink.security.mode", "auto").strip().toLowerCase(Locale.ROOT);
+        String mode = SecurityProperties.of(env).mode().strip().toLowerCase(Locale.ROOT);
         if (mode.equals("auto")) {
             return env.getProperty("spring.neo4j.uri", "").isBlank() ? "demo" : "jwt";
         }
@@ -138,28 +138,30 @@ public class SecurityConfiguration {
                 .anyMatch(p -> !env.getProperty(prefix + p, "").isBlank());
         if (!configured) {
             throw new IllegalStateException("caselink is not in demo mode (caselink.security.mode="
-                    + env.getProperty("caselink.security.mode", "auto")
+                    + SecurityProperties.of(env).mode()
                     + ", NEO4J_URI set) and no token issuer is configured: set " + prefix
-                    + "issuer-uri (or jwk-set-uri, or public-key-location). See README, \"Signing in\".");
+                    + "issuer-uri (or jwk-set-uri, or public-key-location). See docs/security.md, \"Signing in\".");
         }
         // A token the issuer made for another application must not open this one.
         if (env.getProperty(prefix + "audiences", "").isBlank()) {
             throw new IllegalStateException("caselink is not in demo mode and no token audience is configured: set "
-                    + prefix + "audiences to the audience the issuer puts in caselink's tokens (\"aud\"). See README,"
+                    + prefix
+                    + "audiences to the audience the issuer puts in caselink's tokens (\"aud\"). See docs/security.md,"
                     + " \"Signing in\".");
         }
         // Keys alone do not say whose tokens they are: another issuer sharing a key set (a realm of
         // the same identity provider) must not open this one either.
         if (issuer(env).isBlank()) {
-            throw new IllegalStateException("caselink is not in demo mode and no token issuer name is configured: with "
-                    + prefix + "jwk-set-uri or public-key-location, set caselink.security.jwt.issuer"
-                    + " (CASELINK_JWT_ISSUER) to the issuer your tokens name (\"iss\"). See README, \"Signing in\".");
+            throw new IllegalStateException(
+                    "caselink is not in demo mode and no token issuer name is configured: with "
+                            + prefix + "jwk-set-uri or public-key-location, set caselink.security.jwt.issuer"
+                            + " (CASELINK_JWT_ISSUER) to the issuer your tokens name (\"iss\"). See docs/security.md, \"Signing in\".");
         }
     }
 
     /** The issuer tokens must name: caselink.security.jwt.issuer, else the issuer URI. */
     static String issuer(Environment env) {
-        String named = env.getProperty("caselink.security.jwt.issuer", "").strip();
+        String named = SecurityProperties.of(env).jwt().issuer().strip();
         return named.isEmpty()
                 ? env.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "")
                         .strip()
@@ -179,9 +181,10 @@ public class SecurityConfiguration {
 
     /** A token's user, roles and agency, from the claims named by caselink.security.jwt.*. */
     static JwtAuthenticationToken claims(Jwt jwt, Environment env) {
-        String userClaim = env.getProperty("caselink.security.jwt.user-claim", "sub");
-        String rolesClaim = env.getProperty("caselink.security.jwt.roles-claim", "roles");
-        String agencyClaim = env.getProperty("caselink.security.jwt.agency-claim", "agency");
+        SecurityProperties.Jwt settings = SecurityProperties.of(env).jwt();
+        String userClaim = settings.userClaim();
+        String rolesClaim = settings.rolesClaim();
+        String agencyClaim = settings.agencyClaim();
         List<GrantedAuthority> authorities = new ArrayList<>();
         Object roles = jwt.getClaims().get(rolesClaim);
         Collection<?> names = roles instanceof Collection<?> c
@@ -241,7 +244,8 @@ public class SecurityConfiguration {
      * without port and case.
      */
     @Bean
-    HttpFirewall firewall(@Value("${caselink.security.allowed-hosts:localhost,127.0.0.1,::1}") List<String> hosts) {
+    HttpFirewall firewall(SecurityProperties settings) {
+        List<String> hosts = settings.allowedHosts();
         Set<String> allowed = new HashSet<>();
         hosts.forEach(h -> {
             if (!h.isBlank()) {

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -57,14 +56,11 @@ class SignInThrottle {
     private final long burst;
     private final Cache<String, Client> clients;
 
-    SignInThrottle(
-            SecurityAudit audit,
-            @Value("${caselink.security.sign-in-failures.per-minute:10}") long perMinute,
-            @Value("${caselink.security.sign-in-failures.burst:20}") long burst,
-            @Value("${caselink.security.sign-in-failures.quiet:1m}") Duration quiet) {
+    SignInThrottle(SecurityAudit audit, SecurityProperties settings) {
+        Duration quiet = settings.signInFailures().quiet();
         this.audit = audit;
-        this.perMinute = perMinute;
-        this.burst = burst;
+        this.perMinute = settings.signInFailures().perMinute();
+        this.burst = settings.signInFailures().burst();
         this.clients = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterAccess(quiet)

@@ -1,6 +1,7 @@
 package org.caselink.web;
 
 import java.time.Duration;
+import org.caselink.graph.ApiProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -8,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -26,11 +26,10 @@ class HttpLimits {
     @Bean
     @ConditionalOnProperty(name = "caselink.api.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
     FilterRegistrationBean<RateLimitFilter> rateLimit(
-            @Value("${caselink.api.rate-limit.requests-per-minute:600}") long requestsPerMinute,
-            @Value("${caselink.api.rate-limit.burst:100}") long burst,
-            @Value("${caselink.api.rate-limit.max-clients:100000}") long maxClients,
-            @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
-        var registration = new FilterRegistrationBean<>(new RateLimitFilter(requestsPerMinute, burst, maxClients));
+            ApiProperties api, @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
+        var limit = api.rateLimit();
+        var registration = new FilterRegistrationBean<>(
+                new RateLimitFilter(limit.requestsPerMinute(), limit.burst(), limit.maxClients()));
         registration.addUrlPatterns(graphQlPath, "/api/*");
         registration.setOrder(RATE_LIMIT_ORDER);
         return registration;
@@ -39,9 +38,9 @@ class HttpLimits {
     /** After the rate limit: a refused client's body is not read at all. */
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimit(
-            @Value("${caselink.api.max-request-bytes:4MB}") DataSize max,
-            @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
-        var registration = new FilterRegistrationBean<>(new BodyLimitFilter(max.toBytes()));
+            ApiProperties api, @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
+        var registration = new FilterRegistrationBean<>(
+                new BodyLimitFilter(api.maxRequestBytes().toBytes()));
         registration.addUrlPatterns(graphQlPath);
         registration.setOrder(RATE_LIMIT_ORDER + 1);
         return registration;
@@ -53,8 +52,8 @@ class HttpLimits {
      * ({@code caselink.neo4j.transaction-timeout}), which holds for reads and writes alike.
      */
     @Bean
-    TimeoutWebGraphQlInterceptor requestTimeout(@Value("${caselink.api.request-timeout:30s}") Duration timeout) {
-        return new TimeoutWebGraphQlInterceptor(timeout, HttpStatus.SERVICE_UNAVAILABLE);
+    TimeoutWebGraphQlInterceptor requestTimeout(ApiProperties api) {
+        return new TimeoutWebGraphQlInterceptor(api.requestTimeout(), HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     /**
@@ -62,7 +61,8 @@ class HttpLimits {
      * 30 s) would otherwise cut a request before the GraphQL timeout above, whatever that is set to.
      */
     @Bean
-    WebMvcConfigurer asyncTimeout(@Value("${caselink.api.request-timeout:30s}") Duration timeout) {
+    WebMvcConfigurer asyncTimeout(ApiProperties api) {
+        Duration timeout = api.requestTimeout();
         return new WebMvcConfigurer() {
             @Override
             public void configureAsyncSupport(AsyncSupportConfigurer configurer) {

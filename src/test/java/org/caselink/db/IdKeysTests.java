@@ -189,7 +189,7 @@ class IdKeysTests extends DatabaseProperties {
         String configured = System.getProperty("caselink.ids.key");
         graph.write("MATCH (k:__IdKey) DELETE k", Map.of(), r -> r);
         try {
-            new IdKeys(graph, migrations, "").afterPropertiesSet();
+            new IdKeys(graph, migrations, new IdsProperties("")).afterPropertiesSet();
             var stored = graph.read(
                             "MATCH (k:__IdKey) RETURN k.secret AS secret, k.fingerprint AS fingerprint, k.scheme AS scheme",
                             Map.of(),
@@ -201,22 +201,22 @@ class IdKeysTests extends DatabaseProperties {
             assertThat(stored.get("scheme").asInt()).isEqualTo(IdKeys.SCHEME);
             String id = GlobalId.of(EntityType.CASE, "MC-1");
 
-            new IdKeys(graph, migrations, "").afterPropertiesSet();
+            new IdKeys(graph, migrations, new IdsProperties("")).afterPropertiesSet();
             assertThat(GlobalId.of(EntityType.CASE, "MC-1"))
                     .as("the same key again")
                     .isEqualTo(id);
-            assertThatThrownBy(() -> new IdKeys(graph, migrations, configured).afterPropertiesSet())
+            assertThatThrownBy(() -> new IdKeys(graph, migrations, new IdsProperties(configured)).afterPropertiesSet())
                     .hasMessageContaining("is not the key this database's ids were made with");
         } finally {
             graph.write("MATCH (k:__IdKey) DELETE k", Map.of(), r -> r);
-            new IdKeys(graph, migrations, configured).afterPropertiesSet();
+            new IdKeys(graph, migrations, new IdsProperties(configured)).afterPropertiesSet();
         }
     }
 
     @Test
     void aStartWithAnotherKeyIsRefusedAndTheKeyInUseStays() {
         String id = GlobalId.of(EntityType.CASE, "MC-1");
-        IdKeys wrong = new IdKeys(graph, migrations, "not-the-key-of-this-database-0123456789");
+        IdKeys wrong = new IdKeys(graph, migrations, new IdsProperties("not-the-key-of-this-database-0123456789"));
         assertThatThrownBy(wrong::afterPropertiesSet)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is not the key this database's ids were made with");

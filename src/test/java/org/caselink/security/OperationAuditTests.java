@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import graphql.ExecutionInput;
 import graphql.ExecutionResultImpl;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,8 @@ class OperationAuditTests {
     }
 
     private static Object run(Trail trail) throws Exception {
-        var audit = new OperationAudit(new Access(null, Duration.ofSeconds(1)), trail);
+        var audit = new OperationAudit(
+                new Access(null, SecurityProperties.of(new org.springframework.mock.env.MockEnvironment())), trail);
         var input = ExecutionInput.newExecutionInput("query Look { case(caseNumber: \"X\") { id } }")
                 .build();
         var parameters = new InstrumentationExecutionParameters(input, null);
@@ -53,7 +53,8 @@ class OperationAuditTests {
     /** A document refused before it ran (a validation error), as its audit event records it. */
     private static String refused(String document) throws Exception {
         Trail trail = new Trail();
-        var audit = new OperationAudit(new Access(null, Duration.ofSeconds(1)), trail);
+        var audit = new OperationAudit(
+                new Access(null, SecurityProperties.of(new org.springframework.mock.env.MockEnvironment())), trail);
         var input = ExecutionInput.newExecutionInput(document).build();
         var parameters = new InstrumentationExecutionParameters(input, null);
         audit.instrumentExecutionInput(input, parameters, null);

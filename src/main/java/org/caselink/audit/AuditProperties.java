@@ -1,0 +1,20 @@
+package org.caselink.audit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The audit trail.
+ *
+ * @param retention how long audit events are kept
+ * @param purgeEvery how often the retention purge runs (first run ten minutes after start)
+ * @param logonWindow a user's repeated sign-ins within this window are recorded once
+ * @param background run the scheduled retention purge (the tests turn it off)
+ */
+@ConfigurationProperties("caselink.audit")
+public record AuditProperties(
+        @DefaultValue("365d") Duration retention,
+        @DefaultValue("1d") Duration purgeEvery,
+        @DefaultValue("15m") Duration logonWindow,
+        @DefaultValue("true") boolean background) {}
