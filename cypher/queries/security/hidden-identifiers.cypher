@@ -2,7 +2,7 @@
 // child uses and no child in $known does. Their global ids spell them (a handle, an address), so
 // such an identifier is kept out of sight altogether, not only its text. Phones are not in this
 // list: a number is the evidence that links a missing child to an ad, and it is what a watch is
-// set on (see the README, "Roles and what they see").
+// set on (see docs/security.md, "Roles and what they see").
 MATCH (ch:Child)-[:USES]->(x)
 WHERE x:Handle OR x:Email
 WITH x, collect(ch.uid) AS users

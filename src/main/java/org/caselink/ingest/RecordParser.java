@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RecordParser {
 
-    private static final Map<String, Set<String>> FIELDS = Map.of(
+    /** The fields of each shape of the format; docs/import-record.schema.json lists the same (ImportSchemaTests). */
+    static final Map<String, Set<String>> FIELDS = Map.of(
             "case",
                     Set.of(
                             "kind",
@@ -86,6 +87,7 @@ public final class RecordParser {
             "link", Set.of("kind", "from", "to", "type", "source"),
             "handle", Set.of("platform", "handle"),
             "location", Set.of("city", "state"));
+
     private static final Set<String> LINK_TYPES = Set.of("ASSOCIATED_WITH");
 
     private final JsonMapper json = JsonMapper.builder().build();

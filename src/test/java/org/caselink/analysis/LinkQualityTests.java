@@ -27,11 +27,11 @@ import org.springframework.graphql.ExecutionGraphQlService;
  * without their child id, namesake children, and networks that connect only through longer chains
  * (see {@link Generator}). The figures are {@code score}'s ({@link Quality#report}), asked through
  * the GraphQL API as an analyst; each run prints them. The assertions are the issue's targets where
- * this build meets them, and the measured level otherwise (the README says which and why).
+ * this build meets them, and the measured level otherwise (docs/analysis.md says which and why).
  */
 class LinkQualityTests {
 
-    /** The documented strong-link threshold (README, "Link analysis"). */
+    /** The documented strong-link threshold (docs/analysis.md). */
     static final double STRONG = 0.5;
 
     static final int CASES = 1000;

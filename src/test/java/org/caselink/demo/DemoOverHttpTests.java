@@ -60,6 +60,42 @@ class DemoOverHttpTests extends DatabaseProperties {
         assertThat(ads.path("edges")).hasSize(5);
     }
 
+    /**
+     * The query of the README's "Try it", read from the README itself, as the three users it names:
+     * the assigned case manager sees the child's name, the analyst its redaction, partner-b nothing;
+     * the suspect is the network's first key player and the circuit has stops.
+     */
+    @Test
+    void theReadmeQueryAnswersAsTheReadmeSays() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int start = readme.indexOf("```graphql\n", readme.indexOf("## Try it")) + "```graphql\n".length();
+        String query = readme.substring(start, readme.indexOf("```", start));
+        String body = json.writeValueAsString(java.util.Map.of("query", query));
+        assertThat(post("/graphql", "{\"query\": \"mutation { refreshNetworks { computedAt } }\"}")
+                        .path("errors"))
+                .isEmpty();
+
+        JsonNode manager = post("/graphql", body, "casemanager").path("data").path("case");
+        JsonNode child = manager.path("children").get(0);
+        assertThat(child.path("redacted").asBoolean()).isFalse();
+        assertThat(child.path("firstName").asString()).isNotBlank();
+        JsonNode suspect = manager.path("people").get(0).path("person");
+        JsonNode first = manager.path("network").path("keyPlayers").get(0).path("node");
+        assertThat(first.path("firstName").asString() + " "
+                        + first.path("lastName").asString())
+                .isEqualTo(suspect.path("firstName").asString() + " "
+                        + suspect.path("lastName").asString());
+        assertThat(suspect.path("cases")).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(manager.path("network").path("timeline").path("circuit")).hasSizeGreaterThan(1);
+
+        JsonNode analyst = post("/graphql", body, "analyst").path("data").path("case");
+        assertThat(analyst.path("children").get(0).path("redacted").asBoolean()).isTrue();
+        assertThat(analyst.path("children").get(0).path("firstName").isNull()).isTrue();
+
+        JsonNode partner = post("/graphql", body, "partner-b");
+        assertThat(partner.path("data").path("case").isNull()).isTrue();
+    }
+
     @Test
     void errorsCarryNoStackTraceOrInternals() throws Exception {
         JsonNode body = post("/graphql", "{\"query\": \"{ cases(first: 1, after: \\\"zzz\\\") { totalCount } }\"}");
@@ -81,9 +117,18 @@ class DemoOverHttpTests extends DatabaseProperties {
     }
 
     private JsonNode post(String path, String body) throws Exception {
+        return post(path, body, org.caselink.HttpApi.USER);
+    }
+
+    private JsonNode post(String path, String body, String user) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
-                .header("Authorization", org.caselink.HttpApi.authorization())
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString((user + ":" + user + "-demo")
+                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         var response = http.send(request, HttpResponse.BodyHandlers.ofString());
