@@ -57,7 +57,7 @@ class ResumedImportTests {
             }
         });
         emptied();
-        importAll(1000);
+        importAll(file, 1000);
         clean = GraphDump.of(context.getBean(Graph.class));
         assertThat(clean)
                 .anyMatch(l -> l.contains("-[POSSIBLE_SAME_AS"))
@@ -78,46 +78,59 @@ class ResumedImportTests {
     private static final class Interrupted extends RuntimeException {}
 
     /**
-     * Batch sizes and stop points drawn from a fixed seed (the same cases on every run: a test that
-     * fails once in ten runs would be telling of the test, not of the system; set
+     * Batch sizes, stop points and record orders drawn from a fixed seed (the same cases on every
+     * run: a test that fails once in ten runs would be telling of the test, not of the system; set
      * {@code -Dcaselink.test.resume-seed} to explore others), plus the edges: stopped after the
-     * first batch, and after the last one, before anything was derived.
+     * first batch, and after the last one, before anything was derived. Order 0 is the file as
+     * written; any other is a shuffle by that seed, so kills land among records in another order.
      */
     static Stream<Arguments> interruptions() {
         var random = new Random(Long.getLong("caselink.test.resume-seed", 20261201L));
-        List<Arguments> cases = new ArrayList<>(
-                List.of(Arguments.of(1000, List.of(1)), Arguments.of(50, List.of(1)), Arguments.of(7, List.of(2, 1))));
+        List<Arguments> cases = new ArrayList<>(List.of(
+                Arguments.of(1000, List.of(1), 0L),
+                Arguments.of(50, List.of(1), 0L),
+                Arguments.of(7, List.of(2, 1), 0L)));
         for (int i = 0; i < 5; i++) {
             int batchSize = 3 + random.nextInt(398);
             List<Integer> stops = new ArrayList<>();
             for (int s = 0, n = 1 + random.nextInt(2); s < n; s++) {
                 stops.add(1 + random.nextInt(60));
             }
-            cases.add(Arguments.of(batchSize, stops));
+            cases.add(Arguments.of(batchSize, stops, i == 0 ? 0L : 1 + random.nextInt(1000)));
         }
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "batches of {0}, stopped after {1} batches")
+    @ParameterizedTest(name = "batches of {0}, stopped after {1} batches, order {2}")
     @MethodSource("interruptions")
-    void anInterruptedImportRunAgainMakesTheCleanGraph(int batchSize, List<Integer> stopAfter) throws Exception {
+    void anInterruptedImportRunAgainMakesTheCleanGraph(int batchSize, List<Integer> stopAfter, long order)
+            throws Exception {
+        Path source = file;
+        if (order != 0) {
+            List<String> lines = new ArrayList<>(Files.readAllLines(file));
+            java.util.Collections.shuffle(lines, new Random(order));
+            // The file's name is kept: records without a source of their own are attributed to it.
+            source = Files.createDirectories(dir.resolve("resume-order-" + order))
+                    .resolve(file.getFileName());
+            Files.write(source, lines);
+        }
         emptied();
         for (int batches : stopAfter) {
             STOP_AFTER.set(batches);
             try {
-                importAll(batchSize); // fewer batches than the stop point: it finishes, a case too
+                importAll(source, batchSize); // fewer batches than the stop point: it finishes, a case too
             } catch (Interrupted expected) {
                 // stopped right after a commit
             } finally {
                 STOP_AFTER.set(Long.MAX_VALUE);
             }
         }
-        importAll(batchSize);
+        importAll(source, batchSize);
         var resumed = GraphDump.of(context.getBean(Graph.class));
         assertThat(resumed)
                 .as(
-                        "batches of %d, stopped after %s batches; %s",
-                        batchSize, stopAfter, GraphDump.difference(clean, resumed))
+                        "batches of %d, stopped after %s batches, order %d; %s",
+                        batchSize, stopAfter, order, GraphDump.difference(clean, resumed))
                 .isEqualTo(clean);
     }
 
@@ -163,9 +176,9 @@ class ResumedImportTests {
                 .isEqualTo(clean);
     }
 
-    private static void importAll(int batchSize) {
+    private static void importAll(Path source, int batchSize) {
         List<Problem> problems = new ArrayList<>();
-        context.getBean(Importer.class).run(List.of(ImportSource.of(file)), batchSize, problems::add);
+        context.getBean(Importer.class).run(List.of(ImportSource.of(source)), batchSize, problems::add);
         assertThat(problems).isEmpty();
     }
 
