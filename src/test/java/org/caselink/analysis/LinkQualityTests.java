@@ -29,6 +29,7 @@ import org.springframework.graphql.ExecutionGraphQlService;
  * the GraphQL API as an analyst; each run prints them. The assertions are the issue's targets where
  * this build meets them, and the measured level otherwise (docs/analysis.md says which and why).
  */
+@org.caselink.Slow
 class LinkQualityTests {
 
     /** The documented strong-link threshold (docs/analysis.md). */

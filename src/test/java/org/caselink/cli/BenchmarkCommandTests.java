@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * again as its floor (it checks the counts itself), and reports figures that agree with each other.
  * The figures themselves are not judged here: speed is for the benchmark to print, not for a test.
  */
+@org.caselink.Slow
 class BenchmarkCommandTests {
 
     @TempDir

@@ -22,6 +22,7 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * nothing, a clear word when a running service holds the database, and a kill -9 in the middle of
  * an import that loses no committed batch and leaves nothing doubled after the import is run again.
  */
+@org.caselink.Slow
 class ImportCommandTests {
 
     @TempDir

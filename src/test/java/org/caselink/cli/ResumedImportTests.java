@@ -35,6 +35,7 @@ import org.springframework.context.PayloadApplicationEvent;
  * kill itself, in a child JVM, is {@code ImportCommandTests}). One database of its own, emptied
  * before each try.
  */
+@org.caselink.Slow
 class ResumedImportTests {
 
     private static final AtomicLong STOP_AFTER = new AtomicLong(Long.MAX_VALUE);

@@ -31,6 +31,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
  * stands in for a remote one. With {@code spring.neo4j.uri} (NEO4J_URI) set, the service starts
  * no database of its own, migrates the external one and serves from it.
  */
+@org.caselink.Slow
 class ExternalModeTests {
 
     @TempDir

@@ -32,6 +32,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
  * a few seconds with a clean error, health must say DOWN and why, and the service must serve again
  * once the database is back, without a restart.
  */
+@org.caselink.Slow
 class OutageTests {
 
     private static final String QUERY = "{ cases(first: 1) { totalCount } }";

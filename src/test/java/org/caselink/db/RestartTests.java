@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and kill -9 under writes (the next start recovers the store; every write that was answered is
  * there, and the audit trail's chain still verifies).
  */
+@org.caselink.Slow
 class RestartTests {
 
     private static final String COUNT = "{ cases(first: 1) { totalCount } }";
