@@ -176,7 +176,7 @@ class AnalysisController {
         }
         String pattern = LinkType.pattern(follow);
         List<List<String>> found = deadline.read(
-                PATHS.replace("__TYPES__", pattern).replace("__MAX__", Integer.toString(hops)),
+                CypherFiles.fill(PATHS, "__TYPES__", pattern, "__MAX__", Integer.toString(hops)),
                 deadline.with(Map.of("from", a.get().id(), "to", b.get().id(), "limit", max + 1)),
                 r -> r.get("nodes").asList(v -> v.asString()));
         var cut = Cut.of(found, max);

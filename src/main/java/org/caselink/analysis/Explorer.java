@@ -35,9 +35,8 @@ class Explorer {
     private static final String NODES = CypherFiles.query("analysis/nodes");
     /** analysis/resolve for every type at once (the types and their key properties from EntityType only). */
     private static final String RESOLVE_ALL = java.util.Arrays.stream(EntityType.values())
-            .map(t -> CypherFiles.query("analysis/resolve")
-                    .replace("__TYPE__", t.name())
-                    .replace("__MATCH__", t.match("n", "key")))
+            .map(t -> CypherFiles.fill(
+                    CypherFiles.query("analysis/resolve"), "__TYPE__", t.name(), "__MATCH__", t.match("n", "key")))
             .collect(java.util.stream.Collectors.joining("\nUNION ALL\n"));
 
     private static final String STEPS = CypherFiles.query("analysis/steps");
@@ -227,7 +226,7 @@ class Explorer {
 
     private List<Reached> starts(EntityType type, List<String> keys, Set<LinkType> types, Deadline deadline) {
         String cypher =
-                START.replace("__MATCH__", type.match("n", "key")).replace("__TYPES__", LinkType.pattern(types));
+                CypherFiles.fill(START, "__MATCH__", type.match("n", "key"), "__TYPES__", LinkType.pattern(types));
         return deadline
                 .read(
                         cypher,
@@ -251,7 +250,7 @@ class Explorer {
             return List.of();
         }
         String pattern = LinkType.pattern(types);
-        String cypher = EXPAND.replace("__TYPES__", pattern);
+        String cypher = CypherFiles.fill(EXPAND, "__TYPES__", pattern);
         return deadline
                 .read(
                         cypher,
@@ -276,11 +275,18 @@ class Explorer {
         if (pairs.isEmpty()) {
             return steps;
         }
-        deadline.read(STEPS.replace("__TYPES__", LinkType.pattern(types)), Map.of("pairs", List.copyOf(pairs)), r -> {
-            steps.computeIfAbsent(List.of(r.get("from").asString(), r.get("to").asString()), k -> new ArrayList<>())
-                    .add(Crossing.from(r));
-            return null;
-        });
+        deadline.read(
+                CypherFiles.fill(STEPS, "__TYPES__", LinkType.pattern(types)),
+                Map.of("pairs", List.copyOf(pairs)),
+                r -> {
+                    steps.computeIfAbsent(
+                                    List.of(
+                                            r.get("from").asString(),
+                                            r.get("to").asString()),
+                                    k -> new ArrayList<>())
+                            .add(Crossing.from(r));
+                    return null;
+                });
         return steps;
     }
 

@@ -179,7 +179,7 @@ class NetworkController {
     private Optional<Network> networkOf(EntityType type, String key) {
         return graph
                 .read(
-                        OF.replace("__MATCH__", type.match("n", "$key")),
+                        CypherFiles.fill(OF, "__MATCH__", type.match("n", "$key")),
                         Map.of("key", key),
                         r -> r.get("id").asString())
                 .stream()

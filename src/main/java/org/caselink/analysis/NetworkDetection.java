@@ -236,12 +236,13 @@ class NetworkDetection {
      * on cases and children: with Graph Data Science, or with JGraphT in this JVM.
      */
     List<List<String>> candidates(boolean withGds, int maxSize) {
-        String evidence = EVIDENCE.replace("__TYPES__", TYPES);
         if (!withGds) {
-            return groupsWithoutGds(evidence.replace("__USE__", PAIRS), maxSize);
+            return groupsWithoutGds(CypherFiles.fill(EVIDENCE, "__TYPES__", TYPES, "__USE__", PAIRS), maxSize);
         }
         List<List<String>> groups = withProjection(
-                evidence.replace("__USE__", PROJECT), Map.of("hub", hubDegree), name -> groups(name, maxSize));
+                CypherFiles.fill(EVIDENCE, "__TYPES__", TYPES, "__USE__", PROJECT),
+                Map.of("hub", hubDegree),
+                name -> groups(name, maxSize));
         return groups == null ? List.of() : groups;
     }
 
@@ -269,7 +270,7 @@ class NetworkDetection {
                 timeout);
         // Leiden on each large component alone: modularity depends on the size of the graph it runs
         // on, and neither the rest of the graph nor its growth may change how a component splits.
-        String component = COMPONENT.replace("__TYPES__", TYPES).replace("__USE__", PROJECT);
+        String component = CypherFiles.fill(COMPONENT, "__TYPES__", TYPES, "__USE__", PROJECT);
         for (List<String> ids : large) {
             withProjection(
                     component,
@@ -331,7 +332,7 @@ class NetworkDetection {
      * onto MEMBER_OF; the links of a batch of networks are read in one statement.
      */
     private void scoreMembers(List<Map<String, Object>> networks) {
-        String links = LINKS.replace("__TYPES__", TYPES);
+        String links = CypherFiles.fill(LINKS, "__TYPES__", TYPES);
         int from = 0;
         while (from < networks.size()) {
             int to = from;

@@ -96,7 +96,7 @@ class WatchController {
         params.put("id", "W-" + UUID.randomUUID());
         params.put("hops", h);
         params.put("note", note);
-        graph.write(CREATE.replace("__MATCH__", target.type().match("n", "$key")), params, r -> r).stream()
+        graph.write(CypherFiles.fill(CREATE, "__MATCH__", target.type().match("n", "$key")), params, r -> r).stream()
                 .findFirst()
                 .orElseThrow(() -> new InvalidInputException("id", "finds no node"));
         return watchlist.active((String) params.get("id"), 1).getFirst();
@@ -194,7 +194,7 @@ class WatchController {
         params.put("id", alertId);
         params.put("limit", limit);
         String from = alertId != null ? BY_ID : watchId != null ? BY_WATCH : ALL;
-        return graph.read(ALERTS.replace("__FROM__", from), params, r -> {
+        return graph.read(CypherFiles.fill(ALERTS, "__FROM__", from), params, r -> {
             var al = r.get("al");
             return new Alert(
                     al.get("id").asString(),

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.jar.JarFile;
-import org.caselink.CaselinkApplication;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -181,7 +180,7 @@ final class SuiteBenchmark {
         if (isBootJar(classPath)) {
             command.addAll(List.of("-jar", classPath));
         } else {
-            command.addAll(List.of("-cp", classPath, CaselinkApplication.class.getName()));
+            command.addAll(List.of("-cp", classPath, Main.class.getName()));
         }
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).inheritIO().start();

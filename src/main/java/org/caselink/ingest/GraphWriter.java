@@ -161,7 +161,7 @@ public class GraphWriter {
                     .filter(m -> role.name().equals(m.get("role")))
                     .toList();
             if (!ofRole.isEmpty()) {
-                tx.run(PERSON_ROLES.replace("__ROLE__", role.relationship()), Map.of("rows", ofRole));
+                tx.run(CypherFiles.fill(PERSON_ROLES, "__ROLE__", role.relationship()), Map.of("rows", ofRole));
             }
         }
         return params.stream().map(m -> (String) m.get("uid")).toList();
@@ -257,11 +257,18 @@ public class GraphWriter {
         groups.forEach((key, group) -> {
             EntityType owner = group.getFirst().owner();
             EntityType contact = group.getFirst().contact().type();
-            String cypher = CONTACTS.replace("__OWNER__", owner.label())
-                    .replace("__OWNER_KEY__", owner.keyProperty())
-                    .replace("__CONTACT__", contact.label())
-                    .replace("__CONTACT_KEY__", contact.keyProperty())
-                    .replace("__REL__", contactRelationship(owner));
+            String cypher = CypherFiles.fill(
+                    CONTACTS,
+                    "__OWNER__",
+                    owner.label(),
+                    "__OWNER_KEY__",
+                    owner.keyProperty(),
+                    "__CONTACT__",
+                    contact.label(),
+                    "__CONTACT_KEY__",
+                    contact.keyProperty(),
+                    "__REL__",
+                    contactRelationship(owner));
             run(tx, cypher, group, r -> {
                 Map<String, Object> m = r.ev().params();
                 var c = r.contact();
@@ -292,9 +299,8 @@ public class GraphWriter {
     public void places(Graph.Tx tx, List<PlaceRow> rows) {
         rows.stream().collect(Collectors.groupingBy(PlaceRow::owner)).forEach((owner, group) -> {
             String rel = owner == EntityType.CASE ? "LAST_SEEN_IN" : "POSTED_IN";
-            String cypher = PLACES.replace("__OWNER__", owner.label())
-                    .replace("__OWNER_KEY__", owner.keyProperty())
-                    .replace("__REL__", rel);
+            String cypher = CypherFiles.fill(
+                    PLACES, "__OWNER__", owner.label(), "__OWNER_KEY__", owner.keyProperty(), "__REL__", rel);
             run(tx, cypher, group, r -> {
                 Map<String, Object> m = r.ev().params();
                 m.put("owner", r.ownerKey());
@@ -358,7 +364,7 @@ public class GraphWriter {
                             : null);
             lookups.add(m);
         }
-        String cypher = RESOLVE.replace("__LABEL__", label).replace("__EXTERNAL_ID__", externalIdProperty);
+        String cypher = CypherFiles.fill(RESOLVE, "__LABEL__", label, "__EXTERNAL_ID__", externalIdProperty);
         String[] found = new String[open.size()];
         tx.run(cypher, Map.of("rows", lookups), r -> {
             int i = r.get("i").asInt();

@@ -231,7 +231,7 @@ class ImportCommandTests {
                 "-Dcaselink.test.hold-marker=" + marker,
                 "-Dcaselink.ids.key=" + System.getProperty("caselink.ids.key"));
         cmd.addAll(List.of(
-                CaselinkApplication.class.getName(),
+                Main.class.getName(),
                 "import",
                 file.toString(),
                 "--data-dir",

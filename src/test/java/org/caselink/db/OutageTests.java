@@ -218,7 +218,7 @@ class OutageTests {
         }
         List<String> cmd = ChildJvm.java(jvm.toArray(String[]::new));
         cmd.addAll(List.of(
-                CaselinkApplication.class.getName(),
+                org.caselink.cli.Main.class.getName(),
                 "import",
                 file.toString(),
                 "--errors",

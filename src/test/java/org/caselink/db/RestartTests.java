@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.caselink.CaselinkApplication;
 import org.caselink.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,7 +155,7 @@ class RestartTests {
     private Process start(Path data) throws Exception {
         List<String> cmd = ChildJvm.java("-Xmx1g", "-Dcaselink.ids.key=" + System.getProperty("caselink.ids.key"));
         cmd.addAll(List.of(
-                CaselinkApplication.class.getName(),
+                org.caselink.cli.Main.class.getName(),
                 "--server.port=" + port,
                 "--caselink.embedded.data-dir=" + data,
                 // Chosen, not auto: the cases this test writes are not the demo's, and auto refuses them.
