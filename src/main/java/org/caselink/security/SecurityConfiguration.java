@@ -123,9 +123,11 @@ public class SecurityConfiguration {
                     .exceptionHandling(e -> e.authenticationEntryPoint(logons.failures(entry)));
         } else {
             var entry = logons.failures(new BearerTokenAuthenticationEntryPoint());
+            // Bound once here, not per token: the converter runs on every request.
+            SecurityProperties.Jwt claimNames = SecurityProperties.of(env).jwt();
             http.httpBasic(b -> b.disable())
                     .oauth2ResourceServer(o -> o.authenticationEntryPoint(entry)
-                            .jwt(j -> j.jwtAuthenticationConverter(jwt -> claims(jwt, env))))
+                            .jwt(j -> j.jwtAuthenticationConverter(jwt -> claims(jwt, claimNames))))
                     .exceptionHandling(e -> e.authenticationEntryPoint(entry));
         }
         http.formLogin(f -> f.disable()).logout(l -> l.disable()).anonymous(Customizer.withDefaults());
@@ -180,8 +182,7 @@ public class SecurityConfiguration {
     }
 
     /** A token's user, roles and agency, from the claims named by caselink.security.jwt.*. */
-    static JwtAuthenticationToken claims(Jwt jwt, Environment env) {
-        SecurityProperties.Jwt settings = SecurityProperties.of(env).jwt();
+    static JwtAuthenticationToken claims(Jwt jwt, SecurityProperties.Jwt settings) {
         String userClaim = settings.userClaim();
         String rolesClaim = settings.rolesClaim();
         String agencyClaim = settings.agencyClaim();
