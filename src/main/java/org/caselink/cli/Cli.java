@@ -76,7 +76,12 @@ public final class Cli {
 
     /** The application without its web server and without demo data: the commands' view of the database. */
     static ConfigurableApplicationContext context(String... extra) {
-        return context(WebApplicationType.NONE, extra);
+        return context(WebApplicationType.NONE, List.of(), extra);
+    }
+
+    /** As {@link #context(String...)}, with {@code beans} (a statement listener, say) registered in it. */
+    static ConfigurableApplicationContext context(List<?> beans, String... extra) {
+        return context(WebApplicationType.NONE, beans, extra);
     }
 
     /**
@@ -84,14 +89,19 @@ public final class Cli {
      * HTTP benchmark sends its requests to. The port is in {@code local.server.port}.
      */
     static ConfigurableApplicationContext service(String... extra) {
+        return service(List.of(), extra);
+    }
+
+    /** As {@link #service(String...)}, with {@code beans} (a statement listener, say) registered in it. */
+    static ConfigurableApplicationContext service(List<?> beans, String... extra) {
         // Demo mode by choice: the benchmark signs in with the demo accounts over its generated data.
         List<String> props =
                 new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1", "caselink.security.mode=demo"));
         props.addAll(List.of(extra));
-        return context(WebApplicationType.SERVLET, props.toArray(String[]::new));
+        return context(WebApplicationType.SERVLET, beans, props.toArray(String[]::new));
     }
 
-    private static ConfigurableApplicationContext context(WebApplicationType web, String... extra) {
+    private static ConfigurableApplicationContext context(WebApplicationType web, List<?> beans, String... extra) {
         List<String> props = new ArrayList<>(List.of(
                 "caselink.demo.enabled=false",
                 "spring.main.banner-mode=off",
@@ -110,6 +120,8 @@ public final class Cli {
             return new SpringApplicationBuilder(CaselinkApplication.class)
                     .web(web)
                     .logStartupInfo(false)
+                    .initializers(ctx -> beans.forEach(b -> ctx.getBeanFactory()
+                            .registerSingleton(b.getClass().getName() + "#" + System.identityHashCode(b), b)))
                     .run(props.stream().map(p -> "--" + p).toArray(String[]::new));
         } catch (RuntimeException e) {
             if (String.valueOf(stackText(e)).contains("Unable to obtain lock")) {
@@ -176,14 +188,14 @@ public final class Cli {
                 }
             }
             Path errorFile = errors != null ? errors : Path.of(files.getFirst() + ".errors.jsonl");
-            List<String> props = new ArrayList<>(
-                    List.of("caselink.ingest.batch-size=" + batchSize, "caselink.neo4j.profile=" + profile));
+            List<String> props = new ArrayList<>(List.of("caselink.ingest.batch-size=" + batchSize));
             if (dataDir != null) {
                 props.add("caselink.embedded.data-dir=" + dataDir);
             }
             long totalBytes = files.stream().mapToLong(f -> f.toFile().length()).sum();
             JsonMapper json = JsonMapper.builder().build();
-            try (var ctx = context(props.toArray(String[]::new));
+            StatementProfile timing = new StatementProfile();
+            try (var ctx = context(profile ? List.of(timing) : List.of(), props.toArray(String[]::new));
                     BufferedWriter err = Files.newBufferedWriter(errorFile, StandardCharsets.UTF_8);
                     ProgressBar bar = progressBar(totalBytes)) {
                 Importer importer = ctx.getBean(Importer.class);
@@ -247,7 +259,7 @@ public final class Cli {
                                 "imported", summary.imported(),
                                 "rejected", summary.rejected()));
                 System.out.println(summary);
-                ctx.getBean(Graph.class).profile().forEach(System.out::println);
+                timing.lines().forEach(System.out::println);
                 if (summary.rejected() > 0) {
                     System.out.println("Rejected records (file, line, field, reason) are in " + errorFile);
                     return 1;

@@ -21,8 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.caselink.db.Graph;
+import org.caselink.db.StatementListener;
 import org.caselink.model.EntityType;
 import org.caselink.model.GlobalId;
 import org.neo4j.driver.Driver;
@@ -119,10 +119,32 @@ final class HttpBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Function<String[], ConfigurableApplicationContext> services;
+    private final java.util.function.BiFunction<List<?>, String[], ConfigurableApplicationContext> services;
 
-    HttpBenchmark(Function<String[], ConfigurableApplicationContext> services) {
+    /** Hands each read the service runs to the list it is given, while one is: see {@link #measure}. */
+    private final Recorder recorder = new Recorder();
+
+    HttpBenchmark(java.util.function.BiFunction<List<?>, String[], ConfigurableApplicationContext> services) {
         this.services = services;
+    }
+
+    /** The service's reads, recorded while a list is open: the statements one GraphQL operation ran. */
+    static final class Recorder implements StatementListener {
+        private volatile List<StatementListener.Statement> into;
+
+        @Override
+        public void ran(StatementListener.Statement statement, long nanos) {
+            var list = into;
+            if (list != null && !statement.write()) {
+                list.add(statement);
+            }
+        }
+
+        /** Records every read from now until the handle is closed; one recording at a time. */
+        AutoCloseable into(List<StatementListener.Statement> list) {
+            into = list;
+            return () -> into = null;
+        }
     }
 
     /**
@@ -132,7 +154,7 @@ final class HttpBenchmark {
      */
     Result run(Path dataDir, int samples, int requests, int warmUp, List<Integer> clients, long seed, List<String> only)
             throws Exception {
-        try (var ctx = services.apply(new String[] {
+        try (var ctx = services.apply(List.of(recorder), new String[] {
                     "caselink.embedded.data-dir=" + dataDir,
                     "caselink.analysis.networks.after-import=false",
                     "caselink.analysis.watches.background=false",
@@ -196,7 +218,7 @@ final class HttpBenchmark {
         }
     }
 
-    private static OpResult measure(
+    private OpResult measure(
             Op op,
             Client client,
             Graph graph,
@@ -207,12 +229,12 @@ final class HttpBenchmark {
             throws Exception {
         say("%s:", op.name());
         // One client, each sample once, with its statements recorded: the statement count and the floor.
-        List<List<Graph.Statement>> statements = new ArrayList<>();
+        List<List<StatementListener.Statement>> statements = new ArrayList<>();
         List<int[]> sizes = new ArrayList<>();
         for (Map<String, Object> v : op.samples()) {
-            List<Graph.Statement> ran = Collections.synchronizedList(new ArrayList<>());
+            List<StatementListener.Statement> ran = Collections.synchronizedList(new ArrayList<>());
             int bytes;
-            try (var tap = graph.tap(ran::add)) {
+            try (var recording = recorder.into(ran)) {
                 bytes = client.check(op, v).length();
             }
             statements.add(List.copyOf(ran));
@@ -225,11 +247,11 @@ final class HttpBenchmark {
         boolean grows = statementsGrow(sizes);
         List<Double> floor = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
-            List<Graph.Statement> ran = statements.get(i % statements.size());
+            List<StatementListener.Statement> ran = statements.get(i % statements.size());
             long start = System.nanoTime();
             // The least the driver can do: one session, each statement in an auto-commit transaction.
             try (var s = driver.session(session)) {
-                for (Graph.Statement st : ran) {
+                for (StatementListener.Statement st : ran) {
                     s.run(st.cypher(), st.params()).list();
                 }
             }

@@ -12,12 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unavailableWait how long a read retries a server it cannot reach before every statement
  *     fails at once and health says DOWN (a write retries for the driver's max-transaction-retry-time)
  * @param probeEvery while the database is unreachable, how often a probe asks whether it is back
- * @param profile time every write statement and report it (the import command's --profile)
  */
 @ConfigurationProperties("caselink.neo4j")
 public record CaselinkNeo4jProperties(
         @DefaultValue("neo4j") String database,
         @DefaultValue("30s") Duration transactionTimeout,
         @DefaultValue("3s") Duration unavailableWait,
-        @DefaultValue("1s") Duration probeEvery,
-        @DefaultValue("false") boolean profile) {}
+        @DefaultValue("1s") Duration probeEvery) {}

@@ -3,7 +3,6 @@ package org.caselink.db;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
@@ -20,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * The one door to Neo4j. Reads run as auto-commit read transactions (a cluster routes them to
  * secondaries), writes in write transactions; both carry a timeout and share the driver's bookmark manager, so a
- * read after a write sees it even on a cluster. Every statement is counted, so tests and the
- * benchmark can show how many statements a GraphQL operation costs.
+ * read after a write sees it even on a cluster. Every statement is handed to the
+ * {@link StatementListener}s in the context (none in the service: tests count statements with one,
+ * benchmarks time and replay them with theirs).
  */
 @Component
 public class Graph {
@@ -33,15 +33,24 @@ public class Graph {
     private final SessionConfig readConfig;
     private final TransactionConfig txConfig;
     private final Duration timeout;
-    private final AtomicLong statements = new AtomicLong();
-    private final boolean profile;
-    private final Map<String, java.util.concurrent.atomic.LongAdder[]> profiles =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final StatementListener[] listeners;
 
-    Graph(Driver driver, DatabaseAvailability availability, WriteGate gate, CaselinkNeo4jProperties settings) {
+    /**
+     * The transaction-metadata key that says what a transaction is for when it is not the work a
+     * request asked for (the audit trail's appends say {@code "audit"}). Neo4j's query log and
+     * transaction listing show it; a statement counter can leave such statements out.
+     */
+    public static final String PURPOSE = "caselink.purpose";
+
+    Graph(
+            Driver driver,
+            DatabaseAvailability availability,
+            WriteGate gate,
+            CaselinkNeo4jProperties settings,
+            org.springframework.beans.factory.ObjectProvider<StatementListener> listeners) {
         String database = settings.database();
         Duration timeout = settings.transactionTimeout();
-        this.profile = settings.profile();
+        this.listeners = listeners.orderedStream().toArray(StatementListener[]::new);
         this.driver = driver;
         this.availability = availability;
         this.gate = gate;
@@ -93,11 +102,7 @@ public class Graph {
         long unreachableUntil = start + availability.unavailableWait().toNanos();
         for (int attempt = 1; ; attempt++) {
             availability.check();
-            countStatement();
-            var listener = tap.get();
-            if (listener != null) {
-                listener.accept(new Statement(cypher, params));
-            }
+            long began = System.nanoTime();
             try (Session session = driver.session(readConfig)) {
                 return session.run(new Query(cypher, params), config).list(mapper::apply);
             } catch (RuntimeException e) {
@@ -108,6 +113,18 @@ public class Graph {
                     throw e;
                 }
                 backOff(attempt, e);
+            } finally {
+                tell(cypher, params, false, Map.of(), began);
+            }
+        }
+    }
+
+    private void tell(String cypher, Map<String, Object> params, boolean write, Map<String, Object> meta, long began) {
+        if (listeners.length > 0) {
+            var statement = new StatementListener.Statement(cypher, params, write, meta);
+            long nanos = System.nanoTime() - began;
+            for (StatementListener l : listeners) {
+                l.ran(statement, nanos);
             }
         }
     }
@@ -146,7 +163,7 @@ public class Graph {
      * retried by the driver on transient errors, so it must not have side effects outside the graph.
      */
     public <T> T inWriteTransaction(Function<Tx, T> work) {
-        return inWriteTransaction(work, txConfig);
+        return inWriteTransaction(work, txConfig, Map.of());
     }
 
     /**
@@ -154,11 +171,11 @@ public class Graph {
      * (5 s here, where the driver's default is 30 s); a server still out of reach then opens the
      * circuit of {@link DatabaseAvailability}.
      */
-    private <T> T inWriteTransaction(Function<Tx, T> work, TransactionConfig config) {
+    private <T> T inWriteTransaction(Function<Tx, T> work, TransactionConfig config, Map<String, Object> metadata) {
         availability.check();
         gate.enter();
         try (Session session = driver.session(sessionConfig)) {
-            return session.executeWrite(tx -> work.apply(new Tx(tx)), config);
+            return session.executeWrite(tx -> work.apply(new Tx(tx, metadata)), config);
         } catch (RuntimeException e) {
             throw DatabaseAvailability.isUnreachable(e) ? availability.unreachable(e) : e;
         } finally {
@@ -186,8 +203,9 @@ public class Graph {
     /**
      * As {@link #inWriteTransaction(Function)}, with transaction metadata: key-value pairs Neo4j
      * attaches to the transaction, which its query log and listing show and which a transaction
-     * listener inside the database can read. The audit trail's retention purge uses it to announce
-     * itself to the embedded tamper guard; nothing else should need it.
+     * listener inside the database can read, and {@link StatementListener}s are given. The audit
+     * trail uses it to say its transactions are its own ({@link #PURPOSE}) and its retention purge
+     * to announce itself to the embedded tamper guard.
      */
     public <T> T inWriteTransaction(Map<String, Object> metadata, Function<Tx, T> work) {
         return inWriteTransaction(
@@ -195,7 +213,8 @@ public class Graph {
                 TransactionConfig.builder()
                         .withTimeout(timeout)
                         .withMetadata(metadata)
-                        .build());
+                        .build(),
+                Map.copyOf(metadata));
     }
 
     /** Whether {@code e} is Neo4j refusing a write because a uniqueness constraint already holds the value. */
@@ -232,88 +251,6 @@ public class Graph {
         return false;
     }
 
-    private void record(String cypher, long start) {
-        if (profile) {
-            String label = cypher.strip()
-                    .lines()
-                    .filter(l -> !l.isBlank())
-                    .findFirst()
-                    .orElse("")
-                    .strip();
-            var a = profiles.computeIfAbsent(
-                    label.length() > 90 ? label.substring(0, 90) : label,
-                    k -> new java.util.concurrent.atomic.LongAdder[] {
-                        new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()
-                    });
-            a[0].increment();
-            a[1].add(System.nanoTime() - start);
-        }
-    }
-
-    /**
-     * With {@code caselink.neo4j.profile=true}: time spent per statement in write transactions,
-     * most first, each named by its first line (named queries start with a comment that says what
-     * they do). Empty otherwise.
-     */
-    public List<String> profile() {
-        return profiles.entrySet().stream()
-                .sorted((a, b) -> Long.compare(b.getValue()[1].sum(), a.getValue()[1].sum()))
-                .map(e -> String.format(
-                        java.util.Locale.ROOT,
-                        "%8.1f s %7d x  %s",
-                        e.getValue()[1].sum() / 1e9,
-                        e.getValue()[0].sum(),
-                        e.getKey()))
-                .toList();
-    }
-
-    /** Statements run through this class since start. */
-    public long statementCount() {
-        return statements.get();
-    }
-
-    /** Statements run inside {@link #uncounted} (the audit trail's own appends) are not counted. */
-    private static final ThreadLocal<Boolean> UNCOUNTED = ThreadLocal.withInitial(() -> false);
-
-    private void countStatement() {
-        if (!UNCOUNTED.get()) {
-            statements.incrementAndGet();
-        }
-    }
-
-    /**
-     * Runs {@code work} without counting its statements in {@link #statementCount}: for the audit
-     * event every request writes, so that the count keeps saying how many statements the request's
-     * own work took ("refused before any Cypher runs" means no data statement ran).
-     */
-    public <T> T uncounted(java.util.function.Supplier<T> work) {
-        boolean outer = UNCOUNTED.get();
-        UNCOUNTED.set(true);
-        try {
-            return work.get();
-        } finally {
-            UNCOUNTED.set(outer);
-        }
-    }
-
-    /** What {@link #tap} hands over: one read statement and its parameters, as the driver was given them. */
-    public record Statement(String cypher, Map<String, Object> params) {}
-
-    /**
-     * Hands every read statement from now on to {@code listener} until the returned handle is
-     * closed. The benchmark uses it to replay, through the bare driver, the very statements a
-     * GraphQL operation ran (its floor); one tap at a time.
-     */
-    public AutoCloseable tap(java.util.function.Consumer<Statement> listener) {
-        if (!tap.compareAndSet(null, listener)) {
-            throw new IllegalStateException("a tap is already open");
-        }
-        return () -> tap.compareAndSet(listener, null);
-    }
-
-    private final java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<Statement>> tap =
-            new java.util.concurrent.atomic.AtomicReference<>();
-
     /** What a write transaction changed, summed over its statements. */
     public record Changes(long nodesCreated, long relationshipsCreated, long nodesDeleted, long relationshipsDeleted) {
         public static final Changes NONE = new Changes(0, 0, 0, 0);
@@ -330,27 +267,33 @@ public class Graph {
     /** A write transaction in progress; it keeps count of what its statements changed. */
     public final class Tx {
         private final TransactionContext tx;
+        private final Map<String, Object> metadata;
         private Changes changes = Changes.NONE;
 
-        private Tx(TransactionContext tx) {
+        private Tx(TransactionContext tx, Map<String, Object> metadata) {
             this.tx = tx;
+            this.metadata = metadata;
         }
 
         public <T> List<T> run(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
-            countStatement();
-            long start = System.nanoTime();
-            var result = tx.run(cypher, params);
-            List<T> rows = result.list(mapper::apply);
-            count(result.consume());
-            record(cypher, start);
-            return rows;
+            long began = System.nanoTime();
+            try {
+                var result = tx.run(cypher, params);
+                List<T> rows = result.list(mapper::apply);
+                count(result.consume());
+                return rows;
+            } finally {
+                tell(cypher, params, true, metadata, began);
+            }
         }
 
         public void run(String cypher, Map<String, Object> params) {
-            countStatement();
-            long start = System.nanoTime();
-            count(tx.run(cypher, params).consume());
-            record(cypher, start);
+            long began = System.nanoTime();
+            try {
+                count(tx.run(cypher, params).consume());
+            } finally {
+                tell(cypher, params, true, metadata, began);
+            }
         }
 
         /** What this transaction's statements changed so far (a retried transaction starts again at zero). */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.caselink.DatabaseProperties;
 import org.caselink.GraphQlAsserts;
 import org.caselink.IntegrationTest;
+import org.caselink.StatementCounter;
 import org.caselink.db.Graph;
 import org.caselink.model.EntityType;
 import org.caselink.model.GlobalId;
@@ -34,6 +35,9 @@ class NetworkTests extends DatabaseProperties {
 
     @Autowired
     Graph graph;
+
+    @Autowired
+    StatementCounter statements;
 
     private List<Map<String, Object>> records;
 
@@ -279,13 +283,13 @@ class NetworkTests extends DatabaseProperties {
                   keyPlayers { node { id } } members(first: 5) { nodes { id } truncated }
                   top: keyPlayers(by: DEGREE, first: 1) { degree } } } }
                 """;
-        long before = graph.statementCount();
+        long before = statements.count();
         var one = graphQl.document(list).variable("first", 1).execute();
-        long forOne = graph.statementCount() - before;
+        long forOne = statements.count() - before;
         one.path("networks.networks").entityList(Object.class).hasSize(1);
-        before = graph.statementCount();
+        before = statements.count();
         var many = graphQl.document(list).variable("first", 100).execute();
-        long forMany = graph.statementCount() - before;
+        long forMany = statements.count() - before;
         many.path("networks.networks[*].id")
                 .entityList(String.class)
                 .contains(

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.caselink.DatabaseProperties;
 import org.caselink.GraphQlAsserts;
 import org.caselink.IntegrationTest;
+import org.caselink.StatementCounter;
 import org.caselink.db.Graph;
 import org.caselink.model.EntityType;
 import org.caselink.model.GlobalId;
@@ -31,6 +32,9 @@ class WatchTests extends DatabaseProperties {
 
     @Autowired
     Graph graph;
+
+    @Autowired
+    StatementCounter statements;
 
     @Autowired
     Watchlist watchlist;
@@ -275,10 +279,10 @@ class WatchTests extends DatabaseProperties {
 
     /** Statements run by listing every alert with its path, having checked there are {@code expected} alerts. */
     private long alertStatements(int expected) {
-        long before = graph.statementCount();
+        long before = statements.count();
         var r = graphQl.document("{ alerts(first: 100) { alerts { path { length nodes { id } steps { type } } } } }")
                 .execute();
-        long used = graph.statementCount() - before;
+        long used = statements.count() - before;
         r.path("alerts.alerts").entityList(Object.class).hasSize(expected);
         r.path("alerts.alerts[*].path.length")
                 .entityList(Integer.class)

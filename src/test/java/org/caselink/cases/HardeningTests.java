@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import org.caselink.DatabaseProperties;
 import org.caselink.Fixtures;
 import org.caselink.IntegrationTest;
+import org.caselink.StatementCounter;
 import org.caselink.db.Graph;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,9 @@ class HardeningTests extends DatabaseProperties {
 
     @Autowired
     Graph graph;
+
+    @Autowired
+    StatementCounter statements;
 
     @BeforeEach
     void load() {
@@ -142,12 +146,12 @@ class HardeningTests extends DatabaseProperties {
     /** A refused document: one error, as {@code error} expects, and no Cypher ran for it. */
     private void refusedBeforeAnyCypher(
             String document, java.util.function.Consumer<org.springframework.graphql.ResponseError> error) {
-        long before = graph.statementCount();
+        long before = statements.count();
         graphQl.document(document)
                 .execute()
                 .errors()
                 .satisfy(errors -> assertThat(errors).singleElement().satisfies(error::accept));
-        assertThat(graph.statementCount()).isEqualTo(before);
+        assertThat(statements.count()).isEqualTo(before);
     }
 
     @Test

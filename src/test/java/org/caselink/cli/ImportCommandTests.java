@@ -77,8 +77,10 @@ class ImportCommandTests {
                 .satisfies(line -> assertThat(line)
                         .contains("\"line\":2", "\"field\":\"postedAt\"", "\"key\":\"AD-2\"", "ISO 8601"));
 
-        Outcome second = cli("import", file.toString(), "--data-dir", data.toString());
+        Outcome second = cli("import", file.toString(), "--data-dir", data.toString(), "--profile");
         assertThat(second.out()).contains("created 0 nodes and 0 relationships");
+        // --profile: the write statements' time, each by its first line (a named query's comment).
+        assertThat(second.out()).containsPattern("(?m)^ +\\d+\\.\\d s +\\d+ x  // ");
         // Each run is in the audit trail, before it ran and with what it did, as the OS user.
         var dbms = new DatabaseManagementServiceBuilder(data).build();
         try (var tx = dbms.database("neo4j").beginTx()) {

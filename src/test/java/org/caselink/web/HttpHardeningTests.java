@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 import org.caselink.DatabaseProperties;
 import org.caselink.HttpApi;
 import org.caselink.IntegrationTest;
-import org.caselink.db.Graph;
+import org.caselink.StatementCounter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +24,7 @@ class HttpHardeningTests extends DatabaseProperties {
     int port;
 
     @Autowired
-    Graph graph;
+    StatementCounter statements;
 
     private HttpApi api;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -50,19 +50,19 @@ class HttpHardeningTests extends DatabaseProperties {
 
     @Test
     void aBatchOfOperationsIsRefusedBeforeAnyCypherRuns() throws Exception {
-        long before = graph.statementCount();
+        long before = statements.count();
         var response = api.post("/graphql", "[" + ONE + "," + ONE + "]");
         cleanRefusal(response);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(api.post("/graphql", "[" + ONE + "]").statusCode()).isEqualTo(400);
-        assertThat(graph.statementCount()).isEqualTo(before);
+        assertThat(statements.count()).isEqualTo(before);
     }
 
     @Test
     void aBodyThatIsNotJsonIsRefusedCleanly() throws Exception {
-        long before = graph.statementCount();
+        long before = statements.count();
         cleanRefusal(api.post("/graphql", "{\"query\": \"{ cases(first: 1) { totalCount } }"));
-        assertThat(graph.statementCount()).isEqualTo(before);
+        assertThat(statements.count()).isEqualTo(before);
     }
 
     /** POST /graphql with {@code body}, chunked (no Content-Length) or not. */
@@ -88,7 +88,7 @@ class HttpHardeningTests extends DatabaseProperties {
         String variables = "\"x\": \"" + "a".repeat(5 * 1024 * 1024) + "\"";
         byte[] huge = ("{\"query\": \"{ __typename }\", \"variables\": {" + variables + "}}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        long before = graph.statementCount();
+        long before = statements.count();
         for (boolean chunked : new boolean[] {false, true}) {
             var response = post(huge, chunked);
             assertThat(response.statusCode()).as("chunked: %s", chunked).isEqualTo(413);
@@ -96,7 +96,7 @@ class HttpHardeningTests extends DatabaseProperties {
             assertThat(error.path("extensions").path("limit").asString()).isEqualTo("body-size");
             assertThat(error.path("message").asString()).contains("the limit is 4194304 bytes");
         }
-        assertThat(graph.statementCount()).isEqualTo(before);
+        assertThat(statements.count()).isEqualTo(before);
         // Within the limit, chunked or not, a request is answered as ever.
         for (boolean chunked : new boolean[] {false, true}) {
             var ok = post(ONE.getBytes(java.nio.charset.StandardCharsets.UTF_8), chunked);
@@ -108,13 +108,13 @@ class HttpHardeningTests extends DatabaseProperties {
 
     @Test
     void anOversizedDocumentIsRefusedBeforeAnyCypherRuns() throws Exception {
-        long before = graph.statementCount();
+        long before = statements.count();
         String padded = "{ cases(first: 1) { totalCount } }" + " ".repeat(30_000);
         var response = api.post("/graphql", json.writeValueAsString(java.util.Map.of("query", padded)));
         JsonNode error = json.readTree(response.body()).path("errors").get(0);
         assertThat(error.path("extensions").path("limit").asString()).isEqualTo("document-size");
         assertThat(error.path("message").asString()).contains("the limit is 20000");
-        assertThat(graph.statementCount()).isEqualTo(before);
+        assertThat(statements.count()).isEqualTo(before);
     }
 
     /** The 429 itself is shown with a tiny limit in {@link LockedDownApiTests}; here, that the filter is in place. */
