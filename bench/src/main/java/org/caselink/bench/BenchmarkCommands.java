@@ -1,0 +1,361 @@
+package org.caselink.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.caselink.cli.Cli;
+import org.springframework.boot.convert.DurationStyle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code benchmark ...}: each subcommand measures one thing, prints a report and writes it as Markdown and JSON. */
+@Command(
+        name = "benchmark",
+        description = "Measures; prints a report and writes it as Markdown and JSON.",
+        subcommands = {
+            BenchmarkCommands.Ingest.class,
+            BenchmarkCommands.Analysis.class,
+            BenchmarkCommands.Http.class,
+            BenchmarkCommands.Suite.class,
+            BenchmarkCommands.LoadRun.class
+        })
+public final class BenchmarkCommands {
+
+    @Command(
+            name = "ingest",
+            description = "Records per second for a generated import into a fresh embedded database,"
+                    + " beside the floor: the same graph written by bare UNWIND ... CREATE.")
+    static final class Ingest implements Callable<Integer> {
+
+        @Option(
+                names = "--records",
+                defaultValue = "100000",
+                description = "records to generate, half cases and half ads (default ${DEFAULT-VALUE})")
+        int records;
+
+        @Option(names = "--seed", defaultValue = "7", description = "generator seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(
+                names = "--batch-size",
+                defaultValue = "1000",
+                description = "records per transaction (default ${DEFAULT-VALUE})")
+        int batchSize;
+
+        @Option(
+                names = "--work-dir",
+                defaultValue = "target/benchmark",
+                description = "where the data and the two databases go (default ${DEFAULT-VALUE})")
+        Path workDir;
+
+        @Option(
+                names = "--report",
+                defaultValue = "target/benchmarks/ingest",
+                description = "report path without extension: .md and .json are written (default ${DEFAULT-VALUE})")
+        String report;
+
+        @Option(
+                names = "--naive-records",
+                defaultValue = "300",
+                description = "records for the naive floor, one entity per call through Spring Data Neo4j;"
+                        + " 0 leaves it out (default ${DEFAULT-VALUE})")
+        int naiveRecords;
+
+        @Option(
+                names = "--analyse",
+                description = "then run network detection and case links on the imported database, so that"
+                        + " `benchmark http --data-dir <work-dir>/import-db` can query it")
+        boolean analyse;
+
+        @Override
+        public Integer call() throws IOException {
+            var result =
+                    new IngestBenchmark(Cli::context).run(records, seed, batchSize, workDir, naiveRecords, analyse);
+            IngestBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "analysis",
+            description = "Latency of linkedCases, a 2-hop neighbourhood and paths on a generated graph"
+                    + " (about a million nodes by default), and the time network detection takes.")
+    static final class Analysis implements Callable<Integer> {
+
+        @Option(
+                names = "--records",
+                defaultValue = "400000",
+                description = "records to generate, half cases and half ads; 400,000 make about a million"
+                        + " nodes (default ${DEFAULT-VALUE})")
+        int records;
+
+        @Option(names = "--seed", defaultValue = "11", description = "generator seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(
+                names = "--skip-networks",
+                description = "time the queries only, without running network detection first")
+        boolean skipNetworks;
+
+        @Option(
+                names = "--samples",
+                defaultValue = "300",
+                description = "cases (and pairs) timed per operation (default ${DEFAULT-VALUE})")
+        int samples;
+
+        @Option(
+                names = "--work-dir",
+                defaultValue = "target/benchmark",
+                description = "where the data and the database go; a database of the same size and seed is"
+                        + " reused (default ${DEFAULT-VALUE})")
+        Path workDir;
+
+        @Option(
+                names = "--report",
+                defaultValue = "target/benchmarks/analysis",
+                description = "report path without extension: .md and .json are written (default ${DEFAULT-VALUE})")
+        String report;
+
+        @Override
+        public Integer call() throws IOException {
+            var result = new AnalysisBenchmark(Cli::context).run(records, seed, samples, !skipNetworks, workDir);
+            AnalysisBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "load",
+            description = "Sustained load on the service: 32 clients for 5 minutes of mixed reads and small writes;"
+                    + " errors, throughput, latency and the heap after GC per minute, and a backup halfway.")
+    static final class LoadRun implements Callable<Integer> {
+
+        @Option(
+                names = "--records",
+                defaultValue = "20000",
+                description = "records to generate and import, half cases and half ads (default ${DEFAULT-VALUE})")
+        int records;
+
+        @Option(
+                names = "--seed",
+                defaultValue = "7",
+                description = "generator and load seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--clients", defaultValue = "32", description = "concurrent clients (default ${DEFAULT-VALUE})")
+        int clients;
+
+        @Option(names = "--duration", defaultValue = "5m", description = "measured time (default ${DEFAULT-VALUE})")
+        String duration;
+
+        @Option(
+                names = "--interval",
+                defaultValue = "1m",
+                description = "reporting interval, each ended by a full GC (default ${DEFAULT-VALUE})")
+        String interval;
+
+        @Option(
+                names = "--warm-up",
+                defaultValue = "60s",
+                description = "unmeasured load first (default ${DEFAULT-VALUE})")
+        String warmUp;
+
+        @Option(
+                names = "--write-share",
+                defaultValue = "0.1",
+                description = "share of requests that are small writes (default ${DEFAULT-VALUE})")
+        double writeShare;
+
+        @Option(names = "--no-backup", description = "leave out the backup taken halfway")
+        boolean noBackup;
+
+        @Option(
+                names = "--work-dir",
+                defaultValue = "target/benchmark",
+                description = "where the data and the database go; a database of the same size and seed is"
+                        + " reused (default ${DEFAULT-VALUE})")
+        Path workDir;
+
+        @Option(
+                names = "--report",
+                defaultValue = "target/benchmarks/load",
+                description = "report path without extension: .md and .json are written (default ${DEFAULT-VALUE})")
+        String report;
+
+        @Override
+        public Integer call() throws Exception {
+            var settings = new LoadBenchmark.Settings(
+                    records,
+                    seed,
+                    clients,
+                    DurationStyle.detectAndParse(duration),
+                    DurationStyle.detectAndParse(interval),
+                    DurationStyle.detectAndParse(warmUp),
+                    writeShare,
+                    !noBackup);
+            var result = new LoadBenchmark(Cli::context, Cli::service).run(workDir, settings);
+            LoadBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
+            return result.errors() == 0 ? 0 : 1;
+        }
+    }
+
+    /** How much load the HTTP measurement sends: shared by {@code http} and {@code suite}. */
+    static final class Load {
+        @Option(
+                names = "--samples",
+                defaultValue = "200",
+                description = "distinct cases, phones, pairs and names asked about (default ${DEFAULT-VALUE})")
+        int samples;
+
+        @Option(
+                names = "--requests",
+                defaultValue = "1000",
+                description = "requests per operation and level of concurrency (default ${DEFAULT-VALUE})")
+        int requests;
+
+        @Option(
+                names = "--warm-up",
+                defaultValue = "3000",
+                description = "requests per operation, by 8 clients, before anything is timed (default"
+                        + " ${DEFAULT-VALUE})")
+        int warmUp;
+
+        /** Refuses a load that would measure nothing. */
+        void check(CommandLine.Model.CommandSpec spec) {
+            if (samples < 1 || requests < 1 || warmUp < 0) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--samples and --requests must be at least 1, --warm-up at least 0");
+            }
+        }
+    }
+
+    @Command(
+            name = "http",
+            description = "GraphQL over HTTP on an imported database: latency at 1, 8 and 32 clients, throughput,"
+                    + " statements per operation, each operation beside its bare-Cypher floor, resident memory.")
+    static final class Http implements Callable<Integer> {
+
+        @Option(names = "--data-dir", required = true, description = "the embedded database to serve")
+        Path dataDir;
+
+        @CommandLine.Mixin
+        Load load;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--clients",
+                defaultValue = "1,8,32",
+                split = ",",
+                description = "levels of concurrency; the first is where statements and the floor are measured"
+                        + " (default ${DEFAULT-VALUE})")
+        List<Integer> clients;
+
+        @Option(names = "--seed", defaultValue = "3", description = "sample seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(
+                names = "--only",
+                split = ",",
+                description = "measure only the operations whose names start so (case, phone, neighbourhood,"
+                        + " paths, linkedCases, search); for profiling one")
+        List<String> only = List.of();
+
+        @Option(
+                names = "--report",
+                defaultValue = "target/benchmarks/http",
+                description = "report path without extension: .md and .json are written (default ${DEFAULT-VALUE})")
+        String report;
+
+        @Override
+        public Integer call() throws Exception {
+            load.check(spec);
+            var result = new HttpBenchmark(Cli::service)
+                    .run(dataDir, load.samples, load.requests, load.warmUp, clients, seed, only);
+            HttpBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "suite",
+            description = "The whole suite, one JVM per step: at each scale, generate, import (beside the bare"
+                    + " UNWIND ... CREATE and the naive Spring Data Neo4j floors), detect networks, then serve"
+                    + " the graph and measure GraphQL over HTTP beside bare Cypher; one report for all scales.")
+    static final class Suite implements Callable<Integer> {
+
+        @Option(
+                names = "--scales",
+                defaultValue = "10k,100k,1m",
+                split = ",",
+                description = "graph sizes in nodes, smallest first (default ${DEFAULT-VALUE})")
+        List<String> scales;
+
+        @Option(names = "--seed", defaultValue = "7", description = "generator seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @CommandLine.Mixin
+        Load load;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--naive-records",
+                defaultValue = "300",
+                description = "records for the naive Spring Data Neo4j floor (default ${DEFAULT-VALUE})")
+        int naiveRecords;
+
+        @Option(
+                names = "--resume",
+                description = "keep each step whose report is already in the work folder: an interrupted suite"
+                        + " goes on where it stopped (delete a scale's http.json to measure its service again)")
+        boolean resume;
+
+        @Option(
+                names = "--ingest-heap",
+                defaultValue = "12g",
+                description = "heap of the import JVM (default ${DEFAULT-VALUE})")
+        String ingestHeap;
+
+        @Option(
+                names = "--service-heap",
+                defaultValue = "2g",
+                description = "heap of the service JVM (default ${DEFAULT-VALUE})")
+        String serviceHeap;
+
+        @Option(
+                names = "--work-dir",
+                defaultValue = "target/benchmark/suite",
+                description = "where the data and databases go, one folder per scale (default ${DEFAULT-VALUE})")
+        Path workDir;
+
+        @Option(
+                names = "--report",
+                defaultValue = "target/benchmarks/suite",
+                description = "report path without extension: .md and .json are written (default ${DEFAULT-VALUE})")
+        String report;
+
+        @Override
+        public Integer call() throws Exception {
+            load.check(spec);
+            SuiteBenchmark.run(
+                    new SuiteBenchmark.Options(
+                            scales.stream().map(SuiteBenchmark.Scale::parse).toList(),
+                            seed,
+                            load.samples,
+                            load.requests,
+                            load.warmUp,
+                            naiveRecords,
+                            ingestHeap,
+                            serviceHeap,
+                            workDir,
+                            resume),
+                    report);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package org.caselink.bench;
+
+import static org.caselink.bench.Reports.say;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.caselink.db.Graph;
+import org.caselink.generator.Generator;
+import org.caselink.ingest.ImportSource;
+import org.caselink.ingest.Importer;
+import org.caselink.write.Records.Problem;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The ingest benchmark: a generated data set imported through the real pipeline into a fresh
+ * embedded database, then its floor: the very nodes and relationships that import produced,
+ * written again into another fresh database (same schema, same indexes) by bare
+ * {@code UNWIND ... CREATE} statements, which is what Neo4j itself needs for the same result.
+ * The report gives both times and their ratio.
+ */
+final class IngestBenchmark {
+
+    /** Rows per transaction for the floor's bare statements. */
+    private static final int FLOOR_BATCH = 10_000;
+
+    record Result(
+            long records,
+            long rejected,
+            long nodes,
+            long relationships,
+            Duration importTime,
+            Duration floorTime,
+            int batchSize,
+            long seed,
+            int naiveRecords,
+            Duration naiveTime,
+            Map<String, Object> refresh) {
+
+        double recordsPerSecond() {
+            return records * 1e9 / importTime.toNanos();
+        }
+
+        double floorRecordsPerSecond() {
+            return records * 1e9 / floorTime.toNanos();
+        }
+
+        double ratio() {
+            return (double) importTime.toNanos() / floorTime.toNanos();
+        }
+
+        double naiveRecordsPerSecond() {
+            return naiveRecords == 0 ? 0 : naiveRecords * 1e9 / naiveTime.toNanos();
+        }
+
+        /** The pipeline's records per second over the naive loop's: above 1 when the pipeline is faster. */
+        double ratioToNaive() {
+            return naiveRecords == 0 ? 0 : recordsPerSecond() / naiveRecordsPerSecond();
+        }
+    }
+
+    private record NodeRow(String id, List<String> labels, Map<String, Object> props) {}
+
+    private record RelRow(String type, String start, String end, Map<String, Object> props) {}
+
+    private final Function<String[], ConfigurableApplicationContext> contexts;
+
+    IngestBenchmark(Function<String[], ConfigurableApplicationContext> contexts) {
+        this.contexts = contexts;
+    }
+
+    /**
+     * Imports, then writes the floor, then (when {@code naiveRecords} > 0) saves the first records
+     * again one entity per call through Spring Data Neo4j into a third database; with {@code
+     * analyse}, it then runs network detection and case links on the imported database so that it
+     * can be served and queried (the HTTP benchmark), and reports how long that took.
+     */
+    Result run(int records, long seed, int batchSize, Path workDir, int naiveRecords, boolean analyse)
+            throws IOException {
+        Files.createDirectories(workDir);
+        Path data = workDir.resolve("ingest-" + records + "-" + seed + ".jsonl");
+        say("Generating about %,d records (seed %d) into %s", records, seed, data);
+        Generator.write(
+                new Generator.Config(records / 2, records - records / 2, seed), data, Path.of(data + ".truth.json"));
+
+        Path importDb = fresh(workDir.resolve("import-db"));
+        Importer.Summary summary;
+        List<NodeRow> nodes;
+        List<RelRow> rels;
+        try (var ctx = contexts.apply(new String[] {
+            "caselink.embedded.data-dir=" + importDb,
+            "caselink.ingest.batch-size=" + batchSize,
+            // The import alone is measured: derived data (networks) is not part of it.
+            "caselink.analysis.networks.after-import=false",
+            // Reading the whole graph back for the floor is one statement: a million nodes take minutes.
+            "caselink.neo4j.transaction-timeout=2h",
+            "caselink.embedded.transaction-timeout=2h"
+        })) {
+            say("Importing through the pipeline (batches of %d)...", batchSize);
+            summary = ctx.getBean(Importer.class).run(List.of(ImportSource.of(data)), new Importer.Listener() {
+                @Override
+                public void error(Problem problem) {}
+            });
+            say("  %s", summary);
+            Graph graph = ctx.getBean(Graph.class);
+            nodes = graph.read(
+                    "MATCH (n) WHERE NOT n:__Migration AND NOT n:__IdKey AND NOT n:AuditEvent AND NOT n:AuditHead RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props",
+                    Map.of(),
+                    r -> new NodeRow(
+                            r.get("id").asString(),
+                            r.get("labels").asList(v -> v.asString()),
+                            r.get("props").asMap()));
+            rels = graph.read(
+                    "MATCH (a)-[r]->(b) WHERE NOT a:__Migration AND NOT a:__IdKey AND NOT a:AuditEvent RETURN type(r) AS type, elementId(a) AS s, elementId(b) AS e, properties(r) AS props",
+                    Map.of(),
+                    r -> new RelRow(
+                            r.get("type").asString(),
+                            r.get("s").asString(),
+                            r.get("e").asString(),
+                            r.get("props").asMap()));
+        }
+
+        Path floorDb = fresh(workDir.resolve("floor-db"));
+        Duration floor;
+        long nodeCount;
+        long relCount;
+        try (var ctx = contexts.apply(new String[] {"caselink.embedded.data-dir=" + floorDb})) {
+            say(
+                    "Floor: the same %,d nodes and %,d relationships by bare UNWIND ... CREATE...",
+                    nodes.size(), rels.size());
+            floor = floor(ctx.getBean(Graph.class), nodes, rels);
+            nodeCount = nodes.size();
+            relCount = rels.size();
+            say("  %.1f s", floor.toMillis() / 1000.0);
+        }
+        nodes = null;
+        rels = null;
+        Duration naive = Duration.ZERO;
+        int naiveSaved = 0;
+        if (naiveRecords > 0) {
+            try (var ctx = contexts.apply(new String[] {
+                "caselink.embedded.data-dir=" + fresh(workDir.resolve("naive-db")),
+                // Spring Data Neo4j logs Neo4j's notes on the statements it generates, one per save.
+                "logging.level.org.springframework.data.neo4j=ERROR"
+            })) {
+                say(
+                        "Naive floor: the first %,d records saved one entity per call through Spring Data Neo4j...",
+                        naiveRecords);
+                long start = System.nanoTime();
+                naiveSaved = NaiveSaveLoop.run(
+                        ctx.getBean(org.springframework.data.neo4j.core.Neo4jTemplate.class),
+                        data,
+                        naiveRecords,
+                        ctx.getEnvironment().getProperty("caselink.phone.default-region", "US"));
+                naive = Duration.ofNanos(System.nanoTime() - start);
+                say(
+                        "  %,d records in %.1f s (%,.0f records/s)",
+                        naiveSaved, naive.toMillis() / 1000.0, naiveSaved * 1e9 / naive.toNanos());
+            }
+        }
+        Map<String, Object> refresh = Map.of();
+        if (analyse) {
+            try (var ctx = contexts.apply(new String[] {"caselink.embedded.data-dir=" + importDb})) {
+                say("Network detection and case links on the imported graph, so that it can be queried...");
+                long start = System.nanoTime();
+                @SuppressWarnings("unchecked")
+                var networks = (Map<String, Object>) AnalysisBenchmark.execute(
+                                ctx.getBean(org.springframework.graphql.ExecutionGraphQlService.class),
+                                "mutation { refreshNetworks { networks members caseLinks } }",
+                                Map.of())
+                        .get("refreshNetworks");
+                refresh = new LinkedHashMap<>(networks);
+                refresh.put("seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
+                say("  %s", refresh);
+            }
+        }
+        return new Result(
+                summary.read(),
+                summary.rejected(),
+                nodeCount,
+                relCount,
+                summary.took(),
+                floor,
+                batchSize,
+                seed,
+                naiveSaved,
+                naive,
+                refresh);
+    }
+
+    /** Creates the nodes (grouped by label set) and then the relationships (by type), timed together. */
+    private static Duration floor(Graph graph, List<NodeRow> nodes, List<RelRow> rels) {
+        long start = System.nanoTime();
+        Map<String, String> newId = new HashMap<>(nodes.size() * 2);
+        Map<List<String>, List<NodeRow>> byLabels = new LinkedHashMap<>();
+        nodes.forEach(n ->
+                byLabels.computeIfAbsent(n.labels(), k -> new ArrayList<>()).add(n));
+        byLabels.forEach((labels, group) -> {
+            String cypher = "UNWIND $rows AS r CREATE (n" + labelsOf(labels)
+                    + ") SET n = r.props RETURN r.id AS old, elementId(n) AS id";
+            long t = System.nanoTime();
+            for (List<NodeRow> chunk : chunks(group)) {
+                List<Map<String, Object>> rows = chunk.stream()
+                        .map(n -> Map.<String, Object>of("id", n.id(), "props", n.props()))
+                        .toList();
+                graph.inWriteTransaction(tx -> tx.run(cypher, Map.of("rows", rows), r -> {
+                    newId.put(r.get("old").asString(), r.get("id").asString());
+                    return null;
+                }));
+            }
+            say("    %,8d %-30s %6.1f s", group.size(), labels, (System.nanoTime() - t) / 1e9);
+        });
+        Map<String, List<RelRow>> byType = new LinkedHashMap<>();
+        rels.forEach(
+                r -> byType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r));
+        byType.forEach((type, group) -> {
+            String cypher = "UNWIND $rows AS r MATCH (a) WHERE elementId(a) = r.s MATCH (b) WHERE elementId(b) = r.e"
+                    + " CREATE (a)-[x:`" + type.replace("`", "``") + "`]->(b) SET x = r.props";
+            long t = System.nanoTime();
+            for (List<RelRow> chunk : chunks(group)) {
+                List<Map<String, Object>> rows = chunk.stream()
+                        .map(r -> Map.<String, Object>of(
+                                "s", newId.get(r.start()), "e", newId.get(r.end()), "props", r.props()))
+                        .toList();
+                graph.inWriteTransaction(tx -> {
+                    tx.run(cypher, Map.of("rows", rows));
+                    return null;
+                });
+            }
+            say("    %,8d %-30s %6.1f s", group.size(), type, (System.nanoTime() - t) / 1e9);
+        });
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        var written = graph.read(
+                "RETURN COUNT { MATCH (n) WHERE NOT n:__Migration AND NOT n:__IdKey AND NOT n:AuditEvent AND NOT n:AuditHead } AS nodes, COUNT { MATCH ()-[r]->() } AS rels",
+                Map.of(),
+                r -> List.of(r.get("nodes").asLong(), r.get("rels").asLong()));
+        if (!written.getFirst().equals(List.of((long) nodes.size(), (long) rels.size()))) {
+            throw new IllegalStateException("the floor wrote " + written.getFirst() + " nodes and relationships, not "
+                    + nodes.size() + " and " + rels.size());
+        }
+        return took;
+    }
+
+    private static String labelsOf(List<String> labels) {
+        StringBuilder b = new StringBuilder();
+        labels.forEach(l -> b.append(":`").append(l.replace("`", "``")).append('`'));
+        return b.toString();
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += FLOOR_BATCH) {
+            out.add(all.subList(i, Math.min(all.size(), i + FLOOR_BATCH)));
+        }
+        return out;
+    }
+
+    private static Path fresh(Path dir) throws IOException {
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+        return dir;
+    }
+
+    private static String naiveRows(Result r) {
+        String rows = r.naiveRecords() == 0
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        """
+                        | Naive floor: the first %,d records, one entity per call through Spring Data Neo4j | %.1f s (%,.0f records/s) | |
+                        | **Pipeline records/s over naive records/s** | **%.2fx** | |
+                        """,
+                        r.naiveRecords(),
+                        r.naiveTime().toMillis() / 1000.0,
+                        r.naiveRecordsPerSecond(),
+                        r.ratioToNaive());
+        if (!r.refresh().isEmpty()) {
+            rows += String.format(
+                    Locale.ROOT,
+                    "| Then network detection and case links (%s networks, %s case links) | %s s | |%n",
+                    r.refresh().get("networks"),
+                    r.refresh().get("caseLinks"),
+                    r.refresh().get("seconds"));
+        }
+        return rows;
+    }
+
+    /** The report, as Markdown for people and JSON for machines. */
+    static void write(Result r, Path markdown, Path json) throws IOException {
+        Map<String, Object> machine = Reports.machine();
+        String verdict = r.recordsPerSecond() >= 10_000 && r.ratio() <= 2.0
+                ? "targets met"
+                : "target missed: "
+                        + (r.recordsPerSecond() < 10_000 ? "records/s below 10,000" : "")
+                        + (r.recordsPerSecond() < 10_000 && r.ratio() > 2 ? "; " : "")
+                        + (r.ratio() > 2 ? "more than 2x the floor" : "");
+        String md = String.format(
+                Locale.ROOT,
+                """
+                # Ingest benchmark
+
+                %s; %s cores, %s GiB memory, %s; run %s.
+
+                | Figure | Value | Target |
+                |---|---:|---:|
+                | Records imported (rejected) | %,d (%d) | 100,000 |
+                | Nodes / relationships written | %,d / %,d | |
+                | Import through the pipeline (batches of %d) | %.1f s | |
+                | **Records per second** | **%,.0f** | >= 10,000 |
+                | Floor: bare `UNWIND ... CREATE` of the same graph | %.1f s (%,.0f records/s) | |
+                | **Pipeline / floor** | **%.2fx** | <= 2x |
+                %s
+                Verdict: %s.
+                """,
+                machine.get("os"),
+                machine.get("cores"),
+                machine.get("memoryGiB"),
+                machine.get("jvm"),
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                r.records(),
+                r.rejected(),
+                r.nodes(),
+                r.relationships(),
+                r.batchSize(),
+                r.importTime().toMillis() / 1000.0,
+                r.recordsPerSecond(),
+                r.floorTime().toMillis() / 1000.0,
+                r.floorRecordsPerSecond(),
+                r.ratio(),
+                naiveRows(r),
+                verdict);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("benchmark", "ingest");
+        out.put("machine", machine);
+        out.put("seed", r.seed());
+        out.put("batchSize", r.batchSize());
+        out.put("records", r.records());
+        out.put("rejected", r.rejected());
+        out.put("nodes", r.nodes());
+        out.put("relationships", r.relationships());
+        out.put("importSeconds", r.importTime().toMillis() / 1000.0);
+        out.put("recordsPerSecond", Math.round(r.recordsPerSecond()));
+        out.put("floorSeconds", r.floorTime().toMillis() / 1000.0);
+        out.put("ratioToFloor", Math.round(r.ratio() * 100) / 100.0);
+        out.put("naiveRecords", r.naiveRecords());
+        out.put("naiveSeconds", r.naiveTime().toMillis() / 1000.0);
+        out.put("naiveRecordsPerSecond", Math.round(r.naiveRecordsPerSecond() * 100) / 100.0);
+        out.put("pipelineOverNaive", Math.round(r.ratioToNaive() * 100) / 100.0);
+        out.put("analysis", r.refresh());
+        out.put("targetsMet", r.recordsPerSecond() >= 10_000 && r.ratio() <= 2.0);
+        Reports.publish(md, out, markdown, json);
+    }
+}

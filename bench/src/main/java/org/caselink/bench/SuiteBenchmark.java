@@ -1,0 +1,407 @@
+package org.caselink.bench;
+
+import static org.caselink.bench.Reports.say;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.jar.JarFile;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole suite: for each scale, a generated graph imported (ingest benchmark with both floors,
+ * then network detection), then the service started on it and measured over HTTP. Each step runs
+ * in a JVM of its own, so that the service's resident memory is the service's, not what the
+ * import left behind; the report puts the scales side by side and judges the targets at the
+ * largest.
+ */
+final class SuiteBenchmark {
+
+    /** Nodes per generated record, measured: 400,000 records made 916,329 nodes; 101,187 made 246,684. */
+    static final double NODES_PER_RECORD = 2.3;
+
+    record Scale(String name, long nodes) {
+        int records() {
+            return (int) Math.max(100, Math.round(nodes / NODES_PER_RECORD));
+        }
+
+        static Scale parse(String text) {
+            String t = text.strip().toLowerCase(Locale.ROOT);
+            long factor = t.endsWith("m") ? 1_000_000 : t.endsWith("k") ? 1_000 : 1;
+            String digits = factor == 1 ? t : t.substring(0, t.length() - 1);
+            return new Scale(t, Math.round(Double.parseDouble(digits) * factor));
+        }
+    }
+
+    record Options(
+            List<Scale> scales,
+            long seed,
+            int samples,
+            int requests,
+            int warmUp,
+            int naiveRecords,
+            String ingestHeap,
+            String serviceHeap,
+            Path workDir,
+            boolean resume) {}
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Runs every scale; returns the combined report, also written to {@code report}.md and .json. */
+    static Map<String, Object> run(Options o, String report) throws IOException, InterruptedException {
+        List<Map<String, Object>> scales = new ArrayList<>();
+        for (Scale scale : o.scales()) {
+            Path dir = o.workDir().resolve(scale.name());
+            Files.createDirectories(dir);
+            say("=== Scale %s: about %,d nodes from %,d records ===", scale.name(), scale.nodes(), scale.records());
+            boolean imported = o.resume() && imported(dir, scale);
+            if (imported) {
+                say("Keeping the import and its report in %s (--resume)", dir);
+            } else {
+                timed(dir, "ingest", () -> ingest(o, scale, dir));
+            }
+            Path measured = dir.resolve("http.json");
+            if (imported
+                    && Files.exists(measured)
+                    && Files.getLastModifiedTime(measured)
+                                    .compareTo(Files.getLastModifiedTime(dir.resolve("ingest.json")))
+                            > 0) {
+                say("Keeping the service's measurement in %s (--resume)", measured);
+            } else {
+                timed(dir, "http", () -> serve(o, dir));
+            }
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("scale", scale.name());
+            s.put("records", scale.records());
+            s.put("minutes", Math.round((minutes(dir, "ingest") + minutes(dir, "http")) * 10) / 10.0);
+            s.put("ingest", JSON.readValue(dir.resolve("ingest.json").toFile(), Map.class));
+            s.put("http", JSON.readValue(dir.resolve("http.json").toFile(), Map.class));
+            scales.add(s);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("benchmark", "suite");
+        out.put("machine", Reports.machine());
+        out.put("ingestHeap", o.ingestHeap());
+        out.put("serviceHeap", o.serviceHeap());
+        out.put("scales", scales);
+        JsonNode tree = JSON.valueToTree(out);
+        out.put("targets", targets(tree.get("scales").get(scales.size() - 1)));
+        String md = markdown(JSON.valueToTree(out), o);
+        Reports.publish(md, out, Path.of(report + ".md"), Path.of(report + ".json"));
+        return out;
+    }
+
+    private static void ingest(Options o, Scale scale, Path dir) throws IOException, InterruptedException {
+        child(
+                o.ingestHeap(),
+                "benchmark",
+                "ingest",
+                "--records",
+                String.valueOf(scale.records()),
+                "--seed",
+                String.valueOf(o.seed()),
+                "--naive-records",
+                String.valueOf(o.naiveRecords()),
+                "--analyse",
+                "--work-dir",
+                dir.toString(),
+                "--report",
+                dir.resolve("ingest").toString());
+    }
+
+    private interface Step {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /** Runs a step and keeps how long it took beside its report, so that a resumed suite still reports it. */
+    private static void timed(Path dir, String step, Step work) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        work.run();
+        Files.writeString(
+                dir.resolve(step + ".minutes"), String.valueOf(Math.round((System.nanoTime() - start) / 6e9) / 10.0));
+    }
+
+    private static double minutes(Path dir, String step) throws IOException {
+        Path file = dir.resolve(step + ".minutes");
+        return Files.exists(file) ? Double.parseDouble(Files.readString(file).strip()) : 0;
+    }
+
+    private static void serve(Options o, Path dir) throws IOException, InterruptedException {
+        child(
+                o.serviceHeap(),
+                "benchmark",
+                "http",
+                "--data-dir",
+                dir.resolve("import-db").toString(),
+                "--samples",
+                String.valueOf(o.samples()),
+                "--requests",
+                String.valueOf(o.requests()),
+                "--warm-up",
+                String.valueOf(o.warmUp()),
+                "--report",
+                dir.resolve("http").toString());
+    }
+
+    /** Whether this folder holds a finished, analysed import of this scale (its report is written last). */
+    private static boolean imported(Path dir, Scale scale) throws IOException {
+        Path report = dir.resolve("ingest.json");
+        if (!Files.exists(report) || !Files.isDirectory(dir.resolve("import-db"))) {
+            return false;
+        }
+        JsonNode json = JSON.readTree(report.toFile());
+        return json.path("records").asLong() >= scale.records()
+                && !json.path("analysis").isEmpty();
+    }
+
+    /** Runs a caselink command in a JVM of its own with the given heap; fails unless it exits with 0. */
+    static void child(String heap, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // This JVM's own options (module opens, native access, -XX flags) carry over; its heap,
+        // debugger and agents (a coverage agent under test) do not.
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-Xmx")
+                        && !a.startsWith("-agentlib")
+                        && !a.startsWith("-javaagent")
+                        && !a.startsWith("-Xrunjdwp")
+                        && !a.startsWith("-XX:StartFlightRecording"))
+                .forEach(command::add);
+        command.add("-Xmx" + heap);
+        String classPath = System.getProperty("java.class.path");
+        if (isBootJar(classPath)) {
+            command.addAll(List.of("-jar", classPath));
+        } else {
+            command.addAll(List.of("-cp", classPath, Main.class.getName()));
+        }
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        int exit;
+        try {
+            exit = process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroy();
+            throw e;
+        }
+        if (exit != 0) {
+            throw new IllegalStateException("exit " + exit + " from: " + String.join(" ", args));
+        }
+    }
+
+    /** Whether this JVM was started by {@code java -jar caselink.jar}: a Spring Boot jar names its real main class. */
+    private static boolean isBootJar(String classPath) {
+        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+            return false;
+        }
+        try (JarFile jar = new JarFile(classPath)) {
+            return jar.getManifest() != null
+                    && jar.getManifest().getMainAttributes().getValue("Start-Class") != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The issue's targets, judged on one scale's figures (the largest run). */
+    static List<Map<String, Object>> targets(JsonNode scale) {
+        JsonNode ops = scale.get("http").get("result").get("operations");
+        List<Map<String, Object>> t = new ArrayList<>();
+        t.add(target("median case lookup (ms, 1 client)", median(ops, 0), "< 15", median(ops, 0) < 15));
+        t.add(target("median 2-hop neighbourhood (ms, 1 client)", median(ops, 2), "< 15", median(ops, 2) < 15));
+        t.add(target("median linkedCases (ms, 1 client)", median(ops, 4), "< 100", median(ops, 4) < 100));
+        double rps = atClients(ops.get(0), 8).get("requestsPerSecond").asDouble();
+        t.add(target("case lookups per second at 8 clients", rps, ">= 1,000", rps >= 1000));
+        for (JsonNode op : ops) {
+            double ratio = op.get("ratio").asDouble();
+            t.add(target("GraphQL / bare Cypher, " + op.get("operation").asString(), ratio, "<= 1.5", ratio <= 1.5));
+        }
+        for (JsonNode op : ops) {
+            int min = op.get("statementsMin").asInt();
+            int max = op.get("statementsMax").asInt();
+            t.add(target(
+                    "statements per operation, " + op.get("operation").asString() + " (answers of "
+                            + op.get("smallestAnswerBytes").asInt() + ".."
+                            + op.get("largestAnswerBytes").asInt()
+                            + " bytes; the most already at "
+                            + op.get("smallestAnswerBytesAtMostStatements").asInt() + ")",
+                    min == max ? String.valueOf(min) : min + ".." + max,
+                    "the most already taken by an answer half the largest's size or less",
+                    !op.get("statementsGrowWithAnswer").asBoolean()));
+        }
+        double rss = scale.get("http").get("result").get("peakResidentMiB").asDouble();
+        t.add(target("service resident memory at peak (MiB)", rss, "< 4,096", rss < 4096));
+        return t;
+    }
+
+    private static double median(JsonNode ops, int op) {
+        return atClients(ops.get(op), 1).get("latency").get("medianMs").asDouble();
+    }
+
+    /** An operation's figures at a level of concurrency; fails when it was not measured. */
+    private static JsonNode atClients(JsonNode op, int clients) {
+        for (JsonNode level : op.get("levels")) {
+            if (level.get("clients").asInt() == clients) {
+                return level;
+            }
+        }
+        throw new IllegalStateException(
+                op.get("operation").asString() + " was not measured at " + clients + " clients");
+    }
+
+    private static Map<String, Object> target(String figure, Object value, String target, boolean met) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("figure", figure);
+        m.put("value", value instanceof Double d ? Math.round(d * 100) / 100.0 : value);
+        m.put("target", target);
+        m.put("met", met);
+        return m;
+    }
+
+    private static String markdown(JsonNode out, Options o) throws IOException {
+        JsonNode scales = out.get("scales");
+        JsonNode machine = out.get("machine");
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(
+                Locale.ROOT,
+                """
+                # caselink benchmark suite
+
+                %s; %s cores, %s GiB memory, %s; run %s. Import in a JVM of %s heap, the service in a
+                JVM of %s heap (`-Xmx`), one after the other; the load generator runs in the service's JVM.
+
+                """,
+                machine.get("os").asString(),
+                machine.get("cores").asString(),
+                machine.get("memoryGiB").asString(),
+                machine.get("jvm").asString(),
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                o.ingestHeap(),
+                o.serviceHeap()));
+        b.append("| Figure |");
+        scales.forEach(s -> b.append(' ').append(s.get("scale").asString()).append(" |"));
+        b.append("\n|---|");
+        scales.forEach(s -> b.append("---:|"));
+        b.append('\n');
+        row(b, scales, "Nodes", s -> s.get("http").get("result").get("nodes").asDouble(), "%,.0f");
+        row(
+                b,
+                scales,
+                "Relationships",
+                s -> s.get("http").get("result").get("relationships").asDouble(),
+                "%,.0f");
+        row(
+                b,
+                scales,
+                "Ingest, records/s",
+                s -> s.get("ingest").get("recordsPerSecond").asDouble(),
+                "%,.0f");
+        row(
+                b,
+                scales,
+                "Ingest / bare `UNWIND ... CREATE`",
+                s -> s.get("ingest").get("ratioToFloor").asDouble(),
+                "%.2fx");
+        row(
+                b,
+                scales,
+                "Naive SDN save loop, records/s",
+                s -> s.get("ingest").get("naiveRecordsPerSecond").asDouble(),
+                "%,.0f");
+        JsonNode first = scales.get(0).get("http").get("result").get("operations");
+        for (int i = 0; i < first.size(); i++) {
+            int op = i;
+            row(
+                    b,
+                    scales,
+                    first.get(i).get("operation").asString() + ", median ms (1 client)",
+                    s -> ops(s).get(op)
+                            .get("levels")
+                            .get(0)
+                            .get("latency")
+                            .get("medianMs")
+                            .asDouble(),
+                    "%.2f");
+        }
+        for (int level = 1; level < first.get(0).get("levels").size(); level++) {
+            int l = level;
+            row(
+                    b,
+                    scales,
+                    "case lookups/s at "
+                            + first.get(0).get("levels").get(l).get("clients").asInt() + " clients",
+                    s -> ops(s).get(0)
+                            .get("levels")
+                            .get(l)
+                            .get("requestsPerSecond")
+                            .asDouble(),
+                    "%,.0f");
+        }
+        row(
+                b,
+                scales,
+                "Worst GraphQL / bare Cypher",
+                s -> {
+                    double worst = 0;
+                    for (JsonNode op : ops(s)) {
+                        worst = Math.max(worst, op.get("ratio").asDouble());
+                    }
+                    return worst;
+                },
+                "%.2fx");
+        row(
+                b,
+                scales,
+                "Service resident memory at peak, MiB",
+                s -> s.get("http").get("result").get("peakResidentMiB").asDouble(),
+                "%,.0f");
+        b.append(String.format(
+                Locale.ROOT,
+                "%nTargets, judged at %s:%n%n| Figure | Value | Target | |%n|---|---:|---|---|%n",
+                scales.get(scales.size() - 1).get("scale").asString()));
+        for (JsonNode t : out.get("targets")) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s |%n",
+                    t.get("figure").asString(),
+                    t.get("value").asString(),
+                    t.get("target").asString(),
+                    t.get("met").asBoolean() ? "met" : "**missed**"));
+        }
+        for (JsonNode s : scales) {
+            Path dir = o.workDir().resolve(s.get("scale").asString());
+            b.append("\n## ")
+                    .append(s.get("scale").asString())
+                    .append(" (")
+                    .append(s.get("minutes").asString())
+                    .append(" minutes)\n");
+            for (String part : List.of("ingest.md", "http.md")) {
+                Files.readString(dir.resolve(part))
+                        .lines()
+                        .filter(line -> !line.startsWith("# "))
+                        .forEach(line -> b.append(line.startsWith("#") ? "#" + line : line)
+                                .append('\n'));
+            }
+        }
+        return b.toString();
+    }
+
+    private static JsonNode ops(JsonNode scale) {
+        return scale.get("http").get("result").get("operations");
+    }
+
+    private static void row(
+            StringBuilder b, JsonNode scales, String figure, ToDoubleFunction<JsonNode> value, String format) {
+        b.append("| ").append(figure).append(" |");
+        scales.forEach(s -> b.append(' ')
+                .append(String.format(Locale.ROOT, format, value.applyAsDouble(s)))
+                .append(" |"));
+        b.append('\n');
+    }
+}

@@ -1,0 +1,330 @@
+package org.caselink.analysis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.caselink.db.CypherFiles;
+import org.caselink.db.Graph;
+import org.caselink.graphql.LimitExceededException;
+import org.caselink.model.Entity;
+import org.caselink.model.EntityType;
+import org.caselink.model.Evidence;
+import org.caselink.model.GlobalId;
+import org.caselink.security.Scope;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Record;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps every analysis is made of, each one statement: find where to start, expand a frontier
+ * by one hop, load the nodes reached. Node identities stay Neo4j element ids inside an analysis
+ * and never leave it: answers carry global ids. Every statement runs under what is left of the
+ * analysis' time limit; running out is an error, never a partial answer.
+ */
+@Component
+class Explorer {
+
+    private static final String START = CypherFiles.query("analysis/start");
+    private static final String EXPAND = CypherFiles.query("analysis/expand");
+    private static final String NODES = CypherFiles.query("analysis/nodes");
+    /** analysis/resolve for every type at once (the types and their key properties from EntityType only). */
+    private static final String RESOLVE_ALL = java.util.Arrays.stream(EntityType.values())
+            .map(t -> CypherFiles.fill(
+                    CypherFiles.query("analysis/resolve"), "__TYPE__", t.name(), "__MATCH__", t.match("n", "key")))
+            .collect(java.util.stream.Collectors.joining("\nUNION ALL\n"));
+
+    private static final String STEPS = CypherFiles.query("analysis/steps");
+
+    final int maxHops;
+    final int maxPathHops;
+    final int hubDegree;
+    final int maxVisited;
+    private final Duration timeout;
+    private final Graph graph;
+    private final java.util.concurrent.Semaphore running;
+    private final Duration queueWait;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Explorer(Graph graph, AnalysisProperties settings) {
+        this(
+                graph,
+                settings.maxHops(),
+                settings.maxPathHops(),
+                settings.hubDegree(),
+                settings.maxVisited(),
+                settings.timeout(),
+                settings.concurrency(),
+                settings.queueWait());
+    }
+
+    /** With limits of the caller's choosing: tests set a time limit or a queue too short to meet. */
+    Explorer(
+            Graph graph,
+            int maxHops,
+            int maxPathHops,
+            int hubDegree,
+            int maxVisited,
+            Duration timeout,
+            int concurrency,
+            Duration queueWait) {
+        this.graph = graph;
+        this.running = new java.util.concurrent.Semaphore(
+                concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors(), true);
+        this.queueWait = queueWait;
+        this.maxHops = maxHops;
+        this.maxPathHops = maxPathHops;
+        this.hubDegree = hubDegree;
+        this.maxVisited = maxVisited;
+        this.timeout = timeout;
+    }
+
+    /** Where a node was reached: its label and its degree (distinct neighbours) over the types followed. */
+    record Reached(String id, EntityType type, long degree, int distance) {
+        boolean isHub(int hubDegree) {
+            return degree > hubDegree;
+        }
+    }
+
+    /**
+     * One relationship crossed, in the direction of travel: {@code forward} when it is stored that
+     * way. Read from the columns {@code type, forward, rel, evidence} that every analysis query
+     * returning relationships names alike.
+     */
+    record Crossing(LinkType type, boolean forward, String rel, Evidence evidence, double strength) {
+        static Crossing from(Record r) {
+            return new Crossing(
+                    LinkType.of(r.get("type").asString()),
+                    r.get("forward").asBoolean(),
+                    r.get("rel").asString(),
+                    Evidence.from(r.get("evidence")),
+                    r.containsKey("strength") && !r.get("strength").isNull()
+                            ? r.get("strength").asDouble()
+                            : 1.0);
+        }
+    }
+
+    /** A relationship crossed from {@code from} to a node reached. */
+    record Hop(String from, Reached to, Crossing crossing) {}
+
+    /**
+     * Runs a request's analysis when one of {@code caselink.analysis.concurrency} places is free
+     * (default: one per core), in arrival order. Under load the analyses wait their turn instead of
+     * sharing the cores so thinly that each overruns its time limit: with 32 clients on 2 cores,
+     * 5 of 13,704 requests failed so. The limit counts from the start of the analysis, not of the
+     * wait; a wait longer than {@code caselink.analysis.queue-wait} is refused as busy.
+     */
+    <T> T inTurn(java.util.function.Supplier<T> analysis) {
+        try {
+            if (!running.tryAcquire(queueWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new LimitExceededException(
+                        "busy",
+                        "Every place for an analysis has been taken for " + queueWait.toSeconds()
+                                + " s (caselink.analysis.concurrency); try again shortly.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to run an analysis", e);
+        }
+        try {
+            return analysis.get();
+        } finally {
+            running.release();
+        }
+    }
+
+    /** The time an analysis may still take: caselink.analysis.timeout from now, over the whole graph. */
+    Deadline deadline() {
+        return deadline(timeout);
+    }
+
+    /**
+     * A request's analysis, as {@code scope} may see the graph: it starts, steps and ends only on
+     * nodes in scope, so an answer never shows a node out of scope, not even as a hop between two
+     * that are in it.
+     */
+    Deadline deadline(Scope scope) {
+        return new Deadline(System.nanoTime() + timeout.toNanos(), timeout, scope);
+    }
+
+    /** A longer time limit, for batch work (not requests). */
+    Deadline deadline(Duration limit) {
+        return new Deadline(System.nanoTime() + limit.toNanos(), limit, null);
+    }
+
+    final class Deadline {
+        private final long end;
+        private final Duration limit;
+        private final @Nullable Scope scope;
+
+        private Deadline(long end, Duration limit, @Nullable Scope scope) {
+            this.end = end;
+            this.limit = limit;
+            this.scope = scope == null || scope.unrestricted() ? null : scope;
+        }
+
+        boolean sees(String elementId) {
+            return scope == null || scope.seesElement(elementId);
+        }
+
+        /** {@code params} and the scope's $allowed (what {@link #scopeParams} gives). */
+        Map<String, Object> with(Map<String, Object> params) {
+            Map<String, Object> out = new HashMap<>(scopeParams());
+            out.putAll(params);
+            return out;
+        }
+
+        /** Parameters that narrow a statement to the scope: $allowed (null: any) and $hidden element ids. */
+        Map<String, Object> scopeParams() {
+            Map<String, Object> p = new HashMap<>();
+            p.put("allowed", scope == null ? null : scope.allowedElementList());
+            p.put("hidden", scope == null ? List.of() : scope.hiddenElementList());
+            return p;
+        }
+
+        <T> List<T> read(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                throw timedOut();
+            }
+            try {
+                return graph.read(cypher, params, mapper, Duration.ofNanos(Math.max(left, 1_000_000)));
+            } catch (RuntimeException e) {
+                if (Graph.isTimeout(e)) {
+                    throw timedOut();
+                }
+                throw e;
+            }
+        }
+
+        private LimitExceededException timedOut() {
+            return new LimitExceededException(
+                    "time",
+                    "The analysis took longer than its limit of " + limit.toMillis()
+                            + " ms (caselink.analysis.timeout); ask for fewer hops or fewer results.");
+        }
+    }
+
+    /** The node behind a global id, with its degree; empty when there is none. */
+    Optional<Reached> start(String globalId, Set<LinkType> types, Deadline deadline) {
+        return GlobalId.parse(globalId).flatMap(g -> start(g.type(), g.key(), types, deadline));
+    }
+
+    Optional<Reached> start(EntityType type, String key, Set<LinkType> types, Deadline deadline) {
+        return starts(type, List.of(key), types, deadline).stream().findFirst();
+    }
+
+    /** The cases behind case numbers (those that exist), each with its degree. */
+    List<Reached> startCases(List<String> caseNumbers, Set<LinkType> types, Deadline deadline) {
+        return starts(EntityType.CASE, caseNumbers, types, deadline);
+    }
+
+    private List<Reached> starts(EntityType type, List<String> keys, Set<LinkType> types, Deadline deadline) {
+        String cypher =
+                CypherFiles.fill(START, "__MATCH__", type.match("n", "key"), "__TYPES__", LinkType.pattern(types));
+        return deadline
+                .read(
+                        cypher,
+                        deadline.with(Map.of("keys", keys, "hub", hubDegree)),
+                        r -> new Reached(
+                                r.get("id").asString(), type, r.get("degree").asLong(), 0))
+                .stream()
+                .filter(r -> deadline.sees(r.id()))
+                .toList();
+    }
+
+    /** Every relationship of the allowed types from the frontier, with the node at its other end. */
+    List<Hop> expand(Collection<String> frontier, Set<LinkType> types, int distance, Deadline deadline) {
+        return expand(frontier, types, distance, deadline, false);
+    }
+
+    /** {@link #expand}, crossing undecided identity proposals too when {@code proposals} says so. */
+    List<Hop> expand(
+            Collection<String> frontier, Set<LinkType> types, int distance, Deadline deadline, boolean proposals) {
+        if (frontier.isEmpty()) {
+            return List.of();
+        }
+        String pattern = LinkType.pattern(types);
+        String cypher = CypherFiles.fill(EXPAND, "__TYPES__", pattern);
+        return deadline
+                .read(
+                        cypher,
+                        deadline.with(
+                                Map.of("frontier", List.copyOf(frontier), "hub", hubDegree, "proposals", proposals)),
+                        r -> new Hop(
+                                r.get("from").asString(),
+                                new Reached(
+                                        r.get("to").asString(),
+                                        EntityType.ofLabel(r.get("label").asString()),
+                                        r.get("degree").asLong(),
+                                        distance),
+                                Crossing.from(r)))
+                .stream()
+                .filter(hop -> deadline.sees(hop.to().id()))
+                .toList();
+    }
+
+    /** The relationships of the allowed types between each pair of nodes (element ids), by pair. */
+    Map<List<String>, List<Crossing>> steps(Collection<List<String>> pairs, Set<LinkType> types, Deadline deadline) {
+        Map<List<String>, List<Crossing>> steps = new java.util.LinkedHashMap<>();
+        if (pairs.isEmpty()) {
+            return steps;
+        }
+        deadline.read(
+                CypherFiles.fill(STEPS, "__TYPES__", LinkType.pattern(types)),
+                Map.of("pairs", List.copyOf(pairs)),
+                r -> {
+                    steps.computeIfAbsent(
+                                    List.of(
+                                            r.get("from").asString(),
+                                            r.get("to").asString()),
+                                    k -> new ArrayList<>())
+                            .add(Crossing.from(r));
+                    return null;
+                });
+        return steps;
+    }
+
+    /** The nodes behind element ids, as API values, by element id. */
+    Map<String, Entity> nodes(Collection<String> ids, Deadline deadline) {
+        Map<String, Entity> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        deadline.read(NODES, Map.of("ids", ids.stream().filter(deadline::sees).toList()), r -> {
+            out.put(
+                    r.get("id").asString(),
+                    EntityType.ofLabel(r.get("label").asString()).map(r.get("n")));
+            return null;
+        });
+        return out;
+    }
+
+    /** The element ids of the nodes behind global ids (those that exist), by global id: one statement. */
+    Map<String, String> resolve(Collection<String> globalIds, Deadline deadline) {
+        Map<String, List<String>> keys = new HashMap<>();
+        for (EntityType type : EntityType.values()) {
+            keys.put(type.name(), new ArrayList<>());
+        }
+        globalIds.forEach(id ->
+                GlobalId.parse(id).ifPresent(g -> keys.get(g.type().name()).add(g.key())));
+        Map<String, String> out = new HashMap<>();
+        if (keys.values().stream().allMatch(List::isEmpty)) {
+            return out;
+        }
+        deadline.read(
+                RESOLVE_ALL,
+                Map.of("keys", keys),
+                r -> out.put(
+                        GlobalId.of(
+                                EntityType.valueOf(r.get("type").asString()),
+                                r.get("key").asString()),
+                        r.get("id").asString()));
+        return out;
+    }
+}
