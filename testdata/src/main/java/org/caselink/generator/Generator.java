@@ -41,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>This class decides what is planted where: networks, background cases, independent posters.
  * The people and how records mention them are {@link People}'s, the ads' words {@link AdText}'s,
  * the noise numbers and images {@link SharedEntities}', and the records with their truth {@link
- * Records}'.
+ * DataSet}'s.
  */
 public final class Generator {
 
@@ -70,7 +70,7 @@ public final class Generator {
     private final Random random;
     private final FictionalPhones phones;
     private final SharedEntities shared;
-    private final Records records;
+    private final DataSet records;
     private final People people;
     private final AdText adText;
     /** People of a place who turn up in several unrelated cases (a boyfriend, a relative, a "friend"). */
@@ -88,7 +88,7 @@ public final class Generator {
         this.phones = new FictionalPhones(new Random(config.seed() ^ 0x5eedL));
         this.shared = new SharedEntities(random, phones);
         PhoneFormats phoneFormats = new PhoneFormats(random);
-        this.records = new Records(random, phoneFormats, shared);
+        this.records = new DataSet(random, phoneFormats, shared);
         this.people = new People(random, phones, phoneFormats, records);
         this.adText = new AdText(random, phoneFormats, config.templated());
     }
@@ -250,7 +250,7 @@ public final class Generator {
             }
             List<String> hashes = new ArrayList<>();
             long image = images.get(random.nextInt(images.size()));
-            hashes.add(Records.hex(random.nextInt(3) == 0 ? flipBits(image, 1 + random.nextInt(3)) : image));
+            hashes.add(DataSet.hex(random.nextInt(3) == 0 ? flipBits(image, 1 + random.nextInt(3)) : image));
             records.ad(id, text, posted, city, adText.title(poster, city), body, listed, inText, hashes);
         }
         return new int[] {caseCount, adCount};
@@ -280,9 +280,9 @@ public final class Generator {
                 if (random.nextInt(30) == 0) {
                     listed.add(shared.hubPhone()); // hub noise: a number in very many unrelated ads
                 }
-                List<String> hashes = new ArrayList<>(List.of(Records.hex(images.get(random.nextInt(2)))));
+                List<String> hashes = new ArrayList<>(List.of(DataSet.hex(images.get(random.nextInt(2)))));
                 if (random.nextInt(30) == 0) {
-                    hashes.add(Records.hex(shared.hubImage()));
+                    hashes.add(DataSet.hex(shared.hubImage()));
                 }
                 records.ad(
                         "poster-" + posterId,

@@ -52,7 +52,7 @@ final class People {
     private final Random random;
     private final FictionalPhones phones;
     private final PhoneFormats phoneFormats;
-    private final Records records;
+    private final DataSet records;
     private final List<TrueChild> children = new ArrayList<>();
     /** Person ids some record has carried: a link record may only name those. */
     private final Set<String> idsWritten = new TreeSet<>();
@@ -60,7 +60,7 @@ final class People {
     private int personCounter;
     private int childCounter;
 
-    People(Random random, FictionalPhones phones, PhoneFormats phoneFormats, Records records) {
+    People(Random random, FictionalPhones phones, PhoneFormats phoneFormats, DataSet records) {
         this.random = random;
         this.phones = phones;
         this.phoneFormats = phoneFormats;

@@ -66,7 +66,7 @@ final class SharedEntities {
         }
         for (int i = 0; i < stockImages.size(); i++) {
             if (random.nextDouble() < stockRates[i]) {
-                imageHashes.add(Records.hex(stockImages.get(i)));
+                imageHashes.add(DataSet.hex(stockImages.get(i)));
             }
         }
     }
@@ -90,8 +90,8 @@ final class SharedEntities {
         sharedPhones.add(supportLine);
         sharedPhones.add(hubPhone);
         List<String> sharedImages = new ArrayList<>();
-        stockImages.forEach(i -> sharedImages.add(Records.hex(i)));
-        sharedImages.add(Records.hex(hubImage));
+        stockImages.forEach(i -> sharedImages.add(DataSet.hex(i)));
+        sharedImages.add(DataSet.hex(hubImage));
         shared.put("phones", sharedPhones);
         shared.put("images", sharedImages);
         return shared;

@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the {@link Generator} that decides what to plant, so that the import format and the truth file's
  * keys live in one place.
  */
-final class Records {
+final class DataSet {
 
     private final Random random;
     private final PhoneFormats phoneFormats;
@@ -52,7 +52,7 @@ final class Records {
 
     private int adCounter;
 
-    Records(Random random, PhoneFormats phoneFormats, SharedEntities shared) {
+    DataSet(Random random, PhoneFormats phoneFormats, SharedEntities shared) {
         this.random = random;
         this.phoneFormats = phoneFormats;
         this.shared = shared;
