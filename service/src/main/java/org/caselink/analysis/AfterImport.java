@@ -3,6 +3,7 @@ package org.caselink.analysis;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
 import org.caselink.ingest.ImportFinished;
 import org.slf4j.Logger;
@@ -25,6 +26,9 @@ import org.springframework.context.event.EventListener;
 class AfterImport {
 
     private static final Logger log = LoggerFactory.getLogger(AfterImport.class);
+    private static final String PENDING = CypherFiles.query("analysis/refresh-pending");
+    private static final String REQUEST = CypherFiles.query("analysis/refresh-request");
+    private static final String DONE = CypherFiles.query("analysis/refresh-done");
 
     enum Mode {
         BACKGROUND,
@@ -94,13 +98,8 @@ class AfterImport {
         }
     }
 
-    private static final String PENDING = "MATCH (p:PendingRefresh {what: 'networks'}) RETURN p.since AS since";
-
     private void markPending() {
-        graph.write(
-                "MERGE (p:PendingRefresh {what: 'networks'}) SET p.since = datetime.realtime() RETURN p.since AS since",
-                Map.of(),
-                r -> r);
+        graph.write(REQUEST, Map.of(), r -> r);
     }
 
     /** One refresh; the request it answers is cleared only when no newer one came in while it ran. */
@@ -108,10 +107,7 @@ class AfterImport {
         List<Object> seen = graph.read(PENDING, Map.of(), r -> r.get("since").asObject());
         networks.refresh();
         if (!seen.isEmpty()) {
-            graph.write(
-                    "MATCH (p:PendingRefresh {what: 'networks'}) WHERE p.since = $seen DELETE p RETURN 1 AS done",
-                    Map.of("seen", seen.getFirst()),
-                    r -> r);
+            graph.write(DONE, Map.of("seen", seen.getFirst()), r -> r);
         }
     }
 

@@ -31,6 +31,7 @@ class CaseLinks {
     private static final String WRITE = CypherFiles.query("analysis/case-links-write");
     private static final String LIST = CypherFiles.query("analysis/case-links-list");
     private static final String STALE = CypherFiles.query("analysis/case-links-stale");
+    private static final String COMPUTED_AT = CypherFiles.query("analysis/case-links-computed-at");
 
     private final Graph graph;
     private final LinkedCaseSearch search;
@@ -61,10 +62,7 @@ class CaseLinks {
                         (Case) EntityType.CASE.map(r.get("b")),
                         r.get("score").asDouble(),
                         r.get("distance").asInt()));
-        OffsetDateTime computedAt = graph.read(
-                        "MATCH (:Case)-[l:CASE_LINK]->(:Case) RETURN {at: max(l.computedAt)} AS last",
-                        Map.of(),
-                        r -> Values.dateTime(r.get("last"), "at"))
+        OffsetDateTime computedAt = graph.read(COMPUTED_AT, Map.of(), r -> Values.dateTime(r.get("last"), "at"))
                 .getFirst();
         var cut = Cut.of(pairs, max);
         return new CasePairs(cut.kept(), computedAt, cut.truncated());

@@ -32,11 +32,13 @@ class WatchController {
     private static final String CREATE = CypherFiles.query("analysis/watch-create");
     private static final String ALERTS = CypherFiles.query("analysis/alert-list");
     /** How alert-list finds its alerts: by id, by watch, or all; each uses its own index. */
+    // Fragments for alert-list's __FROM__, not statements: not .cypher files
     private static final String BY_ID = "MATCH (al:Alert {id: $id})-[:RAISED_BY]->(w:Watch)";
 
     private static final String BY_WATCH = "MATCH (al:Alert)-[:RAISED_BY]->(w:Watch {id: $watch})";
     private static final String ALL = "MATCH (al:Alert)-[:RAISED_BY]->(w:Watch)";
     private static final String ACKNOWLEDGE = CypherFiles.query("analysis/alert-acknowledge");
+    private static final String STOP = CypherFiles.query("analysis/watch-stop");
     private static final int MAX_FIRST = 1000;
 
     private final Graph graph;
@@ -109,12 +111,7 @@ class WatchController {
         if (watchlist.active(watchId, 1).stream().noneMatch(w -> w.visibleTo(scope))) {
             return false;
         }
-        return !graph.write(
-                        "MATCH (w:Watch {id: $id, active: true}) SET w.active = false, w.stoppedAt = datetime()"
-                                + " RETURN w.id AS id",
-                        Map.of("id", watchId),
-                        r -> r)
-                .isEmpty();
+        return !graph.write(STOP, Map.of("id", watchId), r -> r).isEmpty();
     }
 
     record WatchList(List<Watch> watches, boolean truncated) {}

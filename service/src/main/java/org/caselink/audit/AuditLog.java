@@ -15,10 +15,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +26,9 @@ import org.springframework.stereotype.Component;
  * The audit trail: append-only, numbered and hash-chained (in the manner the FBI CJIS Security
  * Policy asks of audit records). Every event is one {@code (:AuditEvent)} node; the singleton
  * {@code (:AuditHead)} holds the last seq and hash and the retention anchor. Public because every
- * feature that reads or writes case data records what it did here.
+ * feature that reads or writes case data records what it did here. Storing goes through
+ * {@link GroupCommit}, checking through {@link ChainVerifier}, and removing expired events through
+ * {@link RetentionPurge}; reading and the hash every one of them shares are here.
  */
 @Component
 public class AuditLog {
@@ -43,23 +41,14 @@ public class AuditLog {
     /** Transaction metadata that lets the embedded tamper guard pass a retention purge. */
     static final String RETENTION_KEY = "caselinkAuditRetention";
 
-    private static final Map<String, Object> RETENTION_METADATA = Map.of(RETENTION_KEY, true, Graph.PURPOSE, "audit");
-
-    /** The audit trail's own transactions say so (in Neo4j's query log, and to statement counters). */
-    private static final Map<String, Object> AUDIT_METADATA = Map.of(Graph.PURPOSE, "audit");
-
-    private static final int PAGE = 5_000;
-    private static final int PURGE_BATCH = 5_000;
     private static final String EVENTS = CypherFiles.query("audit/events");
-    private static final String CHAIN_PAGE = CypherFiles.query("audit/chain-page");
-    private static final String APPEND = CypherFiles.query("audit/append");
-    private static final String LOCK_HEAD = "MATCH (h:AuditHead {id: 'audit'}) SET h.lockedAt = datetime() RETURN h.id";
-    private static final String READ_HEAD =
-            "MATCH (h:AuditHead {id: 'audit'}) RETURN h.seq AS seq, h.hash AS hash, h.anchorSeq AS anchorSeq, h.anchorHash AS anchorHash";
 
     private final Graph graph;
     private final Duration retention;
     private final Clock clock;
+    private final GroupCommit commit;
+    private final ChainVerifier verifier;
+    private final RetentionPurge purge;
 
     @Autowired
     AuditLog(Graph graph, AuditProperties settings, ObjectProvider<Clock> clock) {
@@ -74,11 +63,14 @@ public class AuditLog {
         this.graph = graph;
         this.retention = retention;
         this.clock = clock;
+        this.commit = new GroupCommit(graph, clock);
+        this.verifier = new ChainVerifier(graph);
+        this.purge = new RetentionPurge(graph);
     }
 
     /**
      * Records one event and returns it, stored, with its seq and hashes. Events from concurrent
-     * callers are stored together (group commit, see {@link #writeWaiting}); appends from all
+     * callers are stored together (group commit, see {@link GroupCommit}); appends from all
      * threads and all replicas are put in one line by the lock on the audit head.
      * Throws when the event could not be stored: callers must not go on as if it had been.
      *
@@ -97,113 +89,7 @@ public class AuditLog {
         String o = required("outcome", outcome);
         String u = user == null || user.isBlank() ? ANONYMOUS : user;
         String json = CanonicalJson.write(details == null ? Map.of() : details);
-        Pending mine = new Pending(c, t, u, agency, o, json, new CompletableFuture<>());
-        synchronized (queue) {
-            queue.add(mine);
-        }
-        // Group commit: one caller at a time writes every event waiting, in one transaction, while
-        // the others wait for theirs. Each caller still returns only once its own event is stored.
-        while (!mine.stored().isDone()) {
-            if (writing.compareAndSet(false, true)) {
-                try {
-                    writeWaiting();
-                } finally {
-                    writing.set(false);
-                }
-            } else {
-                try {
-                    mine.stored().get(1, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException | ExecutionException e) {
-                    // not stored yet (another writer's batch), or failed: the loop or join below tells
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while the audit event was being stored", e);
-                }
-            }
-        }
-        try {
-            return mine.stored().join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-    }
-
-    /** An event waiting to be stored, and its caller's wait. */
-    private record Pending(
-            String component,
-            String type,
-            String user,
-            @Nullable String agency,
-            String outcome,
-            String details,
-            CompletableFuture<AuditEvent> stored) {}
-
-    private final java.util.ArrayDeque<Pending> queue = new java.util.ArrayDeque<>();
-    private final java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean();
-
-    /** Events stored in one transaction at most. */
-    static final int GROUP = 500;
-
-    /**
-     * Stores the events waiting (up to {@link #GROUP}) in one transaction under the head's lock:
-     * one commit for many requests instead of one each. Every event of a failed transaction fails.
-     */
-    private void writeWaiting() {
-        List<Pending> batch = new ArrayList<>();
-        synchronized (queue) {
-            while (!queue.isEmpty() && batch.size() < GROUP) {
-                batch.add(queue.poll());
-            }
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            List<AuditEvent> stored = graph.inWriteTransaction(AUDIT_METADATA, tx -> {
-                Head head = lockHead(tx);
-                long seq = head.seq();
-                String prev = head.hash();
-                List<Map<String, Object>> rows = new ArrayList<>();
-                List<AuditEvent> out = new ArrayList<>();
-                for (Pending e : batch) {
-                    seq++;
-                    Instant at = clock.instant();
-                    String hash = hash(
-                            seq, at, e.component(), e.type(), e.user(), e.agency(), e.outcome(), e.details(), prev);
-                    Map<String, Object> p = new HashMap<>();
-                    p.put("seq", seq);
-                    p.put("at", at.atOffset(ZoneOffset.UTC));
-                    p.put("component", e.component());
-                    p.put("type", e.type());
-                    p.put("user", e.user());
-                    p.put("agency", e.agency());
-                    p.put("outcome", e.outcome());
-                    p.put("details", e.details());
-                    p.put("prevHash", prev);
-                    p.put("hash", hash);
-                    rows.add(p);
-                    out.add(new AuditEvent(
-                            seq,
-                            at,
-                            e.component(),
-                            e.type(),
-                            e.user(),
-                            e.agency(),
-                            e.outcome(),
-                            CanonicalJson.readObject(e.details()),
-                            prev,
-                            hash));
-                    prev = hash;
-                }
-                tx.run(APPEND, Map.of("events", rows, "seq", seq, "hash", prev));
-                return out;
-            });
-            for (int k = 0; k < batch.size(); k++) {
-                batch.get(k).stored().complete(stored.get(k));
-            }
-        } catch (RuntimeException e) {
-            batch.forEach(p -> p.stored().completeExceptionally(e));
-        }
+        return commit.store(c, t, u, agency, o, json);
     }
 
     /**
@@ -233,87 +119,12 @@ public class AuditLog {
     }
 
     /**
-     * Walks the whole chain in seq order, a page at a time, from the oldest kept event (which must
-     * chain to the retention anchor) to the head (whose seq and hash the newest event must have),
-     * and reports the first place it is broken.
+     * Walks the whole chain in seq order, from the oldest kept event (which must chain to the
+     * retention anchor) to the head (whose seq and hash the newest event must have), and reports
+     * the first place it is broken.
      */
     public ChainReport verify() {
-        Walk walk = walk();
-        if (!walk.report().intact() && readHead().anchorSeq() != walk.anchorSeq()) {
-            // A retention purge ran meanwhile and removed events the walk was about to read.
-            walk = walk();
-        }
-        return walk.report();
-    }
-
-    private record Walk(ChainReport report, long anchorSeq) {}
-
-    private Walk walk() {
-        Head head = readHead();
-        long expected = head.anchorSeq() + 1;
-        String prevHash = head.anchorHash();
-        long checked = 0;
-        long after = Long.MIN_VALUE;
-        while (true) {
-            List<Map<String, Object>> page = graph.read(
-                    CHAIN_PAGE,
-                    Map.of("after", after, "last", head.seq(), "limit", PAGE),
-                    r -> r.get("e").asMap());
-            for (Map<String, Object> e : page) {
-                long seq = ((Number) e.get("seq")).longValue();
-                if (seq < expected) {
-                    return new Walk(
-                            ChainReport.broken(
-                                    checked,
-                                    seq,
-                                    "seq " + seq + " is older than the retention anchor " + (expected - 1)),
-                            head.anchorSeq());
-                }
-                if (seq > expected) {
-                    return new Walk(
-                            ChainReport.broken(checked, expected, "seq " + expected + " missing"), head.anchorSeq());
-                }
-                String stored = e.get("hash") instanceof String s ? s : "";
-                String computed;
-                try {
-                    computed = hashOf(e);
-                } catch (RuntimeException ex) {
-                    return new Walk(
-                            ChainReport.broken(checked, seq, "seq " + seq + " unreadable: event altered"),
-                            head.anchorSeq());
-                }
-                if (!computed.equals(stored)) {
-                    return new Walk(
-                            ChainReport.broken(checked, seq, "hash mismatch at seq " + seq + ": event altered"),
-                            head.anchorSeq());
-                }
-                if (!prevHash.equals(e.get("prevHash"))) {
-                    String previous = seq != head.anchorSeq() + 1
-                            ? String.valueOf(seq - 1)
-                            : head.anchorSeq() == 0 ? "the genesis hash" : "the retention anchor " + head.anchorSeq();
-                    return new Walk(
-                            ChainReport.broken(checked, seq, "prevHash of " + seq + " does not match " + previous),
-                            head.anchorSeq());
-                }
-                checked++;
-                prevHash = stored;
-                expected = seq + 1;
-                after = seq;
-            }
-            if (page.size() < PAGE) {
-                break;
-            }
-        }
-        if (expected <= head.seq()) {
-            return new Walk(ChainReport.broken(checked, expected, "seq " + expected + " missing"), head.anchorSeq());
-        }
-        if (!prevHash.equals(head.hash())) {
-            return new Walk(
-                    ChainReport.broken(
-                            checked, head.seq(), "hash of seq " + head.seq() + " does not match the audit head"),
-                    head.anchorSeq());
-        }
-        return new Walk(ChainReport.intact(checked), head.anchorSeq());
+        return verifier.verify();
     }
 
     /** The events {@code q} asks for, newest first. */
@@ -348,100 +159,20 @@ public class AuditLog {
     }
 
     /**
-     * Deletes the events older than the retention period, oldest first, and then records a
-     * RETENTION_PURGE event with how many went and the anchor (seq and hash of the last one
-     * removed), which the oldest kept event chains to. Only a prefix of the chain goes: the purge
-     * stops at the first event that is young enough (clocks of replicas may differ a little) and
-     * at a gap (it does not erase the evidence of tampering). Each batch of deletions moves the
-     * head's anchor in its own transaction, so the chain verifies after every commit.
+     * Deletes the events older than the retention period, oldest first (see {@link RetentionPurge}
+     * for what may go), and then records a RETENTION_PURGE event with how many went and the anchor
+     * (seq and hash of the last one removed), which the oldest kept event chains to.
      */
     public AuditEvent purgeExpired() {
         Instant cutoff = clock.instant().minus(retention);
-        long removed = 0;
-        Head anchor = readHead();
-        while (true) {
-            Purged batch = graph.inWriteTransaction(RETENTION_METADATA, tx -> purgeBatch(tx, cutoff));
-            if (batch.removed() == 0) {
-                break;
-            }
-            removed += batch.removed();
-            anchor = batch.head();
-        }
+        RetentionPurge.Purged purged = purge.purge(cutoff);
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("removed", removed);
+        details.put("removed", purged.removed());
         details.put("before", cutoff.toString());
         details.put("retention", retention.toString());
-        details.put("anchorSeq", anchor.anchorSeq());
-        details.put("anchorHash", anchor.anchorHash());
+        details.put("anchorSeq", purged.head().anchorSeq());
+        details.put("anchorHash", purged.head().anchorHash());
         return append("admin", "RETENTION_PURGE", "system", null, "SUCCESS", details);
-    }
-
-    private record Purged(long removed, Head head) {}
-
-    private Purged purgeBatch(Graph.Tx tx, Instant cutoff) {
-        Head head = lockHead(tx);
-        List<Map<String, Object>> oldest = tx.run(
-                "MATCH (e:AuditEvent) WHERE e.seq > $anchor WITH e ORDER BY e.seq LIMIT $limit"
-                        + " RETURN e.seq AS seq, e.at AS at, e.hash AS hash",
-                Map.of("anchor", head.anchorSeq(), "limit", PURGE_BATCH),
-                r -> r.asMap());
-        long expected = head.anchorSeq() + 1;
-        long last = head.anchorSeq();
-        String lastHash = head.anchorHash();
-        for (Map<String, Object> e : oldest) {
-            long seq = ((Number) e.get("seq")).longValue();
-            if (seq != expected
-                    || !(e.get("at") instanceof ZonedDateTime at)
-                    || !at.toInstant().isBefore(cutoff)) {
-                break;
-            }
-            last = seq;
-            lastHash = String.valueOf(e.get("hash"));
-            expected++;
-        }
-        long removed = last - head.anchorSeq();
-        if (removed == 0) {
-            return new Purged(0, head);
-        }
-        tx.run(
-                "MATCH (e:AuditEvent) WHERE e.seq > $from AND e.seq <= $to DELETE e",
-                Map.of("from", head.anchorSeq(), "to", last));
-        tx.run(
-                "MATCH (h:AuditHead {id: 'audit'}) SET h.anchorSeq = $seq, h.anchorHash = $hash",
-                Map.of("seq", last, "hash", lastHash));
-        return new Purged(removed, new Head(head.seq(), head.hash(), last, lastHash));
-    }
-
-    /** The head: the last seq and hash, and the anchor the oldest kept event chains to. */
-    private record Head(long seq, String hash, long anchorSeq, String anchorHash) {}
-
-    /**
-     * Takes the head's write lock (writing a property takes Neo4j's exclusive lock on the node,
-     * held to the end of the transaction), then reads it: another appender waits at the first
-     * statement until this transaction ends, and then reads what it wrote.
-     */
-    private static Head lockHead(Graph.Tx tx) {
-        if (tx.run(LOCK_HEAD, Map.of(), r -> r).isEmpty()) {
-            throw new IllegalStateException("The audit head is missing: migration V0007__audit has not run"
-                    + " or the node was removed; refusing to write audit events without it");
-        }
-        return tx.run(READ_HEAD, Map.of(), AuditLog::head).getFirst();
-    }
-
-    private Head readHead() {
-        List<Head> heads = graph.read(READ_HEAD, Map.of(), AuditLog::head);
-        if (heads.isEmpty()) {
-            throw new IllegalStateException("The audit head is missing");
-        }
-        return heads.getFirst();
-    }
-
-    private static Head head(org.neo4j.driver.Record r) {
-        return new Head(
-                r.get("seq").asLong(),
-                r.get("hash").asString(),
-                r.get("anchorSeq").asLong(),
-                r.get("anchorHash").asString());
     }
 
     private static AuditEvent event(Map<String, Object> p) {
@@ -456,20 +187,6 @@ public class AuditLog {
                 CanonicalJson.readObject((String) p.get("details")),
                 (String) p.get("prevHash"),
                 (String) p.get("hash"));
-    }
-
-    /** The hash of a stored event, from its properties as they are now. */
-    private static String hashOf(Map<String, Object> p) {
-        return hash(
-                ((Number) p.get("seq")).longValue(),
-                ((ZonedDateTime) p.get("at")).toInstant(),
-                (String) p.get("component"),
-                (String) p.get("type"),
-                (String) p.get("user"),
-                (String) p.get("agency"),
-                (String) p.get("outcome"),
-                (String) p.get("details"),
-                (String) p.get("prevHash"));
     }
 
     /**

@@ -257,7 +257,7 @@ class NetworkTests extends DatabaseProperties {
     }
 
     @Autowired
-    NetworkDetection detection;
+    CommunityDetection communities;
 
     /**
      * A list of networks with their cases, key players and members costs the same statements for
@@ -317,13 +317,13 @@ class NetworkTests extends DatabaseProperties {
                 x -> x.get("id").asString());
         assertThat(members).hasSize(15);
         // Whole: one candidate holds exactly the network's members.
-        assertThat(detection.candidates(withGds, 500).stream()
+        assertThat(communities.candidates(withGds, 500).stream()
                         .filter(g -> g.stream().anyMatch(members::contains))
                         .toList())
                 .singleElement()
                 .satisfies(g -> assertThat(g).containsExactlyInAnyOrderElementsOf(members));
         // Split: several communities of its members, none with all of them, none sharing a member.
-        List<List<String>> split = detection.candidates(withGds, 5).stream()
+        List<List<String>> split = communities.candidates(withGds, 5).stream()
                 .filter(g -> g.stream().anyMatch(members::contains))
                 .toList();
         assertThat(split).hasSizeGreaterThan(1);

@@ -1,0 +1,3 @@
+// Every network of the last detection and its memberships, deleted: a run replaces them all.
+MATCH (n:Network)
+DETACH DELETE n
