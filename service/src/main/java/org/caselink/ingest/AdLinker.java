@@ -1,16 +1,15 @@
 package org.caselink.ingest;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +33,8 @@ import org.springframework.stereotype.Component;
  * {@code similar-per-ad} strongest such links (at most that many links per ad on average; ties go
  * to the lower ad id, so a group of identical re-posts is held together through its first few).
  * Kept only when mutual, a group of identical re-posts fell apart: every ad chose the same first
- * five. Candidates come from locality-sensitive hashing (MinHash, 72 values in 24 bands of 3)
- * over the ads' uncommon shingles, never from comparing every pair; a band shared by more than
+ * five. Candidates come from locality-sensitive hashing ({@link NearDuplicateBands}: MinHash, 72
+ * values in 24 bands of 3) over the ads' uncommon shingles ({@link AdWording}), never from comparing every pair; a band shared by more than
  * {@code max-band-size} ads yields none. A pair whose uncommon shingles agree by half is a candidate
  * with probability 0.96 (16 bands of 4 gave 0.64, and lost one re-post pair in ten).
  *
@@ -44,24 +43,27 @@ import org.springframework.stereotype.Component;
  * 1} bands; two hashes that close share a band exactly (pigeonhole), so the candidates are the
  * images that share one. An image shown by more ads than a common shingle may be (a stock photo)
  * is linked to nothing: it says nothing about who posted.
+ *
+ * <p>The pairs are computed here without a database; {@link SimilarityLinks} writes them.
  */
 @Component
 public class AdLinker {
 
-    static final int HASHES = 72;
-    static final int ROWS = 3;
-    static final int TEXT_BANDS = HASHES / ROWS;
+    private static final String AD_TEXTS = CypherFiles.query("ingest/ad-texts");
+    private static final String IMAGES_SHOWN = CypherFiles.query("ingest/images-shown");
+    private static final String AD_COUNT = CypherFiles.query("ingest/ad-count");
+
+    /** Pairs of keys in order, as links are stored and compared. */
+    static final Comparator<List<String>> PAIR_ORDER =
+            Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1));
+
     /** Uncommon shingles two ads must share to be near-duplicates: wording, not a template. */
     static final int MIN_DISTINCT = 4;
     /** Ads below which a shingle is no rarer (see the weights in {@link #textPairs}). */
     static final int RARE = 5;
 
-    /** Uncommon shingles an ad needs to be compared at all. */
-    static final int MIN_SHINGLES = 4;
-
-    private static final long[] SEEDS = seeds();
-
     private final Graph graph;
+    private final SimilarityLinks links;
     private final int imageDistance;
     private final double textSimilarity;
     private final int maxBandSize;
@@ -93,6 +95,7 @@ public class AdLinker {
             throw new IllegalArgumentException("caselink.ingest.image-distance must be between 0 and 15");
         }
         this.graph = graph;
+        this.links = new SimilarityLinks(graph);
         this.imageDistance = imageDistance;
         this.textSimilarity = textSimilarity;
         this.maxBandSize = maxBandSize;
@@ -108,46 +111,23 @@ public class AdLinker {
     public Result relink() {
         List<String> adIds = new ArrayList<>();
         List<String> texts = new ArrayList<>();
-        graph.read(
-                "MATCH (a:Ad) WHERE a.title IS NOT NULL OR a.body IS NOT NULL"
-                        + " RETURN a.adId AS id, coalesce(a.title, '') + ' ' + coalesce(a.body, '') AS text,"
-                        + " coalesce(a.city, '') + ' ' + coalesce(a.state, '') AS place"
-                        + " ORDER BY id",
-                Map.of(),
-                r -> {
-                    adIds.add(r.get("id").asString());
-                    texts.add(withoutPlace(
-                            r.get("text").asString(), r.get("place").asString()));
-                    return null;
-                });
+        graph.read(AD_TEXTS, Map.of(), r -> {
+            adIds.add(r.get("id").asString());
+            texts.add(AdWording.withoutPlace(
+                    r.get("text").asString(), r.get("place").asString()));
+            return null;
+        });
         Map<List<String>, Double> textPairs = textPairs(adIds, texts);
         Map<String, Integer> shown = new TreeMap<>();
         int[] ads = {0};
-        graph.read("MATCH (i:Image) RETURN i.hash AS hash, COUNT { (i)<-[:SHOWS]-() } AS ads", Map.of(), r -> {
+        graph.read(IMAGES_SHOWN, Map.of(), r -> {
             shown.put(r.get("hash").asString(), r.get("ads").asInt());
             return null;
         });
-        graph.read(
-                "MATCH (a:Ad) RETURN count(a) AS n",
-                Map.of(),
-                r -> ads[0] = r.get("n").asInt());
+        graph.read(AD_COUNT, Map.of(), r -> ads[0] = r.get("n").asInt());
         Map<List<String>, Double> imagePairs = imagePairs(shown, common(ads[0]));
-        int[] text = write(
-                "Ad",
-                "adId",
-                "SIMILAR_TEXT",
-                "jaccard",
-                textPairs,
-                "caselink:text-minhash",
-                "similarity>=" + textSimilarity);
-        int[] image = write(
-                "Image",
-                "hash",
-                "SIMILAR_IMAGE",
-                "distance",
-                imagePairs,
-                "caselink:image-hash",
-                "hamming<=" + imageDistance);
+        int[] text = links.write(SimilarityLinks.TEXT, textPairs, "similarity>=" + textSimilarity);
+        int[] image = links.write(SimilarityLinks.IMAGE, imagePairs, "hamming<=" + imageDistance);
         return new Result(
                 adIds.size(),
                 textPairs.size(),
@@ -171,7 +151,7 @@ public class AdLinker {
         int[][] sets = new int[n][];
         int total = 0;
         for (int i = 0; i < n; i++) {
-            sets[i] = shingles(texts.get(i));
+            sets[i] = AdWording.shingles(texts.get(i));
             total += sets[i].length;
         }
         // Document frequencies, exactly: every ad's distinct shingles in one sorted array.
@@ -218,58 +198,7 @@ public class AdLinker {
         }
         sets = null;
         // Candidates: MinHash bands over each ad's uncommon shingles.
-        long[] buckets = new long[n * TEXT_BANDS];
-        int used = 0;
-        for (int i = 0; i < n; i++) {
-            int uncommon = 0;
-            for (int k : index[i]) {
-                if (idf[k] > 0) {
-                    uncommon++;
-                }
-            }
-            if (uncommon < MIN_SHINGLES) {
-                continue;
-            }
-            long[] sig = new long[HASHES];
-            Arrays.fill(sig, Long.MAX_VALUE);
-            for (int k : index[i]) {
-                if (idf[k] > 0) {
-                    long base = keys[k];
-                    for (int h = 0; h < HASHES; h++) {
-                        long v = mix(base ^ SEEDS[h]);
-                        if (v < sig[h]) {
-                            sig[h] = v;
-                        }
-                    }
-                }
-            }
-            for (int b = 0; b < TEXT_BANDS; b++) {
-                long h = 17 + b;
-                for (int r = 0; r < ROWS; r++) {
-                    h = mix(h * 31 + sig[b * ROWS + r]);
-                }
-                // 40 bits of the band's hash above 24 bits of the ad's position: sorting groups a band's ads.
-                buckets[used++] = (h & 0xFFFFFFFFFF000000L) | i;
-            }
-        }
-        Arrays.sort(buckets, 0, used);
-        Set<Long> candidates = new HashSet<>();
-        for (int from = 0; from < used; ) {
-            int to = from + 1;
-            while (to < used && (buckets[to] >>> 24) == (buckets[from] >>> 24)) {
-                to++;
-            }
-            if (to - from > 1 && to - from <= maxBandSize) {
-                for (int x = from; x < to; x++) {
-                    for (int y = x + 1; y < to; y++) {
-                        long a = buckets[x] & 0xFFFFFF;
-                        long b = buckets[y] & 0xFFFFFF;
-                        candidates.add(Math.min(a, b) << 32 | Math.max(a, b));
-                    }
-                }
-            }
-            from = to;
-        }
+        Set<Long> candidates = NearDuplicateBands.textCandidates(index, idf, keys, maxBandSize);
         // Weighted Jaccard of each candidate pair; then each ad's strongest few.
         Map<Integer, List<double[]>> near = new HashMap<>();
         for (long pair : candidates) {
@@ -317,9 +246,6 @@ public class AdLinker {
         return out;
     }
 
-    private static final Comparator<List<String>> PAIR_ORDER =
-            Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1));
-
     /** Pairs of images whose hashes differ in at most {@code image-distance} bits, stock photos left out. */
     Map<List<String>, Double> imagePairs(Map<String, Integer> shownBy, int common) {
         Map<String, List<String>> byBand = new TreeMap<>();
@@ -333,7 +259,7 @@ public class AdLinker {
             } catch (NumberFormatException notHex) {
                 continue;
             }
-            for (String band : imageBands(hash, imageDistance)) {
+            for (String band : NearDuplicateBands.imageBands(hash, imageDistance)) {
                 byBand.computeIfAbsent(band, k -> new ArrayList<>()).add(e.getKey());
             }
         }
@@ -354,174 +280,5 @@ public class AdLinker {
             }
         }
         return out;
-    }
-
-    /**
-     * Makes the graph's {@code type} links exactly {@code pairs}: deletes the others, creates the
-     * missing ones and updates a changed value; each chunk its own transaction. Returns created,
-     * updated, deleted. Label, key, type and property come from constants only.
-     */
-    private int[] write(
-            String label,
-            String key,
-            String type,
-            String property,
-            Map<List<String>, Double> pairs,
-            String source,
-            String recordId) {
-        Map<List<String>, Double> stored = new TreeMap<>(PAIR_ORDER);
-        graph.read(
-                "MATCH (x:" + label + ")-[r:" + type + "]->(y:" + label + ")" + " RETURN x." + key + " AS a, y." + key
-                        + " AS b, r." + property + " AS v",
-                Map.of(),
-                r -> {
-                    String a = r.get("a").asString();
-                    String b = r.get("b").asString();
-                    stored.put(
-                            a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a),
-                            r.get("v").isNull() ? Double.NaN : r.get("v").asDouble());
-                    return null;
-                });
-        List<Map<String, Object>> gone = new ArrayList<>();
-        stored.forEach((pair, v) -> {
-            if (!pairs.containsKey(pair)) {
-                gone.add(Map.of("a", pair.get(0), "b", pair.get(1)));
-            }
-        });
-        List<Map<String, Object>> upsert = new ArrayList<>();
-        int[] counts = new int[3];
-        pairs.forEach((pair, v) -> {
-            Double old = stored.get(pair);
-            if (old == null || old.doubleValue() != v) {
-                upsert.add(Map.of("a", pair.get(0), "b", pair.get(1), "v", v));
-                counts[old == null ? 0 : 1]++;
-            }
-        });
-        counts[2] = gone.size();
-        graph.writeInChunks(
-                "UNWIND $rows AS p MATCH (:" + label + " {" + key + ": p.a})-[r:" + type + "]-(:" + label + " {" + key
-                        + ": p.b}) DELETE r",
-                gone,
-                Map.of(),
-                10_000);
-        // One link per pair, stored from the lower key; a value changed by new data is updated.
-        graph.writeInChunks(
-                "UNWIND $rows AS p MATCH (a:" + label + " {" + key + ": p.a}), (b:" + label + " {" + key
-                        + ": p.b}) OPTIONAL MATCH (b)-[old:" + type + "]->(a) DELETE old"
-                        + " MERGE (a)-[r:" + type + "]->(b) ON CREATE SET r.ingestedAt = datetime()"
-                        + " SET r.source = $source, r.recordId = $recordId, r." + property + " = p.v",
-                upsert,
-                Map.of("source", source, "recordId", recordId),
-                10_000);
-        return counts;
-    }
-
-    /** The bands of a 64-bit hash: {@code distance + 1} slices, each keyed by its index and bits. */
-    static List<String> imageBands(long hash, int distance) {
-        int bands = distance + 1;
-        List<String> out = new ArrayList<>(bands);
-        int from = 0;
-        for (int b = 0; b < bands; b++) {
-            int width = 64 / bands + (b < 64 % bands ? 1 : 0);
-            long bits = (hash >>> from) & (width == 64 ? -1L : (1L << width) - 1);
-            out.add(b + ":" + Long.toHexString(bits));
-            from += width;
-        }
-        return out;
-    }
-
-    /**
-     * The text without the words of the ad's own place: a city is where an ad ran, not how it was
-     * written, and two strangers' boilerplate in one city must not read as shared wording.
-     */
-    static String withoutPlace(String text, String place) {
-        Set<String> drop = new java.util.HashSet<>(List.of(plainWords(place)));
-        StringBuilder out = new StringBuilder();
-        for (String w : plainWords(text)) {
-            if (!drop.contains(w)) {
-                out.append(w).append(' ');
-            }
-        }
-        return out.toString();
-    }
-
-    private static String[] plainWords(String text) {
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < plain.length(); i++) {
-            char c = plain.charAt(i);
-            if (Character.getType(c) != Character.NON_SPACING_MARK) {
-                b.append(Character.isLetterOrDigit(c) ? c : ' ');
-            }
-        }
-        return b.toString().strip().split(" +");
-    }
-
-    private static final Set<String> NUMBER_WORDS = Set.of(
-            "zero", "oh", "o", "one", "won", "two", "to", "too", "three", "tree", "four", "for", "fore", "five", "six",
-            "seven", "eight", "ate", "nine", "l", "i");
-
-    /**
-     * The distinct shingles of a text, sorted: hashes of its words and of consecutive word pairs (a
-     * word changed in a re-post costs one word and two pairs), with case, accents
-     * and punctuation removed and without the contact details (tokens with a digit, and spelled
-     * digits, are dropped first). One pass over the text; nothing here backtracks.
-     */
-    static int[] shingles(String text) {
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
-        List<String> words = new ArrayList<>();
-        StringBuilder token = new StringBuilder();
-        boolean digit = false;
-        for (int i = 0; i <= plain.length(); i++) {
-            char c = i < plain.length() ? plain.charAt(i) : ' ';
-            if (Character.getType(c) == Character.NON_SPACING_MARK) {
-                continue;
-            }
-            if (Character.isLetterOrDigit(c)) {
-                token.append(c);
-                digit |= Character.isDigit(c);
-            } else if (!token.isEmpty()) {
-                String t = token.toString();
-                if (!digit && !NUMBER_WORDS.contains(t)) {
-                    words.add(t);
-                }
-                token.setLength(0);
-                digit = false;
-            }
-        }
-        int[] out = new int[Math.max(0, 2 * words.size() - 1)];
-        for (int i = 0; i < words.size(); i++) {
-            out[2 * i] = (int) mix(fnv64(words.get(i)));
-            if (i + 1 < words.size()) {
-                out[2 * i + 1] = (int) mix(fnv64(words.get(i)) * 31 + fnv64(words.get(i + 1)));
-            }
-        }
-        return Arrays.stream(out).sorted().distinct().toArray();
-    }
-
-    private static long fnv64(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return h;
-    }
-
-    /** SplitMix64's finaliser: a fast, well-mixed 64-bit permutation. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
-    }
-
-    private static long[] seeds() {
-        long[] s = new long[HASHES];
-        long x = 0x5EED_CA5E_11_4BL;
-        for (int i = 0; i < HASHES; i++) {
-            x = mix(x + 0x9e3779b97f4a7c15L);
-            s[i] = x;
-        }
-        return s;
     }
 }

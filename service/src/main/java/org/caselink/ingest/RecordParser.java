@@ -1,8 +1,15 @@
 package org.caselink.ingest;
 
-import java.time.LocalDate;
+import static org.caselink.ingest.JsonFields.array;
+import static org.caselink.ingest.JsonFields.date;
+import static org.caselink.ingest.JsonFields.dateTime;
+import static org.caselink.ingest.JsonFields.enumValue;
+import static org.caselink.ingest.JsonFields.object;
+import static org.caselink.ingest.JsonFields.required;
+import static org.caselink.ingest.JsonFields.strings;
+import static org.caselink.ingest.JsonFields.text;
+
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads one record of the import format (a JSON object with a {@code kind}), validates every
  * field and normalises phones, emails and handles. A record with a missing required field or an
- * invalid value is rejected with the field and the reason; an unknown field is a warning.
+ * invalid value is rejected with the field and the reason; an unknown field is a warning. Each
+ * field is read through {@link JsonFields}.
  */
 public final class RecordParser {
 
@@ -326,101 +334,6 @@ public final class RecordParser {
             if (!known.contains(name)) {
                 warnings.add(new Problem(origin, key, at + name, "unknown field, ignored"));
             }
-        }
-    }
-
-    private static @Nullable String text(JsonNode n, String field) {
-        return text(n, field, "");
-    }
-
-    private static @Nullable String text(JsonNode n, String field, String at) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isString()) {
-            throw new InvalidInputException(at + field, "must be a string");
-        }
-        return v.asString();
-    }
-
-    private static String required(JsonNode n, String field) {
-        return required(n, field, "");
-    }
-
-    private static String required(JsonNode n, String field, String at) {
-        String v = text(n, field, at);
-        if (v == null || v.isBlank()) {
-            throw new InvalidInputException(at + field, "is required");
-        }
-        return v.strip();
-    }
-
-    private static JsonNode object(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isObject()) {
-            throw new InvalidInputException(field, "must be an object");
-        }
-        return v;
-    }
-
-    private static List<JsonNode> array(JsonNode n, String field) {
-        return array(n, field, "");
-    }
-
-    private static List<JsonNode> array(JsonNode n, String field, String at) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return List.of();
-        }
-        if (!v.isArray()) {
-            throw new InvalidInputException(at + field, "must be a list");
-        }
-        List<JsonNode> out = new ArrayList<>();
-        v.forEach(out::add);
-        return Validate.list(at + field, out);
-    }
-
-    private static List<String> strings(JsonNode n, String field, String at) {
-        List<JsonNode> values = array(n, field, at);
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < values.size(); i++) {
-            if (!values.get(i).isString()) {
-                throw new InvalidInputException(at + field + "[" + i + "]", "must be a string");
-            }
-            out.add(values.get(i).asString());
-        }
-        return out;
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            List<String> names = java.util.Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name)
-                    .toList();
-            throw new InvalidInputException(field, "must be one of " + String.join(", ", names) + ", not " + value);
-        }
-    }
-
-    private static OffsetDateTime dateTime(String field, String value) {
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(
-                    field, "must be an ISO 8601 date-time with offset, such as 2021-03-04T10:00:00Z");
-        }
-    }
-
-    private static @Nullable LocalDate date(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Validate.dob(field, LocalDate.parse(value.strip()));
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be an ISO 8601 date, such as 2005-02-01");
         }
     }
 }

@@ -145,7 +145,7 @@ class AdLinkerTests {
 
     @Test
     void theAdsOwnPlaceIsNotWording() {
-        assertThat(AdLinker.withoutPlace("New in San Antonio, sweet and fun! call now", "San Antonio TX"))
+        assertThat(AdWording.withoutPlace("New in San Antonio, sweet and fun! call now", "San Antonio TX"))
                 .isEqualTo("new in sweet and fun call now ");
         // Boilerplate shared by many, and a two-word city: without the place nothing uncommon is left.
         List<String> ids = new ArrayList<>();
@@ -153,7 +153,7 @@ class AdLinkerTests {
         for (int i = 0; i < 200; i++) {
             ids.add(String.format("C-%03d", i));
             String city = i % 2 == 0 ? "San Antonio" : "Fort Worth";
-            texts.add(AdLinker.withoutPlace(
+            texts.add(AdWording.withoutPlace(
                     "new in " + city + " this week sweet and fun call now " + city, city + " TX"));
         }
         assertThat(linker.textPairs(ids, texts)).isEmpty();
@@ -173,11 +173,11 @@ class AdLinkerTests {
 
     @Test
     void shinglesReadHostileTextInOnePass() {
-        assertThat(AdLinker.shingles("a".repeat(200_000))).hasSize(1);
-        assertThat(AdLinker.shingles("1a".repeat(100_000))).isEmpty();
-        assertThat(AdLinker.shingles("a b ".repeat(50_000))).hasSize(4);
-        assertThat(AdLinker.shingles("e\u0301 ".repeat(100_000))).hasSize(2);
+        assertThat(AdWording.shingles("a".repeat(200_000))).hasSize(1);
+        assertThat(AdWording.shingles("1a".repeat(100_000))).isEmpty();
+        assertThat(AdWording.shingles("a b ".repeat(50_000))).hasSize(4);
+        assertThat(AdWording.shingles("e\u0301 ".repeat(100_000))).hasSize(2);
         // Numbers and spelled digits are contact details, not wording.
-        assertThat(AdLinker.shingles("Call 703-555-0142 now, seven oh three!")).hasSize(3);
+        assertThat(AdWording.shingles("Call 703-555-0142 now, seven oh three!")).hasSize(3);
     }
 }
