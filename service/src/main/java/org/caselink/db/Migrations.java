@@ -37,7 +37,7 @@ public class Migrations implements InitializingBean {
     private static final String LOCATION = "classpath*:cypher/migrations/*.cypher";
     private static final String LEDGER_CONSTRAINT = CypherFiles.query("db/migration-constraint");
     private static final String APPLIED = CypherFiles.query("db/migrations-applied");
-    private static final String RECORD_APPLIED = CypherFiles.query("db/migration-applied");
+    private static final String RECORD_APPLIED = CypherFiles.query("db/record-migration");
 
     private final Graph graph;
     private final String location;
