@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
 import org.caselink.graphql.InvalidInputException;
 import org.caselink.graphql.Lookup;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Controller;
 
 @Controller
 class AdMutations {
+
+    private static final String CREATE = CypherFiles.query("ads/create");
 
     record CreateAdInput(
             String adId,
@@ -87,7 +90,7 @@ class AdMutations {
         try {
             graph.inWriteTransaction(tx -> {
                 // CREATE, not a check then MERGE: the uniqueness constraint settles concurrent creates.
-                tx.run("CREATE (:Ad {adId: $id})", Map.of("id", adId));
+                tx.run(CREATE, Map.of("id", adId));
                 writer.ads(tx, List.of(row));
                 writer.contacts(tx, contacts);
                 if (city != null) {

@@ -50,6 +50,7 @@ public class Backup {
     static final String FORMAT = "caselink-backup/1";
     static final String BOLT_SECRET = "caselink-bolt.secret";
     static final String COUNTS = org.caselink.db.CypherFiles.query("backup/counts");
+    private static final String IDS_KEY = org.caselink.db.CypherFiles.query("backup/ids-key");
     private static final DateTimeFormatter NAME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
@@ -196,10 +197,7 @@ public class Backup {
     }
 
     private Map<String, Object> manifest(Instant at, long pauseMillis, Counts counts) {
-        var key = graph.read(
-                "OPTIONAL MATCH (k:__IdKey {name: 'ids'}) RETURN k.fingerprint AS fingerprint, k.secret IS NOT NULL AS kept",
-                Map.of(),
-                r -> r);
+        var key = graph.read(IDS_KEY, Map.of(), r -> r);
         String fingerprint = key.getFirst().get("fingerprint").isNull()
                 ? ""
                 : key.getFirst().get("fingerprint").asString();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
 import org.caselink.graphql.InvalidInputException;
 import org.caselink.graphql.Lookup;
@@ -41,6 +42,9 @@ import org.springframework.stereotype.Controller;
  */
 @Controller
 class CaseMutations {
+
+    private static final String CREATE = CypherFiles.query("cases/create");
+    private static final String UPDATE = CypherFiles.query("cases/update");
 
     record CreateCaseInput(
             String caseNumber,
@@ -133,7 +137,7 @@ class CaseMutations {
         try {
             graph.inWriteTransaction(tx -> {
                 // CREATE, not a check then MERGE: the uniqueness constraint settles concurrent creates.
-                tx.run("CREATE (:Case {caseNumber: $n})", Map.of("n", number));
+                tx.run(CREATE, Map.of("n", number));
                 writer.cases(tx, List.of(row));
                 writer.contacts(tx, contacts);
                 writer.places(tx, places);
@@ -158,12 +162,7 @@ class CaseMutations {
         p.put("reportedAt", Validate.optionalInstant("input.reportedAt", input.reportedAt()));
         p.put("state", Validate.state("input.state", input.state()));
         p.put("summary", Validate.text("input.summary", input.summary(), Validate.TEXT_MAX));
-        graph.write("""
-                MATCH (c:Case {caseNumber: $n})
-                SET c.type = coalesce($type, c.type), c.status = coalesce($status, c.status),
-                    c.reportedAt = coalesce($reportedAt, c.reportedAt), c.state = coalesce($state, c.state),
-                    c.summary = coalesce($summary, c.summary), c.updatedAt = datetime()
-                """, p, r -> r);
+        graph.write(UPDATE, p, r -> r);
         return existingCase("caseNumber", caseNumber);
     }
 

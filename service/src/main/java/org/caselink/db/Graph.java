@@ -144,12 +144,11 @@ public class Graph {
         }
     }
 
+    private static final String NOW = CypherFiles.query("db/now");
+
     /** The database's clock: what {@code datetime()} in a statement starting now would give. */
     public java.time.OffsetDateTime now() {
-        return read(
-                        "RETURN datetime() AS now",
-                        Map.of(),
-                        r -> r.get("now").asZonedDateTime().toOffsetDateTime())
+        return read(NOW, Map.of(), r -> r.get("now").asZonedDateTime().toOffsetDateTime())
                 .getFirst();
     }
 

@@ -42,6 +42,12 @@ public class IdKeys implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(IdKeys.class);
     static final int SCHEME = 2;
     private static final int BATCH = 1000;
+    private static final String IDS_KEY = CypherFiles.query("db/ids-key");
+    private static final String IDS_KEY_SCHEME = CypherFiles.query("db/ids-key-scheme");
+    private static final String LEGACY_UIDS = CypherFiles.query("db/legacy-uids");
+    private static final String REKEY_UIDS = CypherFiles.query("db/rekey-uids");
+    private static final String ALERT_PATHS = CypherFiles.query("db/alert-paths");
+    private static final String REKEY_ALERT_PATHS = CypherFiles.query("db/rekey-alert-paths");
 
     private final Graph graph;
     private final String configured;
@@ -62,11 +68,7 @@ public class IdKeys implements InitializingBean {
         params.put("fingerprint", proposed.fingerprint());
         // Kept in the graph only when not configured.
         params.put("secret", configured.isEmpty() ? candidate : null);
-        var row = graph.write("""
-                        MERGE (k:__IdKey {name: 'ids'})
-                          ON CREATE SET k.fingerprint = $fingerprint, k.secret = $secret, k.createdAt = datetime()
-                        RETURN k.fingerprint AS fingerprint, k.secret AS secret, k.scheme AS scheme
-                        """, params, r -> r).getFirst();
+        var row = graph.write(IDS_KEY, params, r -> r).getFirst();
         IdCodec codec = proposed;
         if (configured.isEmpty()) {
             String secret =
@@ -88,7 +90,7 @@ public class IdKeys implements InitializingBean {
         IdCodec.install(codec);
         if (row.get("scheme").isNull() || row.get("scheme").asInt() < SCHEME) {
             rekey(codec);
-            graph.write("MATCH (k:__IdKey {name: 'ids'}) SET k.scheme = $scheme", Map.of("scheme", SCHEME), r -> r);
+            graph.write(IDS_KEY_SCHEME, Map.of("scheme", SCHEME), r -> r);
         }
     }
 
@@ -111,13 +113,7 @@ public class IdKeys implements InitializingBean {
 
     private void rekey(IdCodec codec, String label, String externalId, Map<String, String> uids) {
         var rows = graph.read(
-                "MATCH (n:" + label + ") WHERE n.legacyUid IS NULL"
-                        + " RETURN n.uid AS uid, n." + externalId
-                        + " AS externalId, n.nameKey AS nameKey, n.dob AS dob,"
-                        + " n.firstName AS firstName, n.lastName AS lastName,"
-                        + " [(n)-[:SUBJECT_OF|SUSPECT_IN|ASSOCIATE_IN]->(k:Case) | k.caseNumber] AS cases",
-                Map.of(),
-                r -> r);
+                CypherFiles.fill(LEGACY_UIDS, "__LABEL__", label, "__EXTERNAL_ID__", externalId), Map.of(), r -> r);
         List<Map<String, Object>> batch = new ArrayList<>();
         for (var r : rows) {
             String old = r.get("uid").asString();
@@ -135,11 +131,7 @@ public class IdKeys implements InitializingBean {
 
     private void writeUids(String label, List<Map<String, Object>> batch) {
         if (!batch.isEmpty()) {
-            graph.write(
-                    "UNWIND $rows AS row MATCH (n:" + label + " {uid: row.old}) WHERE n.legacyUid IS NULL"
-                            + " SET n.legacyUid = row.old, n.uid = row.uid",
-                    Map.of("rows", List.copyOf(batch)),
-                    r -> r);
+            graph.write(CypherFiles.fill(REKEY_UIDS, "__LABEL__", label), Map.of("rows", List.copyOf(batch)), r -> r);
         }
     }
 
@@ -173,10 +165,7 @@ public class IdKeys implements InitializingBean {
 
     /** Alert paths stored as readable global ids, re-encoded (people and children with their new uids). */
     private int rekeyAlerts(IdCodec codec, Map<String, String> uids) {
-        var alerts = graph.read(
-                "MATCH (a:Alert) WHERE a.pathNodes IS NOT NULL RETURN a.id AS id, a.pathNodes AS path",
-                Map.of(),
-                r -> r);
+        var alerts = graph.read(ALERT_PATHS, Map.of(), r -> r);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (var a : alerts) {
             List<String> path = a.get("path").asList(Value::asString);
@@ -192,10 +181,7 @@ public class IdKeys implements InitializingBean {
             }
         }
         if (!rows.isEmpty()) {
-            graph.write(
-                    "UNWIND $rows AS row MATCH (a:Alert {id: row.id}) SET a.pathNodes = row.path",
-                    Map.of("rows", rows),
-                    r -> r);
+            graph.write(REKEY_ALERT_PATHS, Map.of("rows", rows), r -> r);
         }
         return rows.size();
     }

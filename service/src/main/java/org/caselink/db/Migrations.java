@@ -35,6 +35,9 @@ public class Migrations implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.cypher");
     private static final String LOCATION = "classpath*:cypher/migrations/*.cypher";
+    private static final String LEDGER_CONSTRAINT = CypherFiles.query("db/migration-constraint");
+    private static final String APPLIED = CypherFiles.query("db/migrations-applied");
+    private static final String RECORD_APPLIED = CypherFiles.query("db/record-migration");
 
     private final Graph graph;
     private final String location;
@@ -80,10 +83,7 @@ public class Migrations implements InitializingBean {
 
     /** Applies what is pending; returns the versions it applied. */
     public List<Integer> migrate() {
-        graph.write(
-                "CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:__Migration) REQUIRE m.version IS UNIQUE",
-                Map.of(),
-                r -> r);
+        graph.write(LEDGER_CONSTRAINT, Map.of(), r -> r);
         Map<Integer, String> applied = appliedChecksums();
         List<Integer> done = new ArrayList<>();
         for (Migration m : load()) {
@@ -101,10 +101,7 @@ public class Migrations implements InitializingBean {
                 graph.write(statement, Map.of(), r -> r);
             }
             graph.write(
-                    """
-                    MERGE (m:__Migration {version: $version})
-                    ON CREATE SET m.description = $description, m.checksum = $checksum, m.appliedAt = datetime()
-                    """,
+                    RECORD_APPLIED,
                     Map.of("version", m.version(), "description", m.description(), "checksum", m.checksum()),
                     r -> r);
             log.info("Applied migration {}", String.format("V%04d__%s", m.version(), m.description()));
@@ -119,7 +116,7 @@ public class Migrations implements InitializingBean {
 
     private Map<Integer, String> appliedChecksums() {
         Map<Integer, String> out = new HashMap<>();
-        graph.read("MATCH (m:__Migration) RETURN m.version AS v, m.checksum AS c", Map.of(), r -> r)
+        graph.read(APPLIED, Map.of(), r -> r)
                 .forEach(r -> out.put(r.get("v").asInt(), r.get("c").asString()));
         return out;
     }

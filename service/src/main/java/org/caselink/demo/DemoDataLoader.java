@@ -63,12 +63,11 @@ class DemoDataLoader implements SmartInitializingSingleton {
     /** Loads the demo set in one transaction when the graph holds no case and no ad; returns whether it did. */
     private static final String DEMO_ACCESS = org.caselink.db.CypherFiles.query("security/demo-access");
 
+    private static final String EMPTY = org.caselink.db.CypherFiles.query("demo/empty");
+
     boolean loadIfEmpty() {
-        boolean empty = graph.read(
-                        "RETURN NOT EXISTS { (:Case) } AND NOT EXISTS { (:Ad) } AS empty",
-                        Map.of(),
-                        r -> r.get("empty").asBoolean())
-                .getFirst();
+        boolean empty =
+                graph.read(EMPTY, Map.of(), r -> r.get("empty").asBoolean()).getFirst();
         if (!empty) {
             return false;
         }

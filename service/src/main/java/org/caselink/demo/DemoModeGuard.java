@@ -2,6 +2,7 @@ package org.caselink.demo;
 
 import java.util.List;
 import java.util.Map;
+import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
 import org.caselink.db.Migrations;
 import org.caselink.security.SecurityConfiguration;
@@ -23,10 +24,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class DemoModeGuard implements SmartInitializingSingleton {
 
-    private static final String FOREIGN = """
-            RETURN COUNT { MATCH (c:Case) WHERE NOT c.caseNumber IN $cases } AS cases,
-                   COUNT { MATCH (a:Ad) WHERE NOT a.adId IN $ads } AS ads
-            """;
+    private static final String FOREIGN = CypherFiles.query("demo/foreign");
 
     private final Graph graph;
     private final Environment env;

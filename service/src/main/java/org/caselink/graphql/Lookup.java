@@ -1,7 +1,10 @@
 package org.caselink.graphql;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
 import org.caselink.model.Entity;
 import org.caselink.model.EntityType;
@@ -12,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Lookup {
 
+    /** The statement that finds one node, for each type: graphql/find, filled once per type. */
+    private static final Map<EntityType, String> FIND = findByType(CypherFiles.query("graphql/find"));
+
     private final Graph graph;
 
     Lookup(Graph graph) {
@@ -20,11 +26,16 @@ public class Lookup {
 
     @SuppressWarnings("unchecked")
     public <T extends Entity> Optional<T> find(EntityType type, String key) {
-        return graph
-                .read("MATCH " + type.match("n", "$key") + " RETURN n", Map.of("key", key), r ->
-                        (T) type.map(r.get("n")))
-                .stream()
+        return graph.read(FIND.get(type), Map.of("key", key), r -> (T) type.map(r.get("n"))).stream()
                 .findFirst();
+    }
+
+    private static Map<EntityType, String> findByType(String template) {
+        Map<EntityType, String> out = new EnumMap<>(EntityType.class);
+        for (EntityType type : EntityType.values()) {
+            out.put(type, CypherFiles.fill(template, "__MATCH__", type.match("n", "$key")));
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** The node behind a global id; empty for an id of the wrong type or one that finds nothing. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
 import org.caselink.model.CurrentVisibility;
 import org.caselink.model.Entity;
@@ -34,6 +35,8 @@ public class Relations {
     private static final Map<EntityType, String[]> KEYSET = Map.of(
             EntityType.AD, new String[] {"postedAt", "adId"},
             EntityType.CASE, new String[] {"reportedAt", "caseNumber"});
+
+    private static final String ALIASES_IN_SIGHT = CypherFiles.query("graphql/aliases-in-sight");
 
     private final Graph graph;
     private final CurrentVisibility access;
@@ -100,10 +103,10 @@ public class Relations {
         }
         Map<String, Set<String>> given = new HashMap<>();
         graph.read(
-                "UNWIND $keys AS key MATCH (n:"
-                        + parents.getFirst().entityType().label() + " {uid: key})"
-                        + "-[r:SUBJECT_OF|SUSPECT_IN|ASSOCIATE_IN]->(:Case) WHERE r.recordId IN $records"
-                        + " UNWIND coalesce(r.names, []) AS name RETURN key, collect(DISTINCT name) AS names",
+                CypherFiles.fill(
+                        ALIASES_IN_SIGHT,
+                        "__LABEL__",
+                        parents.getFirst().entityType().label()),
                 Map.of("keys", keys(parents), "records", records),
                 r -> given.put(
                         r.get("key").asString(), Set.copyOf(r.get("names").asList(Value::asString))));
@@ -217,6 +220,7 @@ public class Relations {
     // Parallel relationships (one per piece of evidence) collapse to one result per far node and
     // relationship type; the first evidence rides along.
     private static String listQuery(Rel rel) {
+        // Generated from a Rel, list shape (from-type, pattern, order): not a .cypher file
         return "UNWIND $keys AS key MATCH " + rel.from().match("s", "key") + " MATCH " + rel.pattern()
                 + " WITH key, t, type(r) AS relType, collect(r) AS rels"
                 + " WITH key, t, rels[0] AS r ORDER BY key, " + rel.orderBy()
@@ -224,6 +228,7 @@ public class Relations {
     }
 
     private static String listAllQuery(Rel rel) {
+        // Generated from a Rel, list-with-all-evidence shape (from-type, pattern, order): not a .cypher file
         return "UNWIND $keys AS key MATCH " + rel.from().match("s", "key") + " MATCH " + rel.pattern()
                 + " WITH key, t, collect(r) AS rels ORDER BY key, " + rel.orderBy()
                 + " RETURN key, t AS node, rels";
@@ -232,6 +237,7 @@ public class Relations {
     // $allowed narrows page and count to a partner's scope (null: everything).
     private static String pageQuery(Rel rel) {
         String allowed = " WHERE ($allowed IS NULL OR t." + rel.to().keyProperty() + " IN $allowed)";
+        // Generated from a Rel, keyset-page shape (from-type, pattern, order): not a .cypher file
         return "UNWIND $keys AS key MATCH " + rel.from().match("s", "key")
                 + " CALL (s) { MATCH " + rel.pattern() + allowed + " WITH t, collect(r)[0] AS r WHERE "
                 + keysetAfter(rel.to())

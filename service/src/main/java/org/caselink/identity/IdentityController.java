@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
 import org.caselink.graphql.Cursor;
 import org.caselink.graphql.InvalidInputException;
@@ -29,10 +30,10 @@ import org.springframework.stereotype.Controller;
 @Controller
 class IdentityController {
 
-    private static final String RETURN = """
-            RETURN a AS a, b AS b, r.score AS score, r.rule AS rule, r.status AS status, r.proposedAt AS proposedAt,
-                   r.decidedBy AS decidedBy, r.decidedAt AS decidedAt, r.reason AS reason, coalesce(r.history, []) AS history
-            """;
+    private static final String PROPOSALS = CypherFiles.query("identity/proposals");
+    private static final String PROPOSAL_COUNT = CypherFiles.query("identity/proposal-count");
+    private static final String POSSIBLE_SAME_AS = CypherFiles.query("identity/possible-same-as");
+    private static final String DECIDE = CypherFiles.query("identity/decide");
 
     enum ProposalStatus {
         PROPOSED,
@@ -91,11 +92,9 @@ class IdentityController {
         this.access = access;
     }
 
-    /** The proposals a filter selects: one label, or both (labels from the enum only). */
-    private static String queue(@Nullable IdentityKind kind) {
-        String label = kind == null ? "Person|Child" : kind.label();
-        return "MATCH (a:" + label + ")-[r:POSSIBLE_SAME_AS {status: $status}]->(b:" + label + ")"
-                + " WHERE labels(a) = labels(b) AND r.score >= $minScore";
+    /** The proposals statement {@code template} for a filter: one label, or both (labels from the enum only). */
+    private static String queue(String template, @Nullable IdentityKind kind) {
+        return CypherFiles.fill(template, "__LABEL__", kind == null ? "Person|Child" : kind.label());
     }
 
     private static Map<String, Object> filters(@Nullable ProposalStatus status, @Nullable Double minScore) {
@@ -118,10 +117,7 @@ class IdentityController {
         }
         Map<String, Object> params = new HashMap<>(filters(status, minScore));
         params.put("n", n);
-        return graph.read(
-                queue(kind) + " WITH a, b, r ORDER BY r.score DESC, a.uid, b.uid LIMIT $n " + RETURN,
-                params,
-                IdentityController::proposal);
+        return graph.read(queue(PROPOSALS, kind), params, IdentityController::proposal);
     }
 
     /** The size of the queue the viewer sees: proposals it may not see are not counted. */
@@ -133,7 +129,7 @@ class IdentityController {
         var viewer = access.scope();
         return graph
                 .read(
-                        queue(kind) + " RETURN 'Child' IN labels(a) AS child, a.uid AS a, b.uid AS b",
+                        queue(PROPOSAL_COUNT, kind),
                         filters(status, minScore),
                         r -> r.get("child").asBoolean()
                                 ? viewer.knowsChild(r.get("a").asString())
@@ -150,9 +146,7 @@ class IdentityController {
     Map<Person, List<IdentityProposal>> possibleSameAs(List<Person> people) {
         Map<String, List<IdentityProposal>> byUid = new HashMap<>();
         graph.read(
-                "UNWIND $uids AS uid MATCH (p:Person {uid: uid})-[r:POSSIBLE_SAME_AS]-(:Person) "
-                        + "MATCH (a:Person)-[r]->(b:Person) WITH uid, a, b, r ORDER BY r.score DESC " + RETURN
-                        + ", uid",
+                POSSIBLE_SAME_AS,
                 Map.of("uids", people.stream().map(Person::uid).toList()),
                 r -> {
                     byUid.computeIfAbsent(r.get("uid").asString(), k -> new java.util.ArrayList<>())
@@ -178,12 +172,7 @@ class IdentityController {
         String by = access.viewer().user();
         String entry = now + " " + status + " by " + by + ": " + why;
         List<IdentityProposal> out = graph.write(
-                """
-                MATCH (a:Person|Child {uid: $a})-[r:POSSIBLE_SAME_AS]->(b:Person|Child {uid: $b})
-                WHERE labels(a) = labels(b)
-                SET r.status = $status, r.decidedBy = $by, r.decidedAt = $now, r.reason = $why,
-                    r.history = coalesce(r.history, []) + $entry
-                """ + RETURN,
+                DECIDE,
                 Map.of("a", uids[0], "b", uids[1], "status", status, "by", by, "now", now, "why", why, "entry", entry),
                 IdentityController::proposal);
         if (out.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
 import org.caselink.graphql.Cursor;
 import org.caselink.graphql.InvalidInputException;
@@ -54,6 +55,8 @@ class SearchController {
     /** How many index hits a narrowed search reads to fill {@code first} with hits in scope. */
     private static final int NARROWED_SCAN = 2000;
 
+    private static final String FULLTEXT = CypherFiles.query("search/fulltext");
+
     private final Graph graph;
     private final Access access;
     private final Relations relations;
@@ -86,6 +89,7 @@ class SearchController {
             Map<String, Object> p = new java.util.HashMap<>();
             p.put("index", t.index);
             p.put("query", query);
+            p.put("keyProperty", t.type.keyProperty());
 
             p.put("allowed", scope.allowedKeys(t.type));
             p.put("hidden", scope.hiddenKeys(t.type));
@@ -97,11 +101,7 @@ class SearchController {
             p.put("limit", narrowed ? NARROWED_SCAN : first);
             List<String> words = words(text);
             List<SearchHit> found = graph.read(
-                    "CALL db.index.fulltext.queryNodes($index, $query, {limit: $scan}) YIELD node, score"
-                            + " WITH node, score WHERE ($allowed IS NULL OR node." + t.type.keyProperty()
-                            + " IN $allowed) AND NOT node." + t.type.keyProperty() + " IN $hidden"
-                            + " AND ($known IS NULL OR node.uid IN $known)"
-                            + " RETURN node, score ORDER BY score DESC LIMIT $limit",
+                    FULLTEXT,
                     p,
                     // Lucene's score weighs terms by how rare they are in the whole index, every
                     // agency's records and every child included: a narrowed view is scored by what

@@ -38,6 +38,7 @@ public class GraphWriter {
     private static final String RESOLVE = CypherFiles.query("ingest/resolve-identity");
     private static final String CHILDREN = CypherFiles.query("ingest/children");
     private static final String CHILD_SUBJECTS = CypherFiles.query("ingest/child-subjects");
+    private static final String EXISTING_SUBJECTS = CypherFiles.query("ingest/existing-subjects");
     private static final String PERSONS = CypherFiles.query("ingest/persons");
     private static final String PERSON_ROLES = CypherFiles.query("ingest/person-roles");
     private static final String CONTACTS = CypherFiles.query("ingest/contacts");
@@ -108,11 +109,7 @@ public class GraphWriter {
                 .toList();
         resolve(tx, "Child", "childId", params);
         Set<String> existing = new HashSet<>();
-        tx.run("""
-                UNWIND $rows AS row
-                MATCH (c:Child {uid: row.uid})
-                RETURN c.uid AS uid, EXISTS { (c)-[:SUBJECT_OF]->(:Case {caseNumber: row.caseNumber}) } AS already
-                """, Map.of("rows", params), r -> {
+        tx.run(EXISTING_SUBJECTS, Map.of("rows", params), r -> {
             String uid = r.get("uid").asString();
             existing.add(uid);
             if (!r.get("already").asBoolean() && !gate.mayLink(uid)) {
