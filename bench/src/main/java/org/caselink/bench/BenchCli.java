@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.caselink.bench.quality.Quality;
 import org.caselink.cli.Cli;
 import org.caselink.db.Graph;
 import org.caselink.generator.Generator;

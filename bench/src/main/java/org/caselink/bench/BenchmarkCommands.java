@@ -275,7 +275,7 @@ public final class BenchmarkCommands {
             load.check(spec);
             var result = new HttpBenchmark(Cli::service)
                     .run(dataDir, load.samples, load.requests, load.warmUp, clients, seed, only);
-            HttpBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
+            HttpReport.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
             return 0;
         }
     }

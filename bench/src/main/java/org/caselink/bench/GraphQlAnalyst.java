@@ -3,6 +3,7 @@ package org.caselink.bench;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.caselink.bench.quality.Quality;
 import org.caselink.model.GlobalId;
 import org.springframework.graphql.ExecutionGraphQlService;
 

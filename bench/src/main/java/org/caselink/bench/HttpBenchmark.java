@@ -2,34 +2,27 @@ package org.caselink.bench;
 
 import static org.caselink.bench.Reports.say;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.caselink.bench.GraphQlRequests.Client;
+import org.caselink.bench.GraphQlRequests.Op;
 import org.caselink.db.Graph;
 import org.caselink.db.StatementListener;
-import org.caselink.model.EntityType;
-import org.caselink.model.GlobalId;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * GraphQL over HTTP against the real service, started in this JVM on a database that is already
@@ -37,16 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * concurrent clients, throughput, the Cypher statements it ran, and its floor: those very
  * statements, with the same parameters, replayed through the bare Neo4j driver in this JVM, every
  * record read. The ratio (GraphQL end to end / floor) is what HTTP, GraphQL, JSON and caselink's
- * own code add to Neo4j's work. Ends with the process's resident memory.
+ * own code add to Neo4j's work. Ends with the process's resident memory. The operations and the
+ * client are {@link GraphQlRequests}; {@link HttpReport} writes the report.
  */
 final class HttpBenchmark {
-
-    static final String DEMO_ANALYST = "Basic "
-            + java.util.Base64.getEncoder()
-                    .encodeToString("analyst:analyst-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-
-    /** One GraphQL operation and the variables of each sample it is run with. */
-    record Op(String name, String document, List<Map<String, Object>> samples) {}
 
     /**
      * One operation at one level of concurrency; {@code cpuMsPerRequest} is the CPU time this JVM's
@@ -86,38 +73,6 @@ final class HttpBenchmark {
             long residentMiB,
             long peakResidentMiB,
             long maxHeapMiB) {}
-
-    static final String CASE = """
-            query($c: String!) { case(caseNumber: $c) {
-              id caseNumber type status reportedAt state summary agency { code name }
-              children { id firstName lastName dob sex phones { e164 } cases { caseNumber } }
-              people { role evidence { source recordId observedAt }
-                person { id firstName lastName aliases dob phones { e164 } cases { role case { caseNumber } } } }
-              phones { e164 national } emails { address } locations { city state } } }
-            """;
-    static final String PHONE = """
-            query($n: String!) { phone(number: $n) { id e164 national region
-              ads(first: 20) { totalCount edges { node { id adId site postedAt city state title } } } } }
-            """;
-    static final String NEIGHBOURHOOD = """
-            query($id: ID!) { neighbourhood(id: $id, hops: 2, limit: 200) {
-              truncated nodes { id } links { type from to evidence { source recordId } } } }
-            """;
-    static final String PATHS = """
-            query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 6, limit: 10) {
-              truncated paths { length nodes { id } steps { type forward evidence { source recordId } } } } }
-            """;
-    static final String LINKED = """
-            query($c: String!) { linkedCases(caseNumber: $c, maxHops: 6, first: 20) {
-              truncated links { score distance case { caseNumber } paths { length steps { type evidence { source } } } } } }
-            """;
-    static final String SEARCH = """
-            query($t: String!) { search(text: $t, first: 20) { score node { id
-              ... on Case { caseNumber } ... on Person { firstName lastName } ... on Child { firstName lastName }
-              ... on Ad { title } } } }
-            """;
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final java.util.function.BiFunction<List<?>, String[], ConfigurableApplicationContext> services;
 
@@ -185,7 +140,7 @@ final class HttpBenchmark {
             if (links == 0) {
                 say("  No case links: linkedCases will find none (run refreshNetworks first to measure it fully).");
             }
-            List<Op> ops = operations(graph, samples, new Random(seed)).stream()
+            List<Op> ops = GraphQlRequests.operations(graph, samples, new Random(seed)).stream()
                     .filter(op -> only.isEmpty() || only.stream().anyMatch(op.name()::startsWith))
                     .toList();
             Client client = new Client(http, uri);
@@ -393,182 +348,5 @@ final class HttpBenchmark {
             return "load";
         }
         return "other";
-    }
-
-    /** Posts GraphQL documents; an answer with errors, or not 200, stops the benchmark. */
-    record Client(HttpClient http, URI uri) {
-
-        String send(Op op, Map<String, Object> variables) {
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .header("Content-Type", "application/json")
-                    // The demo analyst: the service runs embedded, so in demo mode.
-                    .header("Authorization", DEMO_ANALYST)
-                    .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            JSON.writeValueAsString(Map.of("query", op.document(), "variables", variables))))
-                    .build();
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            // graphql-java writes "errors" before "data": a cheap check that keeps the client's cost low.
-            if (response.statusCode() != 200 || response.body().startsWith("{\"errors\"")) {
-                throw new IllegalStateException(
-                        op.name() + " " + variables + " failed: " + response.statusCode() + " " + response.body());
-            }
-            return response.body();
-        }
-
-        /** Sends and reads the whole answer: it must have data for the operation and no errors. */
-        String check(Op op, Map<String, Object> variables) {
-            String body = send(op, variables);
-            JsonNode tree = JSON.readTree(body);
-            if (tree.has("errors") || !tree.path("data").isObject()) {
-                throw new IllegalStateException(op.name() + " " + variables + " answered " + body);
-            }
-            return body;
-        }
-    }
-
-    /** The operations, each with a seeded sample of what to ask for, drawn from the graph. */
-    static List<Op> operations(Graph graph, int samples, Random random) {
-        List<String> cases = shuffled(
-                graph.read(
-                        "MATCH (c:Case) RETURN c.caseNumber AS v ORDER BY v",
-                        Map.of(),
-                        r -> r.get("v").asString()),
-                random);
-        List<String> phones = shuffled(
-                graph.read(
-                        "MATCH (p:Phone) WHERE EXISTS { (p)<-[:LISTS]-(:Ad) } RETURN p.e164 AS v ORDER BY v",
-                        Map.of(),
-                        r -> r.get("v").asString()),
-                random);
-        List<String[]> linked = shuffled(
-                graph.read(
-                        "MATCH (a:Case)-[:CASE_LINK]->(b:Case) RETURN a.caseNumber AS a, b.caseNumber AS b ORDER BY a, b",
-                        Map.of(),
-                        r -> new String[] {r.get("a").asString(), r.get("b").asString()}),
-                random);
-        List<String> names = shuffled(
-                graph.read(
-                        "MATCH (p:Person) WHERE p.lastName IS NOT NULL RETURN DISTINCT p.firstName + ' ' + p.lastName AS v"
-                                + " ORDER BY v",
-                        Map.of(),
-                        r -> r.get("v").asString()),
-                random);
-        if (cases.isEmpty() || phones.isEmpty() || names.isEmpty()) {
-            throw new IllegalStateException("the graph has no cases, phones in ads or named people to ask about");
-        }
-        List<Map<String, Object>> byCase = new ArrayList<>();
-        List<Map<String, Object>> byId = new ArrayList<>();
-        List<Map<String, Object>> byPhone = new ArrayList<>();
-        List<Map<String, Object>> pairs = new ArrayList<>();
-        List<Map<String, Object>> texts = new ArrayList<>();
-        for (int i = 0; i < samples; i++) {
-            String c = cases.get(i % cases.size());
-            byCase.add(Map.of("c", c));
-            byId.add(Map.of("id", GlobalId.of(EntityType.CASE, c)));
-            byPhone.add(Map.of("n", phones.get(i % phones.size())));
-            texts.add(Map.of("t", names.get(i % names.size())));
-            // Half between linked cases (a path exists), half between two cases drawn at random.
-            String[] p = i % 2 == 0 && !linked.isEmpty()
-                    ? linked.get((i / 2) % linked.size())
-                    : new String[] {c, cases.get((i * 7919 + 1) % cases.size())};
-            pairs.add(Map.of("a", GlobalId.of(EntityType.CASE, p[0]), "b", GlobalId.of(EntityType.CASE, p[1])));
-        }
-        return List.of(
-                new Op("case by number, 3 levels", CASE, byCase),
-                new Op("phone(number) with its ads", PHONE, byPhone),
-                new Op("neighbourhood, 2 hops", NEIGHBOURHOOD, byId),
-                new Op("paths between two cases", PATHS, pairs),
-                new Op("linkedCases", LINKED, byCase),
-                new Op("search", SEARCH, texts));
-    }
-
-    private static <T> List<T> shuffled(List<T> list, Random random) {
-        List<T> out = new ArrayList<>(list);
-        Collections.shuffle(out, random);
-        return out;
-    }
-
-    /** The Markdown table of one run, one row per operation and level of concurrency. */
-    static String table(Result r) {
-        StringBuilder b = new StringBuilder("""
-                | Operation | Clients | Median ms | p95 ms | p99 ms | Requests/s | Floor median ms | GraphQL / floor | Statements | CPU ms per request: Neo4j / driver / web+GraphQL / load generator / other |
-                |---|---:|---:|---:|---:|---:|---:|---:|---:|---|
-                """);
-        for (OpResult o : r.operations()) {
-            for (Level l : o.levels()) {
-                boolean first = l == o.levels().getFirst();
-                b.append(String.format(
-                        Locale.ROOT,
-                        "| %s | %d | %.2f | %.2f | %.2f | %,.0f | %s | %s | %s | %s |%n",
-                        first ? o.operation() : "",
-                        l.clients(),
-                        l.latency().medianMs(),
-                        l.latency().p95Ms(),
-                        l.latency().p99Ms(),
-                        l.requestsPerSecond(),
-                        first ? String.format(Locale.ROOT, "%.2f", o.floor().medianMs()) : "",
-                        first ? String.format(Locale.ROOT, "%.2f", o.ratio()) : "",
-                        first
-                                ? (o.statementsMin() == o.statementsMax()
-                                        ? String.valueOf(o.statementsMin())
-                                        : o.statementsMin() + "-" + o.statementsMax())
-                                : "",
-                        String.join(
-                                " / ",
-                                l.cpuMsPerRequest().values().stream()
-                                        .map(v -> String.format(Locale.ROOT, "%.2f", v))
-                                        .toList())));
-            }
-        }
-        return b.toString();
-    }
-
-    static void write(Result r, Path markdown, Path json) throws IOException {
-        Map<String, Object> machine = Reports.machine();
-        String md = String.format(
-                Locale.ROOT,
-                """
-                # GraphQL over HTTP benchmark
-
-                %s; %s cores, %s GiB memory, %s; run %s.
-
-                Graph: %,d nodes, %,d relationships, %,d cases, %,d case links. %,d requests per operation and
-                level of concurrency, after a warm-up. The floor replays, through the bare Neo4j driver in
-                the same JVM, the very statements each request ran, with the same parameters, reading every
-                record; it runs one request at a time, so the ratio is at the first level of concurrency (one
-                client unless `--clients` says otherwise).
-
-                %s
-                Resident memory of the JVM (service and load generator): %,d MiB at the end, %,d MiB at peak
-                (max heap %,d MiB).
-                """,
-                machine.get("os"),
-                machine.get("cores"),
-                machine.get("memoryGiB"),
-                machine.get("jvm"),
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                r.nodes(),
-                r.relationships(),
-                r.cases(),
-                r.caseLinks(),
-                r.requests(),
-                table(r),
-                r.residentMiB(),
-                r.peakResidentMiB(),
-                r.maxHeapMiB());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("benchmark", "http");
-        out.put("machine", machine);
-        out.put("result", r);
-        Reports.publish(md, out, markdown, json);
     }
 }

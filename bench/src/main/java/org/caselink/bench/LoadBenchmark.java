@@ -113,8 +113,8 @@ final class LoadBenchmark {
             long rels = AnalysisBenchmark.count(graph, "MATCH ()-[r]->() RETURN count(r) AS n");
             long cases = AnalysisBenchmark.count(graph, "MATCH (c:Case) RETURN count(c) AS n");
             say("Graph: %,d nodes, %,d relationships, %,d cases; service at %s", nodes, rels, cases, base);
-            List<HttpBenchmark.Op> reads = HttpBenchmark.operations(graph, 300, new Random(s.seed()));
-            HttpBenchmark.Client client = new HttpBenchmark.Client(http, URI.create(base + "/graphql"));
+            List<GraphQlRequests.Op> reads = GraphQlRequests.operations(graph, 300, new Random(s.seed()));
+            GraphQlRequests.Client client = new GraphQlRequests.Client(http, URI.create(base + "/graphql"));
             List<String> caseNumbers = reads.getFirst().samples().stream()
                     .map(v -> (String) v.get("c"))
                     .toList();
@@ -148,14 +148,14 @@ final class LoadBenchmark {
                         if (t0 >= end) {
                             return;
                         }
-                        HttpBenchmark.Op op;
+                        GraphQlRequests.Op op;
                         Map<String, Object> variables;
                         boolean write = random.nextDouble() < s.writeShare();
                         if (write && random.nextBoolean()) {
-                            op = new HttpBenchmark.Op("createCase", CREATE, List.of());
+                            op = new GraphQlRequests.Op("createCase", CREATE, List.of());
                             variables = Map.of("n", "LOAD-" + run + "-" + created.incrementAndGet());
                         } else if (write) {
-                            op = new HttpBenchmark.Op("updateCase", UPDATE, List.of());
+                            op = new GraphQlRequests.Op("updateCase", UPDATE, List.of());
                             variables = Map.of(
                                     "c",
                                     caseNumbers.get(random.nextInt(caseNumbers.size())),

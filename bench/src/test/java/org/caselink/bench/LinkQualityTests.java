@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.caselink.CaselinkApplication;
+import org.caselink.bench.quality.Quality;
 import org.caselink.db.Graph;
 import org.caselink.generator.Generator;
 import org.caselink.ingest.ImportSource;
