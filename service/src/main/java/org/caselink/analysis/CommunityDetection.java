@@ -40,13 +40,13 @@ class CommunityDetection {
 
     private static final String EVIDENCE = CypherFiles.query("analysis/network-evidence");
     /** The two ends of network-evidence: a GDS projection, or the linked pairs for JGraphT. */
-    // A fragment for the __USE__ of network-evidence and network-component, not a statement: not a .cypher file
-    private static final String PROJECT =
-            "WITH gds.graph.project($name, a, b, {}, {undirectedRelationshipTypes: ['*']}) AS g"
-                    + " RETURN g.nodeCount AS nodes, g.relationshipCount AS relationships";
+    // Generated from the __USE__ shape of network-evidence and network-component (GDS; NetworkTests): a fragment
+    private static final String PROJECT = "WITH gds.graph.project($name, a, b, {},"
+            + " {undirectedRelationshipTypes: ['*']}) AS g"
+            + " RETURN g.nodeCount AS nodes, g.relationshipCount AS relationships";
 
     /** The two ends of each pair, with their natural keys (the order label propagation sees them in). */
-    // A fragment for the __USE__ of network-evidence, not a statement: not a .cypher file
+    // Generated from the __USE__ shape of network-evidence (JGraphT; NetworkTests): a fragment
     private static final String PAIRS = "RETURN elementId(a) AS a, elementId(b) AS b,"
             + " labels(a)[0] + ':' + coalesce(a.caseNumber, a.uid, a.e164, a.address, a.key, a.adId, a.hash) AS ka,"
             + " labels(b)[0] + ':' + coalesce(b.caseNumber, b.uid, b.e164, b.address, b.key, b.adId, b.hash) AS kb";

@@ -32,10 +32,11 @@ class WatchController {
     private static final String CREATE = CypherFiles.query("analysis/watch-create");
     private static final String ALERTS = CypherFiles.query("analysis/alert-list");
     /** How alert-list finds its alerts: by id, by watch, or all; each uses its own index. */
-    // Fragments for alert-list's __FROM__, not statements: not .cypher files
+    // Generated from alert-list's __FROM__ shape, by id (WatchTests): a fragment
     private static final String BY_ID = "MATCH (al:Alert {id: $id})-[:RAISED_BY]->(w:Watch)";
-
+    // Generated from alert-list's __FROM__ shape, by watch (WatchTests): a fragment
     private static final String BY_WATCH = "MATCH (al:Alert)-[:RAISED_BY]->(w:Watch {id: $watch})";
+    // Generated from alert-list's __FROM__ shape, all (WatchTests): a fragment
     private static final String ALL = "MATCH (al:Alert)-[:RAISED_BY]->(w:Watch)";
     private static final String ACKNOWLEDGE = CypherFiles.query("analysis/alert-acknowledge");
     private static final String STOP = CypherFiles.query("analysis/watch-stop");
