@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.caselink.bench.quality.Quality;
-import org.caselink.cli.Cli;
+import org.caselink.cli.Contexts;
 import org.caselink.db.Graph;
 import org.caselink.generator.Generator;
 import org.springframework.graphql.ExecutionGraphQlService;
@@ -111,7 +111,7 @@ public final class BenchCli {
         @Override
         public Integer call() throws IOException {
             Path truthFile = truth != null ? truth : Path.of(data + ".truth.json");
-            try (var ctx = Cli.context(
+            try (var ctx = Contexts.context(
                     dataDir == null ? new String[0] : new String[] {"caselink.embedded.data-dir=" + dataDir})) {
                 var out = new PrintWriter(System.out, true);
                 new Quality(ctx.getBean(Graph.class))

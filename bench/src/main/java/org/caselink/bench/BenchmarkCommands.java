@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.caselink.cli.Cli;
+import org.caselink.cli.Contexts;
 import org.springframework.boot.convert.DurationStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,8 +71,8 @@ public final class BenchmarkCommands {
 
         @Override
         public Integer call() throws IOException {
-            var result =
-                    new IngestBenchmark(Cli::context).run(records, seed, batchSize, workDir, naiveRecords, analyse);
+            var result = new IngestBenchmark(Contexts::context)
+                    .run(records, seed, batchSize, workDir, naiveRecords, analyse);
             IngestBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
             return 0;
         }
@@ -120,7 +120,7 @@ public final class BenchmarkCommands {
 
         @Override
         public Integer call() throws IOException {
-            var result = new AnalysisBenchmark(Cli::context).run(records, seed, samples, !skipNetworks, workDir);
+            var result = new AnalysisBenchmark(Contexts::context).run(records, seed, samples, !skipNetworks, workDir);
             AnalysisBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
             return 0;
         }
@@ -195,7 +195,7 @@ public final class BenchmarkCommands {
                     DurationStyle.detectAndParse(warmUp),
                     writeShare,
                     !noBackup);
-            var result = new LoadBenchmark(Cli::context, Cli::service).run(workDir, settings);
+            var result = new LoadBenchmark(Contexts::context, Contexts::service).run(workDir, settings);
             LoadBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
             return result.errors() == 0 ? 0 : 1;
         }
@@ -273,7 +273,7 @@ public final class BenchmarkCommands {
         @Override
         public Integer call() throws Exception {
             load.check(spec);
-            var result = new HttpBenchmark(Cli::service)
+            var result = new HttpBenchmark(Contexts::service)
                     .run(dataDir, load.samples, load.requests, load.warmUp, clients, seed, only);
             HttpReport.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
             return 0;

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sustained load on the running service: {@code clients} clients, each sending its next request
  * when the last is answered, for {@code duration}, after a warm-up. Mostly the reads of
- * {@link HttpBenchmark} (a case three levels deep, a phone with its ads, a neighbourhood, paths,
+ * {@link GraphQlRequests}, those the HTTP benchmark times (a case three levels deep, a phone with its ads, a neighbourhood, paths,
  * linkedCases, search), and a share of small writes (a new case, a case's summary changed), as the
  * demo analyst with the rate limit off. Every answer must be 200 without errors. Per interval:
  * throughput, latency and the heap after a full GC; halfway, an administrator takes a backup,

@@ -2,6 +2,7 @@ package org.caselink.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +13,9 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.caselink.CaselinkApplication;
 import org.caselink.ingest.ImportSource;
 import org.caselink.ingest.Importer;
 import org.caselink.write.Records.Problem;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The service's own commands: {@code import}, {@code backup} and {@code restore}. Started by
  * {@code ./caselink <command> ...} (the jar's {@link Main}); anything else starts the service. The
  * generator, scoring and benchmarks are commands of the bench module, which builds on
- * {@link #context} and {@link #service}.
+ * {@link Contexts}.
  */
 @Command(
         name = "caselink",
@@ -47,10 +44,20 @@ public final class Cli {
     }
 
     public static int run(String... args) {
+        return run(
+                new PrintWriter(System.out, true, java.nio.charset.Charset.defaultCharset()),
+                new PrintWriter(System.err, true, java.nio.charset.Charset.defaultCharset()),
+                args);
+    }
+
+    /** Runs a command that writes its report to {@code out} and its refusals and errors to {@code err}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         return new CommandLine(new Cli())
+                .setOut(out)
+                .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, line, parsed) -> {
-                    if (e instanceof Refused) {
+                    if (e instanceof Contexts.Refused) {
                         // A situation the user can act on: the message says what to do, a stack trace would bury it.
                         line.getErr().println(e.getMessage());
                         return 1;
@@ -60,81 +67,18 @@ public final class Cli {
                 .execute(args);
     }
 
-    /** The application without its web server and without demo data: the commands' view of the database. */
-    public static ConfigurableApplicationContext context(String... extra) {
-        return context(WebApplicationType.NONE, List.of(), extra);
-    }
+    /** A command that writes to the streams it was given ({@link #run(PrintWriter, PrintWriter, String...)}). */
+    abstract static class Printing {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
 
-    /** As {@link #context(String...)}, with {@code beans} (a statement listener, say) registered in it. */
-    public static ConfigurableApplicationContext context(List<?> beans, String... extra) {
-        return context(WebApplicationType.NONE, beans, extra);
-    }
-
-    /**
-     * The whole service, web server included, on a free port of 127.0.0.1 (no demo data): what the
-     * HTTP and load benchmarks send their requests to. The port is in {@code local.server.port}.
-     */
-    public static ConfigurableApplicationContext service(String... extra) {
-        return service(List.of(), extra);
-    }
-
-    /** As {@link #service(String...)}, with {@code beans} (a statement listener, say) registered in it. */
-    public static ConfigurableApplicationContext service(List<?> beans, String... extra) {
-        // Demo mode by choice: the benchmark signs in with the demo accounts over its generated data.
-        List<String> props =
-                new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1", "caselink.security.mode=demo"));
-        props.addAll(List.of(extra));
-        return context(WebApplicationType.SERVLET, beans, props.toArray(String[]::new));
-    }
-
-    private static ConfigurableApplicationContext context(WebApplicationType web, List<?> beans, String... extra) {
-        List<String> props = new ArrayList<>(List.of(
-                "caselink.demo.enabled=false",
-                "spring.main.banner-mode=off",
-                "logging.level.root=WARN",
-                "logging.level.org.caselink=WARN",
-                "logging.level.org.apache.lucene=ERROR",
-                // A failed start is rethrown below and printed once, as a refusal or with its stack;
-                // Spring's own report of it would come first and bury the message.
-                "logging.level.org.springframework.boot.SpringApplication=OFF",
-                "logging.level.org.springframework.boot.diagnostics=OFF",
-                "logging.level.org.springframework.context=ERROR",
-                "logging.level.org.springframework.boot.web=ERROR"));
-        props.addAll(List.of(extra));
-        try {
-            // As arguments, not default properties: they must win over application.yml and the environment.
-            return new SpringApplicationBuilder(CaselinkApplication.class)
-                    .web(web)
-                    .logStartupInfo(false)
-                    .initializers(ctx -> beans.forEach(b -> ctx.getBeanFactory()
-                            .registerSingleton(b.getClass().getName() + "#" + System.identityHashCode(b), b)))
-                    .run(props.stream().map(p -> "--" + p).toArray(String[]::new));
-        } catch (RuntimeException e) {
-            if (String.valueOf(stackText(e)).contains("Unable to obtain lock")) {
-                throw new Refused("""
-                        The embedded database in this folder is in use, most likely by a running caselink service.
-                        Ask that service instead:
-                          curl -u USER -H 'X-Caselink-Client: curl' -F files=@FILE http://localhost:8080/api/import
-                          curl -u ADMIN -H 'X-Caselink-Client: curl' -X POST http://localhost:8080/api/admin/backup
-                        or stop the service first, or point NEO4J_URI at a database server.""");
-            }
-            throw e;
+        PrintWriter out() {
+            return spec.commandLine().getOut();
         }
-    }
 
-    /** A command refused for a reason the user can act on; printed as its message alone. */
-    static final class Refused extends RuntimeException {
-        Refused(String message) {
-            super(message, null, false, false);
+        PrintWriter err() {
+            return spec.commandLine().getErr();
         }
-    }
-
-    private static String stackText(Throwable e) {
-        StringBuilder b = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            b.append(t.getMessage()).append('\n');
-        }
-        return b.toString();
     }
 
     /** Who a command acts as in the audit trail. */
@@ -143,7 +87,7 @@ public final class Cli {
     @Command(
             name = "import",
             description = "Imports JSON Lines files (and ads as .csv) into the database (./data, or NEO4J_URI).")
-    static final class Import implements Callable<Integer> {
+    static final class Import extends Printing implements Callable<Integer> {
 
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "files to import, in order")
         List<Path> files;
@@ -169,7 +113,7 @@ public final class Cli {
         public Integer call() throws IOException {
             for (Path f : files) {
                 if (!Files.isReadable(f)) {
-                    System.err.println("Cannot read " + f);
+                    err().println("Cannot read " + f);
                     return 2;
                 }
             }
@@ -181,7 +125,7 @@ public final class Cli {
             long totalBytes = files.stream().mapToLong(f -> f.toFile().length()).sum();
             JsonMapper json = JsonMapper.builder().build();
             StatementProfile timing = new StatementProfile();
-            try (var ctx = context(profile ? List.of(timing) : List.of(), props.toArray(String[]::new));
+            try (var ctx = Contexts.context(profile ? List.of(timing) : List.of(), props.toArray(String[]::new));
                     BufferedWriter err = Files.newBufferedWriter(errorFile, StandardCharsets.UTF_8);
                     ProgressBar bar = progressBar(totalBytes)) {
                 Importer importer = ctx.getBean(Importer.class);
@@ -229,7 +173,7 @@ public final class Cli {
                     // The database went away: no audit event can be written now; the next run's is.
                     bar.close();
                     err.flush();
-                    System.err.println(e.getMessage());
+                    err().println(e.getMessage());
                     return 3;
                 }
                 bar.close();
@@ -244,10 +188,10 @@ public final class Cli {
                                 "read", summary.read(),
                                 "imported", summary.imported(),
                                 "rejected", summary.rejected()));
-                System.out.println(summary);
-                timing.lines().forEach(System.out::println);
+                out().println(summary);
+                timing.lines().forEach(out()::println);
                 if (summary.rejected() > 0) {
-                    System.out.println("Rejected records (file, line, field, reason) are in " + errorFile);
+                    out().println("Rejected records (file, line, field, reason) are in " + errorFile);
                     return 1;
                 }
                 Files.deleteIfExists(errorFile);
@@ -275,7 +219,7 @@ public final class Cli {
             name = "backup",
             description = "Backs up the embedded database (./data) into a zip file; a running service does it with"
                     + " POST /api/admin/backup.")
-    static final class BackupCommand implements Callable<Integer> {
+    static final class BackupCommand extends Printing implements Callable<Integer> {
 
         @Option(names = "--data-dir", description = "embedded database folder (default ./data; CASELINK_DATA_DIR)")
         Path dataDir;
@@ -289,7 +233,7 @@ public final class Cli {
             if (dataDir != null) {
                 props.add("caselink.embedded.data-dir=" + dataDir);
             }
-            try (var ctx = context(props.toArray(String[]::new))) {
+            try (var ctx = Contexts.context(props.toArray(String[]::new))) {
                 var backup = ctx.getBean(org.caselink.backup.Backup.class);
                 var audit = ctx.getBean(org.caselink.audit.AuditLog.class);
                 audit.append("backup", "BACKUP", CLI_USER, null, "STARTED", java.util.Map.of());
@@ -301,16 +245,16 @@ public final class Cli {
                         null,
                         "SUCCESS",
                         java.util.Map.of("file", r.file().getFileName().toString(), "pauseMillis", r.pauseMillis()));
-                System.out.printf(
-                        "Backup %s (%,d bytes): %,d nodes, %,d relationships, %,d audit events; writes paused %d ms,"
-                                + " %d ms in all%n",
-                        r.file(),
-                        r.bytes(),
-                        r.counts().nodes(),
-                        r.counts().relationships(),
-                        r.counts().auditEvents(),
-                        r.pauseMillis(),
-                        r.totalMillis());
+                out().printf(
+                                "Backup %s (%,d bytes): %,d nodes, %,d relationships, %,d audit events; writes paused %d ms,"
+                                        + " %d ms in all%n",
+                                r.file(),
+                                r.bytes(),
+                                r.counts().nodes(),
+                                r.counts().relationships(),
+                                r.counts().auditEvents(),
+                                r.pauseMillis(),
+                                r.totalMillis());
                 return 0;
             }
         }
@@ -320,7 +264,7 @@ public final class Cli {
             name = "restore",
             description = "Restores a backup into a new, empty data folder, checks every file, the counts and the"
                     + " audit chain.")
-    static final class RestoreCommand implements Callable<Integer> {
+    static final class RestoreCommand extends Printing implements Callable<Integer> {
 
         @Parameters(arity = "1", paramLabel = "BACKUP", description = "a caselink-backup-*.zip file")
         Path file;
@@ -334,31 +278,31 @@ public final class Cli {
             try {
                 restored = org.caselink.backup.Restore.into(file, dataDir);
             } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
+                err().println(e.getMessage());
                 return 2;
             }
-            System.out.printf(
-                    "Restored %d files into %s: %,d nodes, %,d relationships, %,d audit events (the backup says"
-                            + " %,d, %,d, %,d); ids key %s%n",
-                    restored.files(),
-                    dataDir,
-                    restored.found().nodes(),
-                    restored.found().relationships(),
-                    restored.found().auditEvents(),
-                    restored.expected().nodes(),
-                    restored.expected().relationships(),
-                    restored.expected().auditEvents(),
-                    restored.idsKey());
+            out().printf(
+                            "Restored %d files into %s: %,d nodes, %,d relationships, %,d audit events (the backup says"
+                                    + " %,d, %,d, %,d); ids key %s%n",
+                            restored.files(),
+                            dataDir,
+                            restored.found().nodes(),
+                            restored.found().relationships(),
+                            restored.found().auditEvents(),
+                            restored.expected().nodes(),
+                            restored.expected().relationships(),
+                            restored.expected().auditEvents(),
+                            restored.idsKey());
             if (!restored.matches()) {
-                System.err.println("The restored store does not hold what the backup recorded: " + restored.found()
+                err().println("The restored store does not hold what the backup recorded: " + restored.found()
                         + " where the backup says " + restored.expected());
                 return 1;
             }
-            try (var ctx = context("caselink.embedded.data-dir=" + dataDir)) {
+            try (var ctx = Contexts.context("caselink.embedded.data-dir=" + dataDir)) {
                 var audit = ctx.getBean(org.caselink.audit.AuditLog.class);
                 var chain = audit.verify();
                 if (!chain.intact()) {
-                    System.err.println("The audit chain is broken at seq " + chain.brokenAt() + ": " + chain.reason());
+                    err().println("The audit chain is broken at seq " + chain.brokenAt() + ": " + chain.reason());
                     return 1;
                 }
                 audit.append(
@@ -368,10 +312,10 @@ public final class Cli {
                         null,
                         "SUCCESS",
                         java.util.Map.of("file", file.getFileName().toString()));
-                System.out.printf(
-                        "Audit chain intact: %,d events checked. Start the service on it with"
-                                + " CASELINK_DATA_DIR=%s ./caselink%n",
-                        chain.checked(), dataDir);
+                out().printf(
+                                "Audit chain intact: %,d events checked. Start the service on it with"
+                                        + " CASELINK_DATA_DIR=%s ./caselink%n",
+                                chain.checked(), dataDir);
                 return 0;
             }
         }

@@ -247,6 +247,19 @@ class AuditTests extends DatabaseProperties {
         assertThat(audit.verify().intact()).isTrue();
     }
 
+    /**
+     * The first instant of the system clock (the audit log's) after {@code t}: what puts events
+     * strictly on either side of a cutoff, without sleeping a guessed time.
+     */
+    private static Instant clockPast(Instant t) {
+        Instant now = Instant.now();
+        while (!now.isAfter(t)) {
+            Thread.onSpinWait();
+            now = Instant.now();
+        }
+        return now;
+    }
+
     @Test
     void theRetentionPurgeRemovesOldEventsAndTheChainVerifiesFromItsAnchor() throws Exception {
         String u = user("retention");
@@ -254,9 +267,8 @@ class AuditTests extends DatabaseProperties {
         for (int i = 0; i < 3; i++) {
             old.add(audit.append("graphql", "QUERY", u, null, "SUCCESS", Map.of("i", i)));
         }
-        Thread.sleep(5);
-        Instant cutoff = Instant.now();
-        Thread.sleep(5);
+        Instant cutoff = clockPast(old.getLast().at());
+        clockPast(cutoff);
         var young1 = audit.append("graphql", "QUERY", u, null, "SUCCESS", Map.of("i", 3));
         var young2 = audit.append("graphql", "QUERY", u, null, "SUCCESS", Map.of("i", 4));
 
@@ -295,9 +307,8 @@ class AuditTests extends DatabaseProperties {
         var a1 = audit.append("auth", "LOGON_SUCCESS", a, "AGENCY-A", "SUCCESS", Map.of());
         var a2 = audit.append("auth", "LOGON_FAILURE", a, "AGENCY-A", "FAILURE", Map.of());
         var b1 = audit.append("graphql", "MUTATION", b, "AGENCY-B", "SUCCESS", Map.of());
-        Thread.sleep(5);
-        Instant middle = Instant.now();
-        Thread.sleep(5);
+        Instant middle = clockPast(b1.at());
+        clockPast(middle);
         var a3 = audit.append("graphql", "QUERY", a, "AGENCY-A", "DENIED", Map.of());
         var a4 = audit.append("graphql", "QUERY", a, "AGENCY-A", "SUCCESS", Map.of());
 

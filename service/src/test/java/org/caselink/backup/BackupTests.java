@@ -1,9 +1,8 @@
 package org.caselink.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -89,18 +89,10 @@ class BackupTests extends DatabaseProperties {
     private record Outcome(int exit, String out) {}
 
     private static Outcome restore(Path file, Path dataDir) {
-        var buffer = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        try (var capture = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            System.setErr(capture);
-            int exit = Cli.run("restore", file.toString(), "--data-dir", dataDir.toString());
-            return new Outcome(exit, buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        var buffer = new java.io.StringWriter();
+        var both = new java.io.PrintWriter(buffer, true);
+        int exit = Cli.run(both, both, "restore", file.toString(), "--data-dir", dataDir.toString());
+        return new Outcome(exit, buffer.toString());
     }
 
     @Test
@@ -135,14 +127,10 @@ class BackupTests extends DatabaseProperties {
         }
         HttpResponse<String> answer;
         try {
-            while (written.get() < 50) {
-                Thread.sleep(5);
-            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> written.get() >= 50);
             answer = askForBackup("admin", true);
             long before = written.get();
-            while (written.get() < before + 50) {
-                Thread.sleep(5);
-            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> written.get() >= before + 50);
         } finally {
             stop.set(true);
             for (Thread t : writers) {

@@ -34,9 +34,10 @@ public class HoldAfterBatches implements ApplicationListener<ApplicationEvent> {
             Files.move(written, marker, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             // Held until killed, or with caselink.test.release-marker until that file appears.
             String release = System.getProperty("caselink.test.release-marker");
-            while (release == null || !Files.exists(Path.of(release))) {
-                Thread.sleep(release == null ? Long.MAX_VALUE : 20);
+            if (release == null) {
+                Thread.currentThread().join(); // until killed
             }
+            org.awaitility.Awaitility.await().forever().until(() -> Files.exists(Path.of(release)));
             System.clearProperty("caselink.test.hold-after");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,12 +1,11 @@
 package org.caselink.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,15 +30,9 @@ class ImportCommandTests {
     private record Outcome(int exit, String out) {}
 
     private static Outcome cli(String... args) {
-        PrintStream old = System.out;
-        var buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            int exit = Cli.run(args);
-            return new Outcome(exit, buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(old);
-        }
+        var out = new java.io.StringWriter();
+        int exit = Cli.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(System.err, true), args);
+        return new Outcome(exit, out.toString());
     }
 
     /** What the import wrote: the audit trail aside (a killed run and its rerun record more events). */
@@ -140,17 +133,16 @@ class ImportCommandTests {
                 "{\"kind\":\"case\",\"caseNumber\":\"MC-1\",\"type\":\"RUNAWAY\",\"status\":\"OPEN\",\"reportedAt\":\"2021-03-04T10:00:00Z\",\"agency\":\"A\"}\n");
         try (var service = new org.springframework.boot.builder.SpringApplicationBuilder(CaselinkApplication.class)
                 .run("--caselink.embedded.data-dir=" + data, "--server.port=0", "--caselink.demo.enabled=false")) {
-            PrintStream old = System.err;
-            var err = new ByteArrayOutputStream();
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit;
-            try {
-                exit = Cli.run(new String[] {"import", file.toString(), "--data-dir", data.toString()});
-            } finally {
-                System.setErr(old);
-            }
+            var err = new java.io.StringWriter();
+            int exit = Cli.run(
+                    new java.io.PrintWriter(System.out, true),
+                    new java.io.PrintWriter(err, true),
+                    "import",
+                    file.toString(),
+                    "--data-dir",
+                    data.toString());
             assertThat(exit).isNotZero();
-            assertThat(err.toString(StandardCharsets.UTF_8))
+            assertThat(err.toString())
                     .contains("in use", "-F files=@FILE http://localhost:8080/api/import")
                     .doesNotContain("\tat ", "Exception");
         }
@@ -185,10 +177,7 @@ class ImportCommandTests {
         Path killed = dir.resolve("killed");
         Path held = dir.resolve("held-after");
         Process child = importInChildJvm(file, killed, 7, held);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (!Files.exists(held) && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(180)).until(() -> Files.exists(held) || !child.isAlive());
         assertThat(held)
                 .as("the child's import committed 7 batches and held; its log:\n%s", childLog())
                 .exists();

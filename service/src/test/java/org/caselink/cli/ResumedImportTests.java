@@ -49,7 +49,7 @@ class ResumedImportTests {
         dir = Files.createTempDirectory("caselink-resume");
         file = dir.resolve("set.jsonl");
         Generator.write(new Generator.Config(260, 260, 29), file, dir.resolve("set.truth.json"));
-        context = Cli.context("caselink.embedded.data-dir=" + dir.resolve("data"));
+        context = Contexts.context("caselink.embedded.data-dir=" + dir.resolve("data"));
         context.addApplicationListener(event -> {
             if (event instanceof PayloadApplicationEvent<?> p
                     && p.getPayload() instanceof BatchCommitted b

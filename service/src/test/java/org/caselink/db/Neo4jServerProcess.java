@@ -1,10 +1,13 @@
 package org.caselink.db;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.caselink.ChildJvm;
@@ -46,13 +49,14 @@ final class Neo4jServerProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         home.resolve("server.log").toFile()))
                 .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(ready)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        "the Neo4j server did not start; its log:\n" + Files.readString(home.resolve("server.log")));
-            }
-            Thread.sleep(50);
+        try {
+            await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(ready) || !process.isAlive());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // said below, with the log
+        }
+        if (!Files.exists(ready)) {
+            throw new IllegalStateException(
+                    "the Neo4j server did not start; its log:\n" + Files.readString(home.resolve("server.log")));
         }
         return this;
     }
@@ -88,6 +92,6 @@ final class Neo4jServerProcess implements AutoCloseable {
         dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
         Path written = Files.writeString(home.resolve("ready.tmp"), Integer.toString(port));
         Files.move(written, home.resolve("ready"), StandardCopyOption.ATOMIC_MOVE);
-        Thread.sleep(Long.MAX_VALUE);
+        Thread.currentThread().join(); // serves until killed
     }
 }

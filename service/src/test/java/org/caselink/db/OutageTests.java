@@ -1,6 +1,7 @@
 package org.caselink.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -127,12 +128,9 @@ class OutageTests {
             long restarted = System.nanoTime();
 
             // Back without a restart: within the probe's second or so of the server answering.
-            long back = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            Answer after = ask(port, QUERY);
-            while (!after.body().contains("totalCount") && System.nanoTime() < back) {
-                Thread.sleep(200);
-                after = ask(port, QUERY);
-            }
+            Answer after = await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> ask(port, QUERY), a -> a.body().contains("totalCount"));
             assertThat(after.body()).matches(".*\"totalCount\":2\\d\\d.*");
             System.out.printf(
                     "outage: served again %d ms after the database was started again%n",
@@ -174,10 +172,7 @@ class OutageTests {
                     "-Dcaselink.test.hold-after=3",
                     "-Dcaselink.test.hold-marker=" + held,
                     "-Dcaselink.test.release-marker=" + release);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (!Files.exists(held) && importing.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            await().atMost(Duration.ofSeconds(180)).until(() -> Files.exists(held) || !importing.isAlive());
             assertThat(held)
                     .as("the import committed three batches; its log:\n%s", log("import"))
                     .exists();

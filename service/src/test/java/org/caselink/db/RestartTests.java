@@ -1,6 +1,7 @@
 package org.caselink.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -59,16 +60,22 @@ class RestartTests {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService clients = Executors.newFixedThreadPool(8);
         List<Future<List<Answer>>> asked = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
         for (int c = 0; c < 8; c++) {
             asked.add(clients.submit(() -> {
                 List<Answer> answers = new ArrayList<>();
                 while (!stop.get()) {
-                    answers.add(ask(COUNT));
+                    Answer a = ask(COUNT);
+                    answers.add(a);
+                    if (a.status() == 200) {
+                        served.incrementAndGet();
+                    }
                 }
                 return answers;
             }));
         }
-        Thread.sleep(1_000);
+        // Stopped once every client is surely busy (40 answers served), not after a guessed time.
+        await().atMost(Duration.ofSeconds(60)).until(() -> served.get() >= 40);
         long term = System.nanoTime();
         service.destroy(); // SIGTERM
         boolean exited = service.waitFor(30, TimeUnit.SECONDS);
@@ -115,15 +122,11 @@ class RestartTests {
             return null;
         });
         // Killed once five writes have been answered (and while more are under way), not after a sleep.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
             synchronized (answered) {
-                if (answered.size() >= 5) {
-                    break;
-                }
+                return answered.size() >= 5;
             }
-            Thread.sleep(20);
-        }
+        });
         killed.set(true);
         service.destroyForcibly(); // SIGKILL: no shutdown hook, no checkpoint
         service.waitFor(30, TimeUnit.SECONDS);
@@ -166,12 +169,15 @@ class RestartTests {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         dir.resolve("service.log").toFile()))
                 .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline && p.isAlive()) {
-            if (health() == 200) {
-                return p;
-            }
-            Thread.sleep(200);
+        try {
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> !p.isAlive() || health() == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // said below, with the log
+        }
+        if (p.isAlive() && health() == 200) {
+            return p;
         }
         p.destroyForcibly();
         throw new IllegalStateException("the service did not start; its log:\n" + log());

@@ -17,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.caselink.DatabaseProperties;
 import org.caselink.Fixtures;
@@ -130,33 +129,34 @@ class BadInputTests extends DatabaseProperties {
                         .post("/graphql", "{\"query\":\"{ cases(first: 1) { totalCount } }\"}")
                         .statusCode())
                 .isEqualTo(200);
-        AtomicBoolean done = new AtomicBoolean();
         List<Long> otherMs = Collections.synchronizedList(new ArrayList<>());
         List<Integer> otherStatus = Collections.synchronizedList(new ArrayList<>());
         AtomicLong peakHeap = new AtomicLong();
         System.gc();
         long heapBefore =
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        Thread other = Thread.ofPlatform().start(() -> {
-            var api = new HttpApi(port);
-            while (!done.get()) {
-                long t0 = System.nanoTime();
-                try {
-                    otherStatus.add(api.post("/graphql", "{\"query\":\"{ cases(first: 1) { totalCount } }\"}")
-                            .statusCode());
-                } catch (Exception e) {
-                    otherStatus.add(-1);
-                }
-                otherMs.add((System.nanoTime() - t0) / 1_000_000);
-                peakHeap.accumulateAndGet(
-                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
+        var api = new HttpApi(port);
+        // Twice a second on a schedule (a request slower than that delays the next, never overlaps it).
+        var other = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        other.scheduleWithFixedDelay(
+                () -> {
+                    long start = System.nanoTime();
+                    try {
+                        otherStatus.add(api.post("/graphql", "{\"query\":\"{ cases(first: 1) { totalCount } }\"}")
+                                .statusCode());
+                    } catch (Exception e) {
+                        otherStatus.add(-1);
+                    }
+                    otherMs.add((System.nanoTime() - start) / 1_000_000);
+                    peakHeap.accumulateAndGet(
+                            ManagementFactory.getMemoryMXBean()
+                                    .getHeapMemoryUsage()
+                                    .getUsed(),
+                            Math::max);
+                },
+                0,
+                500,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         long t0 = System.nanoTime();
         HttpResponse<String> response;
         try {
@@ -169,8 +169,8 @@ class BadInputTests extends DatabaseProperties {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
         } finally {
-            done.set(true);
-            other.join();
+            other.shutdown();
+            other.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
         }
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
 

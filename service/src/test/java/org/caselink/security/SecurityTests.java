@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -102,13 +105,18 @@ class SecurityTests extends DatabaseProperties {
         return GlobalId.of(type, key);
     }
 
+    // A partner of another agency (partner-b, AGENCY-B) learns nothing of AGENCY-A's cases on any path.
+
+    /** As partner-b, AGENCY-B's partner. */
+    private static <T> T asPartnerB(Supplier<T> work) {
+        return as("partner-b", UserRole.LE_PARTNER, "AGENCY-B", work);
+    }
+
     @Test
-    void aPartnerOfAnotherAgencyLearnsNothingOfItsCasesOnAnyPath() {
+    void rootLookupsAndNodeIdsOfAnotherAgencyAreAbsentNotErrors() {
         String ana = childUid(ANA);
         String mc1 = id(EntityType.CASE, "MC-T-001");
-        String mc2 = id(EntityType.CASE, "MC-T-002");
-        as("partner-b", UserRole.LE_PARTNER, "AGENCY-B", () -> {
-            // Root lookups and node(id): absent, not an error.
+        asPartnerB(() -> {
             var r = query("{ a: case(caseNumber: \"MC-T-001\") { caseNumber } b: case(caseNumber: \"MC-T-002\") {"
                     + " caseNumber children { firstName redacted } } n: node(id: \"" + mc1 + "\") { id }"
                     + " c: node(id: \"" + ana + "\") { id } p: phone(number: \"" + ANA_PHONE + "\") { e164 }"
@@ -123,8 +131,25 @@ class SecurityTests extends DatabaseProperties {
             // Its own child: the agency owns the case, so it has need-to-know.
             r.path("b.children[0].firstName").entity(String.class).isEqualTo("Bea");
             r.path("b.children[0].redacted").entity(Boolean.class).isEqualTo(false);
-            // John is on its case, but only AGENCY-A's record says he uses his phone: that is
-            // AGENCY-A's intelligence, so the phone is out of its sight...
+            return null;
+        });
+    }
+
+    /** AGENCY-B's own record says John (P-17, on its case) uses his phone. */
+    private void partnerBsRecordSaysJohnUsesHisPhone() {
+        graph.write(
+                "MATCH (p:Person {personId: 'P-17'}), (ph:Phone {e164: $phone})"
+                        + " CREATE (p)-[:USES {source: 'test-fixture', recordId: 'MC-T-002', ingestedAt: datetime()}]->(ph)",
+                Map.of("phone", Fixtures.JOHN_PHONE),
+                x -> x);
+        access.invalidate();
+    }
+
+    @Test
+    void anotherAgencysIntelligenceStaysOutOfSightUntilItsOwnRecordSaysSo() {
+        // John is on its case, but only AGENCY-A's record says he uses his phone: that is
+        // AGENCY-A's intelligence, so the phone is out of its sight...
+        asPartnerB(() -> {
             query("{ phone(number: \"" + Fixtures.JOHN_PHONE + "\") { e164 } }")
                     .path("phone")
                     .valueIsNull();
@@ -132,14 +157,21 @@ class SecurityTests extends DatabaseProperties {
                     .path("case.people[0].person.phones")
                     .entityList(Object.class)
                     .hasSize(0);
-            // ...until its own record says so.
-            graph.write(
-                    "MATCH (p:Person {personId: 'P-17'}), (ph:Phone {e164: $phone})"
-                            + " CREATE (p)-[:USES {source: 'test-fixture', recordId: 'MC-T-002', ingestedAt: datetime()}]->(ph)",
-                    Map.of("phone", Fixtures.JOHN_PHONE),
-                    x -> x);
-            access.invalidate();
-            // Lists and their counts.
+            return null;
+        });
+        // ...until its own record says so.
+        partnerBsRecordSaysJohnUsesHisPhone();
+        asPartnerB(() -> query("{ phone(number: \"" + Fixtures.JOHN_PHONE + "\") { e164 } }")
+                .path("phone.e164")
+                .entity(String.class)
+                .isEqualTo(Fixtures.JOHN_PHONE));
+    }
+
+    @Test
+    void listsAndTheirCountsHoldOnlyItsOwnCases() {
+        // Its record brings John's ads, posted in Richmond, into its sight: the place, not AGENCY-A's cases there.
+        partnerBsRecordSaysJohnUsesHisPhone();
+        asPartnerB(() -> {
             var lists = query("{ cases { totalCount edges { node { caseNumber } } }"
                     + " location(city: \"Richmond\", state: \"VA\") { cases { totalCount } }"
                     + " ads { totalCount } }");
@@ -148,7 +180,14 @@ class SecurityTests extends DatabaseProperties {
                     .entityList(String.class)
                     .containsExactly("MC-T-002");
             lists.path("location.cases.totalCount").entity(Integer.class).isEqualTo(0);
-            // John is on its case: it sees him, but only his role in its own case.
+            return null;
+        });
+    }
+
+    @Test
+    void aSuspectOnItsCaseShowsOnlyThatRoleAndAdsWithoutAnotherAgencysPhones() {
+        partnerBsRecordSaysJohnUsesHisPhone();
+        asPartnerB(() -> {
             var john = query("{ phone(number: \"" + Fixtures.JOHN_PHONE + "\") { cases { caseNumber }"
                     + " children { id } people { cases { case { caseNumber } } }"
                     + " ads { totalCount edges { node { adId phones { e164 } } } } } }");
@@ -161,7 +200,14 @@ class SecurityTests extends DatabaseProperties {
             john.path("phone.ads.edges[*].node.phones[*].e164")
                     .entityList(String.class)
                     .doesNotContain(ANA_PHONE);
-            // Search: no hit for another agency's child or case.
+            return null;
+        });
+    }
+
+    @Test
+    void searchFindsNoChildOrCaseOfAnotherAgency() {
+        String mc1 = id(EntityType.CASE, "MC-T-001");
+        asPartnerB(() -> {
             query("{ search(text: \"Ana Lopez\") { node { id } } }")
                     .path("search")
                     .entityList(Object.class)
@@ -170,7 +216,16 @@ class SecurityTests extends DatabaseProperties {
                     .path("search[*].node.id")
                     .entityList(String.class)
                     .doesNotContain(mc1, id(EntityType.CASE, "MC-T-003"));
-            // Neighbourhood, paths, linked cases, timeline: never through AGENCY-A's cases, not even as a hop.
+            return null;
+        });
+    }
+
+    @Test
+    void aNeighbourhoodNeverPassesThroughAnotherAgencysCasesNorShowsTheirEvidence() {
+        String ana = childUid(ANA);
+        String mc1 = id(EntityType.CASE, "MC-T-001");
+        String mc2 = id(EntityType.CASE, "MC-T-002");
+        asPartnerB(() -> {
             var around = query("{ neighbourhood(id: \"" + mc2
                     + "\", hops: 3, limit: 1000) { nodes { id } links { from to evidence { recordId } } } }");
             List<String> nodes = around.path("neighbourhood.nodes[*].id")
@@ -189,50 +244,68 @@ class SecurityTests extends DatabaseProperties {
             around.path("neighbourhood.links[*].to")
                     .entityList(String.class)
                     .satisfies(l -> assertThat(nodes).containsAll(l));
-            query("{ paths(from: \"" + mc2 + "\", to: \"" + mc1 + "\") { paths { length } } }")
-                    .path("paths.paths")
-                    .entityList(Object.class)
-                    .hasSize(0);
-            query("{ paths(from: \"" + id(EntityType.PHONE, Fixtures.JOHN_PHONE) + "\", to: \"" + ana
-                            + "\") { paths { length } } }")
-                    .path("paths.paths")
-                    .entityList(Object.class)
-                    .hasSize(0);
+            return null;
+        });
+    }
+
+    /** Analysis questions whose answer, for partner-b, is empty: {MC1}, {MC2}, {ANA}, {JOHN_PHONE} stand for ids. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "paths from its case to a case of AGENCY-A | { paths(from: \"{MC2}\", to: \"{MC1}\") { paths { length } } } | paths.paths",
+                "paths to a child of AGENCY-A | { paths(from: \"{JOHN_PHONE}\", to: \"{ANA}\") { paths { length } } } | paths.paths",
+                "linked cases of a case of AGENCY-A | { linkedCases(caseNumber: \"MC-T-001\") { links { case { caseNumber } } } } | linkedCases.links",
+                "timeline of a child of AGENCY-A | { timeline(id: \"{ANA}\") { events { ad { adId } } } } | timeline.events"
+            })
+    void analysisThroughAnotherAgencysCasesFindsNothing(String what, String document, String emptyPath) {
+        String filled = document.replace("{MC1}", id(EntityType.CASE, "MC-T-001"))
+                .replace("{MC2}", id(EntityType.CASE, "MC-T-002"))
+                .replace("{ANA}", childUid(ANA))
+                .replace("{JOHN_PHONE}", id(EntityType.PHONE, Fixtures.JOHN_PHONE));
+        asPartnerB(() -> {
+            query(filled).path(emptyPath).entityList(Object.class).hasSize(0);
+            return null;
+        });
+    }
+
+    @Test
+    void linkedCasesOfItsOwnCaseLeaveOutAnotherAgencysCases() {
+        asPartnerB(() -> {
             query("{ linkedCases(caseNumber: \"MC-T-002\") { links { case { caseNumber } } } }")
                     .path("linkedCases.links[*].case.caseNumber")
                     .entityList(String.class)
                     .doesNotContain("MC-T-001", "MC-T-003");
-            query("{ linkedCases(caseNumber: \"MC-T-001\") { links { case { caseNumber } } } }")
-                    .path("linkedCases.links")
-                    .entityList(Object.class)
-                    .hasSize(0);
-            query("{ timeline(id: \"" + ana + "\") { events { ad { adId } } } }")
-                    .path("timeline.events")
-                    .entityList(Object.class)
-                    .hasSize(0);
-            // Whole-graph products (networks, case pairs, proposals, watches, alerts) are staff only.
-            for (String staff : List.of(
-                    "networks { networks { id } }",
-                    "caseLinks { links { score } }",
-                    "identityProposals { id }",
-                    "alerts { alerts { id } }",
-                    "watches { watches { id } }")) {
-                query("{ " + staff + " }")
-                        .errors()
-                        .expect(e -> e.getErrorType().toString().equals("FORBIDDEN"))
-                        .verify();
-            }
             query("{ case(caseNumber: \"MC-T-002\") { network { id } } }")
                     .path("case.network")
                     .valueIsNull();
-            // No writes.
-            query("mutation { updateCase(caseNumber: \"MC-T-002\", input: {summary: \"x\"}) { caseNumber } }")
+            return null;
+        });
+    }
+
+    /** Whole-graph products (networks, case pairs, proposals, watches, alerts) are staff only; a partner writes nothing. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{ networks { networks { id } } }",
+                "{ caseLinks { links { score } } }",
+                "{ identityProposals { id } }",
+                "{ alerts { alerts { id } } }",
+                "{ watches { watches { id } } }",
+                "mutation { updateCase(caseNumber: \"MC-T-002\", input: {summary: \"x\"}) { caseNumber } }"
+            })
+    void staffOnlyFieldsAndWritesAreForbiddenToAPartner(String document) {
+        asPartnerB(() -> {
+            query(document)
                     .errors()
                     .expect(e -> e.getErrorType().toString().equals("FORBIDDEN"))
                     .verify();
             return null;
         });
-        // The same questions from AGENCY-A's partner do find MC-T-001 and Ana.
+    }
+
+    @Test
+    void theOwningAgencysPartnerDoesFindItsCaseAndChild() {
         as("partner-a", UserRole.LE_PARTNER, "AGENCY-A", () -> {
             query("{ case(caseNumber: \"MC-T-001\") { children { firstName } } cases { totalCount } }")
                     .path("case.children[0].firstName")
