@@ -54,7 +54,7 @@ class BackupController {
         try {
             r = backup.run();
         } catch (IllegalStateException e) {
-            audit.record(access.viewer(), "backup", "BACKUP", "FAILED", Map.of("reason", e.getMessage()));
+            audit.record(access.viewer(), "backup", "BACKUP", "FAILURE", Map.of("reason", e.getMessage()));
             throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
         }
         audit.record(

@@ -10,7 +10,12 @@ import org.springframework.stereotype.Controller;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The GraphQL front door for small batches: records in the import format, same pipeline, same report. */
+/**
+ * The GraphQL front door for small batches: records in the import format, same pipeline, same
+ * report. {@code recordsImport} takes them typed (one of case, ad or link per record);
+ * {@code importRecords}, deprecated, as JSON objects with a {@code kind}. Both hand the import the
+ * same JSON the file formats give it, so that each record is checked, reported and written alike.
+ */
 @Controller
 class ImportMutation {
 
@@ -23,6 +28,23 @@ class ImportMutation {
     ImportMutation(Importer importer, org.caselink.security.Access access) {
         this.importer = importer;
         this.access = access;
+    }
+
+    /** What recordsImport answers. */
+    record RecordsImportPayload(ImportController.ImportReport report) {}
+
+    @MutationMapping
+    RecordsImportPayload recordsImport(@Argument("input") java.util.Map<String, Object> input) {
+        List<Object> records = new java.util.ArrayList<>();
+        for (Object each : (List<?>) input.get("records")) {
+            // @oneOf: exactly one of case, ad or link, which is the record's kind in the import format.
+            var one = ((java.util.Map<?, ?>) each).entrySet().iterator().next();
+            java.util.Map<String, Object> record = new java.util.LinkedHashMap<>();
+            record.put("kind", one.getKey());
+            ((java.util.Map<?, ?>) one.getValue()).forEach((k, v) -> record.put((String) k, v));
+            records.add(record);
+        }
+        return new RecordsImportPayload(importRecords(records));
     }
 
     @MutationMapping

@@ -76,6 +76,33 @@ class AdminController {
         return new ArrayList<>(out.values());
     }
 
+    record CaseShareInput(String caseNumber, String agency) {}
+
+    record CaseAssignInput(String caseNumber, String user) {}
+
+    /** What caseShare, caseUnshare, caseAssign and caseUnassign answer: the schema's payload convention. */
+    record CaseAccessPayload(CaseAccess access) {}
+
+    @MutationMapping
+    CaseAccessPayload caseShare(@Argument CaseShareInput input) {
+        return new CaseAccessPayload(shareCase(input.caseNumber(), input.agency()));
+    }
+
+    @MutationMapping
+    CaseAccessPayload caseUnshare(@Argument CaseShareInput input) {
+        return new CaseAccessPayload(unshareCase(input.caseNumber(), input.agency()));
+    }
+
+    @MutationMapping
+    CaseAccessPayload caseAssign(@Argument CaseAssignInput input) {
+        return new CaseAccessPayload(assignCase(input.caseNumber(), input.user()));
+    }
+
+    @MutationMapping
+    CaseAccessPayload caseUnassign(@Argument CaseAssignInput input) {
+        return new CaseAccessPayload(unassignCase(input.caseNumber(), input.user()));
+    }
+
     @MutationMapping
     CaseAccess shareCase(@Argument String caseNumber, @Argument String agency) {
         return change("SHARE", SHARE, caseNumber, "agency", codeKey(agency));

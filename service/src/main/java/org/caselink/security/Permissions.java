@@ -63,18 +63,31 @@ public final class Permissions {
         }
         for (String f : new String[] {
             "createCase",
+            "caseCreate",
             "updateCase",
+            "caseUpdate",
             "addChild",
+            "caseAddChild",
             "addPerson",
+            "caseAddPerson",
             "addContacts",
+            "contactsAdd",
             "linkPeople",
+            "peopleLink",
             "createAd",
+            "adCreate",
             "importRecords",
+            "recordsImport",
             "refreshNetworks",
+            "networksRefresh",
             "decideIdentity",
+            "identityDecide",
             "watch",
+            "watchCreate",
             "unwatch",
-            "acknowledgeAlert"
+            "watchDelete",
+            "acknowledgeAlert",
+            "alertAcknowledge"
         }) {
             ROOTS.put("Mutation." + f, STAFF);
         }
@@ -83,7 +96,16 @@ public final class Permissions {
         for (String f : new String[] {"users", "caseAccess"}) {
             ROOTS.put("Query." + f, ADMIN);
         }
-        for (String f : new String[] {"shareCase", "unshareCase", "assignCase", "unassignCase"}) {
+        for (String f : new String[] {
+            "shareCase",
+            "unshareCase",
+            "assignCase",
+            "unassignCase",
+            "caseShare",
+            "caseUnshare",
+            "caseAssign",
+            "caseUnassign"
+        }) {
             ROOTS.put("Mutation." + f, ADMIN);
         }
     }

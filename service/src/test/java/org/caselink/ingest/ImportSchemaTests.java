@@ -34,6 +34,39 @@ class ImportSchemaTests {
             .getSchema(JSON.readTree(read(SCHEMA_FILE)));
     private final RecordParser parser = new RecordParser("US", "import:schema-test.jsonl");
 
+    /** recordsImport's typed records are the import format: the same fields per shape (kind aside: it is which one is given). */
+    @Test
+    void theGraphQlRecordInputsNameExactlyTheFieldsTheParserReads() throws Exception {
+        var registry = new graphql.schema.idl.TypeDefinitionRegistry();
+        try (var files = Files.list(Path.of("../graphql-schema"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".graphqls")).toList()) {
+                registry.merge(new graphql.schema.idl.SchemaParser().parse(Files.readString(f)));
+            }
+        }
+        Map<String, String> inputs = Map.of(
+                "case", "CaseRecordInput",
+                "ad", "AdRecordInput",
+                "link", "LinkRecordInput",
+                "child", "ImportChildInput",
+                "person", "ImportPersonInput",
+                "handle", "HandleInput",
+                "location", "LocationInput");
+        assertThat(new TreeSet<>(inputs.keySet())).isEqualTo(new TreeSet<>(RecordParser.FIELDS.keySet()));
+        inputs.forEach((shape, input) -> {
+            var type = registry.getType(input, graphql.language.InputObjectTypeDefinition.class)
+                    .orElseThrow();
+            Set<String> fields = new TreeSet<>();
+            type.getInputValueDefinitions().forEach(v -> fields.add(v.getName()));
+            Set<String> parsed = new TreeSet<>(RecordParser.FIELDS.get(shape));
+            parsed.remove("kind");
+            assertThat(fields).as(input).isEqualTo(parsed);
+        });
+        var oneOf = registry.getType("ImportRecordInput", graphql.language.InputObjectTypeDefinition.class)
+                .orElseThrow();
+        assertThat(oneOf.getInputValueDefinitions().stream().map(v -> v.getName()))
+                .containsExactlyInAnyOrder("case", "ad", "link");
+    }
+
     @Test
     void theSchemaNamesExactlyTheFieldsTheParserReads() {
         JsonNode defs = JSON.readTree(read(SCHEMA_FILE)).get("$defs");

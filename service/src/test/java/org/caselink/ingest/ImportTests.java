@@ -217,6 +217,17 @@ class ImportTests extends DatabaseProperties {
                 .entityList(String.class)
                 .satisfies(h -> assertThat(h)
                         .allSatisfy(e -> assertThat(e).contains(" by " + org.caselink.Fixtures.TEST_USER + ": ")));
+        // The same decision through identityDecide (input object, payload), which replaces decideIdentity.
+        graphQl.document("mutation($id: ID!) { identityDecide(input: {id: $id, decision: REJECT,"
+                        + " reason: \"different people after all\"}) { proposal { status reason history } } }")
+                .variable("id", id)
+                .execute()
+                .path("identityDecide.proposal.status")
+                .entity(String.class)
+                .isEqualTo("REJECTED")
+                .path("identityDecide.proposal.history")
+                .entityList(String.class)
+                .hasSize(3);
 
         // A rejected or confirmed proposal is not proposed again by a later import.
         run("people.jsonl", String.join("\n", GOOD_CASE, SECOND_CASE));
@@ -290,6 +301,51 @@ class ImportTests extends DatabaseProperties {
         r.path("importRecords.errors[0].line").entity(Integer.class).isEqualTo(2);
         r.path("importRecords.errors[0].field").entity(String.class).isEqualTo("site");
         r.path("importRecords.errors[0].key").entity(String.class).isEqualTo("AD-Q");
+    }
+
+    @Test
+    void typedRecordsRunTheSamePipelineAndABadOneLeavesTheOthersToLand() {
+        JsonMapper json = JsonMapper.builder().build();
+        // The same case as the JSON door's, typed: its fields under `case`, without `kind`.
+        Map<String, Object> kase = new java.util.LinkedHashMap<>(json.readValue(GOOD_CASE, Map.class));
+        kase.remove("kind");
+        Map<String, Object> second = new java.util.LinkedHashMap<>(json.readValue(SECOND_CASE, Map.class));
+        second.remove("kind");
+        Map<String, Object> ad = new java.util.LinkedHashMap<>(json.readValue(AD_1, Map.class));
+        ad.remove("kind");
+        ad.put("postedAt", "soon"); // a value only the import can check: this record alone is refused
+        List<Object> records = List.of(
+                Map.of("case", kase),
+                Map.of("ad", ad),
+                Map.of("link", Map.of("from", "P-17", "to", "P-18", "type", "ASSOCIATED_WITH")),
+                Map.of("case", second));
+        var r = graphQl.documentName("recordsImport")
+                .variable("input", Map.of("records", records))
+                .execute();
+        r.path("recordsImport.report.read").entity(Integer.class).isEqualTo(4);
+        r.path("recordsImport.report.rejected").entity(Integer.class).isEqualTo(1);
+        r.path("recordsImport.report.errors[0].line").entity(Integer.class).isEqualTo(2);
+        r.path("recordsImport.report.errors[0].field").entity(String.class).isEqualTo("postedAt");
+        r.path("recordsImport.report.errors[0].key").entity(String.class).isEqualTo("AD-1");
+        assertThat(count("MATCH (c:Case {caseNumber: 'MC-2021-000123'}) RETURN count(c)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:Person {personId: 'P-17'})-[l:ASSOCIATED_WITH]-(:Person {personId: 'P-18'})"
+                        + " RETURN count(l)"))
+                .isEqualTo(1);
+
+        // Again: nothing new. And a record that is two kinds at once never reaches the import.
+        graphQl.documentName("recordsImport")
+                .variable("input", Map.of("records", records))
+                .execute()
+                .path("recordsImport.report.nodesCreated")
+                .entity(Integer.class)
+                .isEqualTo(0);
+        graphQl.documentName("recordsImport")
+                .variable("input", Map.of("records", List.of(Map.of("case", kase, "ad", ad))))
+                .execute()
+                .errors()
+                .expect(e -> e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("oneof"))
+                .verify();
     }
 
     @Test
