@@ -184,6 +184,11 @@ class WatchController {
         return out;
     }
 
+    /** One alert by its id, whatever its status (node(id) of an Alert). */
+    java.util.Optional<Alert> alert(String alertId) {
+        return alerts(null, null, alertId, 1).stream().findFirst();
+    }
+
     private List<Alert> alerts(
             @Nullable AlertStatus status, @Nullable String watchId, @Nullable String alertId, int limit) {
         var params = new HashMap<String, Object>();

@@ -181,6 +181,20 @@ class IdentityController {
         return out.getFirst();
     }
 
+    private static final String ONE = CypherFiles.query("identity/proposal");
+
+    /** One proposal by its id, whatever its status (node(id) of an IdentityProposal); empty for any other id. */
+    java.util.Optional<IdentityProposal> proposal(String id) {
+        String[] uids;
+        try {
+            uids = parse(id);
+        } catch (InvalidInputException notAProposal) {
+            return java.util.Optional.empty();
+        }
+        return graph.read(ONE, Map.of("a", uids[0], "b", uids[1]), IdentityController::proposal).stream()
+                .findFirst();
+    }
+
     static String id(String a, String b) {
         return Base64.getUrlEncoder()
                 .withoutPadding()

@@ -203,6 +203,27 @@ class NetworkTests extends DatabaseProperties {
                 .path("networks.networks[*].id")
                 .entityList(String.class)
                 .contains(id);
+        // A network is a Node: node(id) finds it for staff, and for a partner it does not exist.
+        String byNode = "query($id: ID!) { node(id: $id) { __typename id ... on Network { cases { caseNumber } } } }";
+        graphQl.document(byNode)
+                .variable("id", id)
+                .execute()
+                .path("node.__typename")
+                .entity(String.class)
+                .isEqualTo("Network")
+                .path("node.cases[*].caseNumber")
+                .entityList(String.class)
+                .contains("NT-C1", "NT-C2", "NT-C3")
+                .hasSize(3);
+        org.caselink.security.SignedIn.as(
+                "partner-a",
+                org.caselink.security.UserRole.LE_PARTNER,
+                "AGENCY-A",
+                () -> graphQl.document(byNode)
+                        .variable("id", id)
+                        .execute()
+                        .path("node")
+                        .valueIsNull());
     }
 
     @Test

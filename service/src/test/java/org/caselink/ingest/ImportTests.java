@@ -217,6 +217,16 @@ class ImportTests extends DatabaseProperties {
                 .entityList(String.class)
                 .satisfies(h -> assertThat(h)
                         .allSatisfy(e -> assertThat(e).contains(" by " + org.caselink.Fixtures.TEST_USER + ": ")));
+        // A proposal is a Node: node(id) finds it, decided or not.
+        graphQl.document("query($id: ID!) { node(id: $id) { __typename ... on IdentityProposal { status } } }")
+                .variable("id", id)
+                .execute()
+                .path("node.__typename")
+                .entity(String.class)
+                .isEqualTo("IdentityProposal")
+                .path("node.status")
+                .entity(String.class)
+                .isEqualTo("CONFIRMED");
         // The same decision through identityDecide (input object, payload), which replaces decideIdentity.
         graphQl.document("mutation($id: ID!) { identityDecide(input: {id: $id, decision: REJECT,"
                         + " reason: \"different people after all\"}) { proposal { status reason history } } }")

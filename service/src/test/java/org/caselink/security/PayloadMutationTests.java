@@ -108,6 +108,21 @@ class PayloadMutationTests extends DatabaseProperties {
                     .path("watchCreate.watch.id")
                     .entity(String.class)
                     .get();
+            // A watch is a Node: node(id) finds it for staff (and not for a partner, below).
+            mutate("{ node(id: \"" + watchId + "\") { __typename ... on Watch { hops note } } }")
+                    .path("node.__typename")
+                    .entity(String.class)
+                    .isEqualTo("Watch")
+                    .path("node.note")
+                    .entity(String.class)
+                    .isEqualTo("p");
+            as(
+                    "partner-b",
+                    UserRole.LE_PARTNER,
+                    "AGENCY-B",
+                    () -> mutate("{ node(id: \"" + watchId + "\") { id } }")
+                            .path("node")
+                            .valueIsNull());
             mutate("mutation { watchDelete(input: {watchId: \"" + watchId + "\"}) { watchId deleted } }")
                     .path("watchDelete.deleted")
                     .entity(Boolean.class)

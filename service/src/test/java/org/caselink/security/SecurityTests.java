@@ -67,22 +67,7 @@ class SecurityTests extends DatabaseProperties {
 
     /** Runs as a user with one role (and an agency for a partner). */
     static <T> T as(String user, UserRole role, @Nullable String agency, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority(role.authority()));
-        if (agency != null) {
-            authorities.add(new SimpleGrantedAuthority(Viewer.AGENCY_PREFIX + agency));
-        }
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, "n/a", authorities));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            var restore = SecurityContextHolder.createEmptyContext();
-            restore.setAuthentication(previous);
-            SecurityContextHolder.setContext(restore);
-        }
+        return SignedIn.as(user, role, agency, work);
     }
 
     private GraphQlTester.Response query(String document) {
