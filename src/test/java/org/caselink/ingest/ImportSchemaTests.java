@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ImportSchemaTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path SCHEMA_FILE = Path.of("../docs/import-record.schema.json");
+    private static final Path SCHEMA_FILE = Path.of("docs/import-record.schema.json");
     private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
             .getSchema(JSON.readTree(read(SCHEMA_FILE)));
     private final RecordParser parser = new RecordParser("US", "import:schema-test.jsonl");
@@ -38,7 +38,7 @@ class ImportSchemaTests {
     @Test
     void theGraphQlRecordInputsNameExactlyTheFieldsTheParserReads() throws Exception {
         var registry = new graphql.schema.idl.TypeDefinitionRegistry();
-        try (var files = Files.list(Path.of("../graphql-schema"))) {
+        try (var files = Files.list(Path.of("graphql-schema"))) {
             for (Path f : files.filter(x -> x.toString().endsWith(".graphqls")).toList()) {
                 registry.merge(new graphql.schema.idl.SchemaParser().parse(Files.readString(f)));
             }

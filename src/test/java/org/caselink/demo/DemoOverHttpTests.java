@@ -67,7 +67,7 @@ class DemoOverHttpTests extends DatabaseProperties {
      */
     @Test
     void theReadmeQueryAnswersAsTheReadmeSays() throws Exception {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
         int start = readme.indexOf("```graphql\n", readme.indexOf("## Try it")) + "```graphql\n".length();
         String query = readme.substring(start, readme.indexOf("```", start));
         String body = json.writeValueAsString(java.util.Map.of("query", query));

@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class CypherFilesTests extends DatabaseProperties {
 
-    private static final Path QUERIES = Path.of("../cypher/queries");
+    private static final Path QUERIES = Path.of("cypher/queries");
 
     /** What the code puts in each placeholder (the values come from enums and constants, never input). */
     private static final Map<String, String> FILLS = Map.ofEntries(

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaDescriptionTests {
 
-    private static final Path SCHEMA = Path.of("../graphql-schema");
+    private static final Path SCHEMA = Path.of("graphql-schema");
 
     @Test
     void everySchemaElementHasADescription() throws IOException {
