@@ -1,5 +1,6 @@
 package org.caselink.analysis;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
+import org.caselink.graphql.Connection;
+import org.caselink.graphql.Cursor;
 import org.caselink.model.Case;
 import org.caselink.model.EntityType;
 import org.caselink.model.GlobalId;
@@ -21,6 +24,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -34,6 +38,7 @@ class NetworkController {
 
     private static final String LIST = CypherFiles.query("analysis/network-list");
     private static final String SUMMARY = CypherFiles.query("analysis/network-summary");
+    private static final String COUNT = CypherFiles.query("analysis/network-count");
     private static final String COMPUTED_AT = CypherFiles.query("analysis/network-computed-at");
     private static final String OF = CypherFiles.query("analysis/network-of");
     private static final String CASE_NETWORKS = CypherFiles.query("analysis/case-networks");
@@ -78,18 +83,82 @@ class NetworkController {
 
     @QueryMapping
     NetworkList networks(@Argument @Nullable Integer minCases, @Argument @Nullable Integer first) {
-        int min = AnalysisController.between("minCases", minCases == null ? 2 : minCases, 1, Integer.MAX_VALUE);
+        int min = minCases(minCases);
         int max = AnalysisController.between("first", first == null ? 20 : first, 1, MAX_FIRST);
-        List<String> ids = graph.read(
-                LIST,
-                Map.of("minCases", min, "limit", max + 1),
-                r -> r.get("id").asString());
+        List<String> ids = ranked(min, null, max + 1).stream().map(Ranked::id).toList();
         List<Network> networks = load(ids.subList(0, Math.min(max, ids.size())));
-        OffsetDateTime computedAt = networks.isEmpty()
+        return new NetworkList(networks, computedAt(networks), ids.size() > max);
+    }
+
+    /** A network's place in the list: most cases first, then the largest, then by id. */
+    private record Ranked(String id, long cases, long size) {
+        String cursor() {
+            return Cursor.opaque(cases, size, id);
+        }
+    }
+
+    private List<Ranked> ranked(int minCases, @Nullable String after, int limit) {
+        String[] at = Cursor.parts(after, 3);
+        var params = new HashMap<String, Object>();
+        params.put("minCases", minCases);
+        params.put("afterCases", at == null ? null : Cursor.number(at[0]));
+        params.put("afterSize", at == null ? null : Cursor.number(at[1]));
+        params.put("afterId", at == null ? null : at[2]);
+        params.put("limit", limit);
+        return graph.read(
+                LIST,
+                params,
+                r -> new Ranked(
+                        r.get("id").asString(),
+                        r.get("cases").asLong(),
+                        r.get("size").asLong()));
+    }
+
+    @QueryMapping
+    Connection<Network> networksConnection(
+            @Argument @Nullable Integer minCases,
+            @Argument @Nullable Integer first,
+            @Argument @Nullable String after,
+            DataFetchingFieldSelectionSet selection) {
+        int min = minCases(minCases);
+        int max = AnalysisController.between("first", first == null ? 20 : first, 0, MAX_FIRST);
+        List<Ranked> rows = ranked(min, after, max + 1);
+        Map<String, Network> byId = new HashMap<>();
+        load(rows.stream().limit(max).map(Ranked::id).toList()).forEach(n -> byId.put(n.id(), n));
+        List<Ranked> page = rows.subList(0, Math.min(max, rows.size()));
+        // A network replaced by a refresh between the two statements is left out of the page.
+        List<Connection.Edge<Network>> edges = page.stream()
+                .filter(row -> byId.containsKey(row.id()))
+                .map(row -> new Connection.Edge<>(row.cursor(), byId.get(row.id()), null))
+                .toList();
+        int total = selection.contains("totalCount")
+                ? graph.read(COUNT, Map.of("minCases", min), r -> r.get("total").asInt())
+                        .getFirst()
+                : 0;
+        return new Connection<>(
+                edges,
+                new Connection.PageInfo(
+                        rows.size() > max,
+                        page.isEmpty() ? null : page.getLast().cursor()),
+                total);
+    }
+
+    @SchemaMapping(typeName = "NetworkConnection", field = "computedAt")
+    @Nullable
+    OffsetDateTime connectionComputedAt(Connection<Network> page) {
+        return computedAt(page.edges().stream().map(Connection.Edge::node).toList());
+    }
+
+    /** When the networks were computed: the listed ones say it, or else the last run's summary. */
+    private @Nullable OffsetDateTime computedAt(List<Network> listed) {
+        return listed.isEmpty()
                 ? graph.read(COMPUTED_AT, Map.of(), r -> Values.dateTime(r.get("summary"), "at"))
                         .getFirst()
-                : networks.getFirst().computedAt();
-        return new NetworkList(networks, computedAt, ids.size() > max);
+                : listed.getFirst().computedAt();
+    }
+
+    private static int minCases(@Nullable Integer minCases) {
+        return AnalysisController.between("minCases", minCases == null ? 2 : minCases, 1, Integer.MAX_VALUE);
     }
 
     @QueryMapping

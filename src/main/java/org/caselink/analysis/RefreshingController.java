@@ -18,6 +18,11 @@ class RefreshingController {
         return refresher.refreshing();
     }
 
+    @SchemaMapping(typeName = "NetworkConnection", field = "refreshing")
+    boolean networksConnection(Object connection) {
+        return refresher.refreshing();
+    }
+
     @SchemaMapping(typeName = "CasePairs", field = "refreshing")
     boolean caseLinks(Object pairs) {
         return refresher.refreshing();

@@ -1,5 +1,6 @@
 package org.caselink.analysis;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import org.caselink.analysis.AnalysisController.Path;
 import org.caselink.analysis.Watchlist.Watch;
 import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
+import org.caselink.graphql.Connection;
+import org.caselink.graphql.Cursor;
 import org.caselink.graphql.InvalidInputException;
 import org.caselink.model.Evidence;
 import org.caselink.model.GlobalId;
@@ -138,6 +141,50 @@ class WatchController {
         return new AlertList(cut.kept(), cut.truncated());
     }
 
+    @QueryMapping
+    Connection<Watch> watchesConnection(
+            @Argument @Nullable Integer first,
+            @Argument @Nullable String after,
+            DataFetchingFieldSelectionSet selection) {
+        int max = AnalysisController.between("first", first == null ? 50 : first, 0, MAX_FIRST);
+        var scope = access.scope();
+        int total = selection.contains("totalCount")
+                ? (int) watchlist.active(null, Integer.MAX_VALUE).stream()
+                        .filter(w -> w.visibleTo(scope))
+                        .count()
+                : 0;
+        return Connection.ofVisible(
+                max,
+                after,
+                (at, limit) -> watchlist.active(null, at, limit),
+                w -> w.visibleTo(scope),
+                Watch::cursor,
+                total);
+    }
+
+    @QueryMapping
+    Connection<Alert> alertsConnection(
+            @Argument @Nullable AlertStatus status,
+            @Argument @Nullable String watchId,
+            @Argument @Nullable Integer first,
+            @Argument @Nullable String after,
+            DataFetchingFieldSelectionSet selection) {
+        int max = AnalysisController.between("first", first == null ? 50 : first, 0, MAX_FIRST);
+        var scope = access.scope();
+        int total = selection.contains("totalCount")
+                ? (int) alerts(status, watchId, null, Integer.MAX_VALUE).stream()
+                        .filter(a -> a.visibleTo(scope))
+                        .count()
+                : 0;
+        return Connection.ofVisible(
+                max,
+                after,
+                (at, limit) -> alerts(status, watchId, null, at, limit),
+                a -> a.visibleTo(scope),
+                a -> new Cursor(a.createdAt(), a.id()).encode(),
+                total);
+    }
+
     @MutationMapping
     Alert acknowledgeAlert(@Argument String alertId, @Argument @Nullable String note) {
         var params = new HashMap<String, Object>();
@@ -191,7 +238,16 @@ class WatchController {
 
     private List<Alert> alerts(
             @Nullable AlertStatus status, @Nullable String watchId, @Nullable String alertId, int limit) {
-        var params = new HashMap<String, Object>();
+        return alerts(status, watchId, alertId, null, limit);
+    }
+
+    private List<Alert> alerts(
+            @Nullable AlertStatus status,
+            @Nullable String watchId,
+            @Nullable String alertId,
+            @Nullable String after,
+            int limit) {
+        var params = new HashMap<String, Object>(Cursor.keyset(after));
         params.put("status", status == null ? null : status.name());
         params.put("watch", watchId);
         params.put("id", alertId);

@@ -15,6 +15,7 @@ import org.caselink.analysis.Explorer.Deadline;
 import org.caselink.analysis.Explorer.Hop;
 import org.caselink.db.CypherFiles;
 import org.caselink.db.Graph;
+import org.caselink.graphql.Cursor;
 import org.caselink.model.Entity;
 import org.caselink.model.EntityType;
 import org.caselink.model.Evidence;
@@ -79,6 +80,11 @@ class Watchlist {
                     && (!(target instanceof org.caselink.model.Child c) || visibility.knowsChild(c.uid()));
         }
 
+        /** The watch's place among the active ones: newest first, then by id. */
+        String cursor() {
+            return new Cursor(createdAt, id).encode();
+        }
+
         static Watch from(Record r) {
             var w = r.get("w");
             return new Watch(
@@ -93,7 +99,12 @@ class Watchlist {
     }
 
     List<Watch> active(@Nullable String id, int limit) {
-        var params = new HashMap<String, Object>();
+        return active(id, null, limit);
+    }
+
+    /** Active watches, newest first, after a keyset cursor ({@link Watch#cursor}); null for the newest. */
+    List<Watch> active(@Nullable String id, @Nullable String after, int limit) {
+        var params = new HashMap<String, Object>(Cursor.keyset(after));
         params.put("id", id);
         params.put("limit", limit);
         return graph.read(LIST, params, Watch::from);

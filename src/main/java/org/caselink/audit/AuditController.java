@@ -1,12 +1,15 @@
 package org.caselink.audit;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.caselink.graphql.Connection;
+import org.caselink.graphql.Cursor;
 import org.caselink.graphql.InvalidInputException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -29,40 +32,61 @@ class AuditController {
             boolean truncated,
             @Nullable String endCursor) {}
 
-    @QueryMapping
-    AuditEventList auditEvents(
-            @Argument @Nullable String user,
-            @Argument @Nullable String type,
-            @Argument @Nullable String outcome,
-            @Argument @Nullable OffsetDateTime from,
-            @Argument @Nullable OffsetDateTime to,
-            @Argument @Nullable String after,
-            @Argument @Nullable Integer first) {
-        int n = first == null ? 50 : first;
-        if (n < 1 || n > AuditQuery.MAX_FIRST) {
-            throw new InvalidInputException("first", "must be 1 to " + AuditQuery.MAX_FIRST);
+    /** The arguments both listings take. */
+    record Listing(
+            @Nullable String user,
+            @Nullable String type,
+            @Nullable String outcome,
+            @Nullable OffsetDateTime from,
+            @Nullable OffsetDateTime to,
+            @Nullable String after,
+            @Nullable Integer first) {
+
+        AuditQuery query(@Nullable Long afterSeq) {
+            int n = first == null ? 50 : first;
+            if (n < 1 || n > AuditQuery.MAX_FIRST) {
+                throw new InvalidInputException("first", "must be 1 to " + AuditQuery.MAX_FIRST);
+            }
+            return new AuditQuery(
+                    user,
+                    type,
+                    outcome,
+                    from == null ? null : from.toInstant(),
+                    to == null ? null : to.toInstant(),
+                    afterSeq,
+                    n);
         }
+    }
+
+    @QueryMapping
+    AuditEventList auditEvents(@Arguments Listing listing) {
         Long afterSeq = null;
-        if (after != null) {
+        if (listing.after() != null) {
             try {
-                afterSeq = Long.parseLong(after);
+                afterSeq = Long.parseLong(listing.after());
             } catch (NumberFormatException e) {
                 throw new InvalidInputException("after", "is not a cursor of auditEvents");
             }
         }
-        var page = audit.page(new AuditQuery(
-                user,
-                type,
-                outcome,
-                from == null ? null : from.toInstant(),
-                to == null ? null : to.toInstant(),
-                afterSeq,
-                n));
+        var page = audit.page(listing.query(afterSeq));
         var events = page.events();
         return new AuditEventList(
                 events,
                 page.truncated(),
                 events.isEmpty() ? null : String.valueOf(events.getLast().seq()));
+    }
+
+    @QueryMapping
+    Connection<AuditEvent> auditEventsConnection(@Arguments Listing listing, DataFetchingFieldSelectionSet selection) {
+        String[] at = Cursor.parts(listing.after(), 1);
+        var q = listing.query(at == null ? null : Cursor.number(at[0]));
+        var page = audit.page(q);
+        var edges = page.events().stream()
+                .map(e -> new Connection.Edge<>(Cursor.opaque(e.seq()), e, null))
+                .toList();
+        String end = edges.isEmpty() ? null : edges.getLast().cursor();
+        int total = selection.contains("totalCount") ? Math.toIntExact(audit.count(q)) : 0;
+        return new Connection<>(edges, new Connection.PageInfo(page.truncated(), end), total);
     }
 
     @QueryMapping

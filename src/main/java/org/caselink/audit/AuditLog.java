@@ -42,6 +42,7 @@ public class AuditLog {
     static final String RETENTION_KEY = "caselinkAuditRetention";
 
     private static final String EVENTS = CypherFiles.query("audit/events");
+    private static final String COUNT = CypherFiles.query("audit/events-count");
 
     private final Graph graph;
     private final Duration retention;
@@ -141,16 +142,26 @@ public class AuditLog {
         return new Page(truncated ? events.subList(0, q.first()) : events, truncated);
     }
 
+    /** How many events match the query's filters, on every page together. */
+    long count(AuditQuery q) {
+        return graph.read(COUNT, filters(q), r -> r.get("total").asLong()).getFirst();
+    }
+
     private List<AuditEvent> read(AuditQuery q, int limit) {
-        Map<String, Object> p = new HashMap<>();
+        Map<String, Object> p = filters(q);
         p.put("before", q.afterSeq() == null ? Long.MAX_VALUE : q.afterSeq());
+        p.put("limit", limit);
+        return graph.read(EVENTS, p, r -> event(r.get("e").asMap()));
+    }
+
+    private static Map<String, Object> filters(AuditQuery q) {
+        Map<String, Object> p = new HashMap<>();
         p.put("user", q.user());
         p.put("type", q.type());
         p.put("outcome", q.outcome());
         p.put("from", q.from() == null ? null : q.from().atOffset(ZoneOffset.UTC));
         p.put("to", q.to() == null ? null : q.to().atOffset(ZoneOffset.UTC));
-        p.put("limit", limit);
-        return graph.read(EVENTS, p, r -> event(r.get("e").asMap()));
+        return p;
     }
 
     /** How long events are kept ({@code caselink.audit.retention}). */

@@ -51,13 +51,16 @@ public final class Permissions {
         }
         for (String f : new String[] {
             "networks",
+            "networksConnection",
             "network",
             "networkOf",
             "caseLinks",
             "identityProposals",
             "identityProposalCount",
             "watches",
-            "alerts"
+            "watchesConnection",
+            "alerts",
+            "alertsConnection"
         }) {
             ROOTS.put("Query." + f, STAFF);
         }
@@ -92,6 +95,7 @@ public final class Permissions {
             ROOTS.put("Mutation." + f, STAFF);
         }
         ROOTS.put("Query.auditEvents", AUDIT);
+        ROOTS.put("Query.auditEventsConnection", AUDIT);
         ROOTS.put("Query.auditChain", AUDIT);
         for (String f : new String[] {"users", "caseAccess"}) {
             ROOTS.put("Query." + f, ADMIN);

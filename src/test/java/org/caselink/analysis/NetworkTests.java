@@ -322,6 +322,38 @@ class NetworkTests extends DatabaseProperties {
         // list, summary, cases, and one per distinct ranking (key players by betweenness, by degree, members)
         assertThat(forOne).isEqualTo(6);
         assertThat(forMany).isEqualTo(forOne);
+
+        // The connection pages through the same networks in the same order, one a page.
+        List<String> all =
+                many.path("networks.networks[*].id").entityList(String.class).get();
+        String page = """
+                query($after: String) { networksConnection(first: 1, after: $after) { totalCount computedAt
+                  refreshing edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }
+                """;
+        List<String> paged = new java.util.ArrayList<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            var p = graphQl.document(page).variable("after", after).execute();
+            p.path("networksConnection.totalCount").entity(Integer.class).isEqualTo(all.size());
+            p.path("networksConnection.computedAt").hasValue();
+            paged.addAll(p.path("networksConnection.edges[*].node.id")
+                    .entityList(String.class)
+                    .get());
+            more = p.path("networksConnection.pageInfo.hasNextPage")
+                    .entity(Boolean.class)
+                    .get();
+            after = p.path("networksConnection.pageInfo.endCursor")
+                    .entity(String.class)
+                    .get();
+        }
+        assertThat(paged).hasSizeGreaterThanOrEqualTo(2).isEqualTo(all);
+        graphQl.document(page)
+                .variable("after", "bm90IG91cnM")
+                .execute()
+                .errors()
+                .expect(e -> e.getMessage().contains("not a cursor issued by this API"))
+                .verify();
     }
 
     /**

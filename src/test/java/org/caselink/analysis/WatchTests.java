@@ -211,6 +211,44 @@ class WatchTests extends DatabaseProperties {
                 .isEqualTo(true);
     }
 
+    /** Alerts raised in one check share their createdAt: pages continue by id among equals. */
+    @Test
+    void theAlertsConnectionPagesThroughAlertsRaisedTogether() {
+        String w = watch(GlobalId.of(EntityType.PHONE, SUSPECT), 1);
+        importRecords(List.of(ad("WT-AD-P1", SUSPECT), ad("WT-AD-P2", SUSPECT), ad("WT-AD-P3", SUSPECT)));
+        List<String> all = graphQl.document(ALERTS)
+                .variable("w", w)
+                .execute()
+                .path("alerts.alerts[*].id")
+                .entityList(String.class)
+                .hasSize(3)
+                .get();
+        String page = """
+                query($w: ID, $after: String) { alertsConnection(watchId: $w, first: 2, after: $after) {
+                  totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }
+                """;
+        var one = graphQl.document(page).variable("w", w).execute();
+        one.path("alertsConnection.totalCount").entity(Integer.class).isEqualTo(3);
+        one.path("alertsConnection.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        List<String> paged = new java.util.ArrayList<>(one.path("alertsConnection.edges[*].node.id")
+                .entityList(String.class)
+                .hasSize(2)
+                .get());
+        var two = graphQl.document(page)
+                .variable("w", w)
+                .variable(
+                        "after",
+                        one.path("alertsConnection.pageInfo.endCursor")
+                                .entity(String.class)
+                                .get())
+                .execute();
+        two.path("alertsConnection.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+        paged.addAll(two.path("alertsConnection.edges[*].node.id")
+                .entityList(String.class)
+                .get());
+        assertThat(paged).isEqualTo(all);
+    }
+
     @Test
     void anAdCreatedByAMutationIsCaughtByTheNextCheckAndAWatchLeftBehindCatchesUp() {
         String phone = GlobalId.of(EntityType.PHONE, CHILD);

@@ -368,6 +368,53 @@ class AuditTests extends DatabaseProperties {
                 .containsExactly(String.valueOf(first.seq()));
     }
 
+    @Test
+    @org.springframework.security.test.context.support.WithMockUser(username = "test-auditor", roles = "AUDITOR")
+    void theConnectionPagesThroughTheSameEventsWithOpaqueCursors() {
+        String u = user("connection");
+        List<String> appended = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            appended.addFirst(String.valueOf(audit.append("graphql", "QUERY", u, null, "SUCCESS", Map.of("i", i))
+                    .seq()));
+        }
+        String page = """
+                query($user: String, $after: String) { auditEventsConnection(user: $user, first: 2, after: $after) {
+                  totalCount edges { cursor node { seq } } pageInfo { hasNextPage endCursor } } }
+                """;
+        List<String> seen = new java.util.ArrayList<>();
+        String after = null;
+        int pages = 0;
+        while (true) {
+            var r = graphQl.document(page)
+                    .variable("user", u)
+                    .variable("after", after)
+                    .execute();
+            r.path("auditEventsConnection.totalCount").entity(Integer.class).isEqualTo(5);
+            seen.addAll(r.path("auditEventsConnection.edges[*].node.seq")
+                    .entityList(String.class)
+                    .get());
+            pages++;
+            if (!r.path("auditEventsConnection.pageInfo.hasNextPage")
+                    .entity(Boolean.class)
+                    .get()) {
+                break;
+            }
+            after = r.path("auditEventsConnection.pageInfo.endCursor")
+                    .entity(String.class)
+                    .get();
+            assertThat(after).as("opaque, not the seq itself").isNotIn(appended);
+        }
+        assertThat(seen).containsExactlyElementsOf(appended);
+        assertThat(pages).isEqualTo(3);
+        graphQl.document(page)
+                .variable("user", u)
+                .variable("after", appended.getFirst())
+                .execute()
+                .errors()
+                .expect(e -> e.getMessage().contains("not a cursor issued by this API"))
+                .verify();
+    }
+
     private void bypass(String cypher, long seq) {
         graph.inWriteTransaction(BYPASS, tx -> {
             tx.run(cypher, Map.of("s", seq));

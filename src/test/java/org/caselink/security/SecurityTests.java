@@ -536,6 +536,13 @@ class SecurityTests extends DatabaseProperties {
         String alerts = "{ alerts { alerts { id watch { id } path { nodes { id } steps { from to } } } } "
                 + "watches { watches { id } } }";
         List<String> raised = as("cm-1", UserRole.CASE_MANAGER, null, () -> {
+            var page = query(
+                    "{ watchesConnection(first: 1) { totalCount edges { node { id } } pageInfo { hasNextPage } } }");
+            page.path("watchesConnection.edges").entityList(Object.class).hasSize(1);
+            page.path("watchesConnection.totalCount").entity(Integer.class).isEqualTo(2);
+            page.path("watchesConnection.pageInfo.hasNextPage")
+                    .entity(Boolean.class)
+                    .isEqualTo(true);
             var r = query(alerts);
             r.path("alerts.alerts[*].watch.id").entityList(String.class).contains(onPhone, onAna);
             r.path("alerts.alerts[*].path.steps[*].to").entityList(String.class).contains(email);
@@ -549,6 +556,22 @@ class SecurityTests extends DatabaseProperties {
                     .contains(onPhone)
                     .doesNotContain(onAna);
             r.path("alerts.alerts").entityList(Object.class).hasSize(0);
+            // The connections hold to the same rules, and a page skips what is out of sight: the
+            // newest watch (on Ana) is hidden, so a page of one holds the phone's, and is the last.
+            var page = query("""
+                    { watchesConnection(first: 1) { totalCount edges { node { id } }
+                        pageInfo { hasNextPage endCursor } }
+                      alertsConnection { totalCount edges { node { id } } pageInfo { hasNextPage } } }
+                    """);
+            page.path("watchesConnection.edges[*].node.id")
+                    .entityList(String.class)
+                    .containsExactly(onPhone);
+            page.path("watchesConnection.totalCount").entity(Integer.class).isEqualTo(1);
+            page.path("watchesConnection.pageInfo.hasNextPage")
+                    .entity(Boolean.class)
+                    .isEqualTo(false);
+            page.path("alertsConnection.edges").entityList(Object.class).hasSize(0);
+            page.path("alertsConnection.totalCount").entity(Integer.class).isEqualTo(0);
             for (String alert : raised) {
                 query("mutation { acknowledgeAlert(alertId: \"" + alert + "\") { id } }")
                         .errors()
