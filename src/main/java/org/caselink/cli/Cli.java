@@ -67,16 +67,20 @@ public final class Cli {
                 .execute(args);
     }
 
-    /** A command that writes to the streams it was given ({@link #run(PrintWriter, PrintWriter, String...)}). */
-    abstract static class Printing {
+    /**
+     * A command that writes to the streams it was given ({@link #run(PrintWriter, PrintWriter,
+     * String...)}): a test's buffers, or the terminal. The benchmark commands beside the service are
+     * such commands too.
+     */
+    public abstract static class Printing {
         @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        protected CommandLine.Model.CommandSpec spec;
 
-        PrintWriter out() {
+        protected PrintWriter out() {
             return spec.commandLine().getOut();
         }
 
-        PrintWriter err() {
+        protected PrintWriter err() {
             return spec.commandLine().getErr();
         }
     }

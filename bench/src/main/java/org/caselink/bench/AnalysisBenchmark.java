@@ -1,8 +1,7 @@
 package org.caselink.bench;
 
-import static org.caselink.bench.Reports.say;
-
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,7 +36,15 @@ final class AnalysisBenchmark {
 
     private final Function<String[], ConfigurableApplicationContext> contexts;
 
-    AnalysisBenchmark(Function<String[], ConfigurableApplicationContext> contexts) {
+    /** Where progress and the report are printed: the command's output. */
+    private final PrintWriter console;
+
+    private void say(String format, Object... args) {
+        Reports.say(console, format, args);
+    }
+
+    AnalysisBenchmark(PrintWriter console, Function<String[], ConfigurableApplicationContext> contexts) {
+        this.console = console;
         this.contexts = contexts;
     }
 
@@ -82,6 +89,7 @@ final class AnalysisBenchmark {
      * ({@code false} or {@code inline}); a database of the same name, size and seed is reused.
      */
     static Imported imported(
+            PrintWriter console,
             Function<String[], ConfigurableApplicationContext> contexts,
             Path workDir,
             String name,
@@ -93,24 +101,24 @@ final class AnalysisBenchmark {
         Path db = workDir.resolve(name + "-db-" + records + "-" + seed);
         Path marker = db.resolve("caselink-benchmark.done");
         if (Files.exists(marker)) {
-            say("Reusing the database in %s (delete it to import again)", db);
+            Reports.say(console, "Reusing the database in %s (delete it to import again)", db);
             return new Imported(db, 0);
         }
         org.springframework.util.FileSystemUtils.deleteRecursively(db);
         Path data = workDir.resolve(name + "-" + records + "-" + seed + ".jsonl");
-        say("Generating about %,d records (seed %d) into %s", records, seed, data);
+        Reports.say(console, "Generating about %,d records (seed %d) into %s", records, seed, data);
         Generator.write(
                 new Generator.Config(records / 2, records - records / 2, seed), data, Path.of(data + ".truth.json"));
         double importSeconds;
         try (var ctx = contexts.apply(new String[] {
             "caselink.embedded.data-dir=" + db, "caselink.analysis.networks.after-import=" + afterImport
         })) {
-            say("Importing...");
+            Reports.say(console, "Importing...");
             var summary = ctx.getBean(Importer.class).run(List.of(ImportSource.of(data)), new Importer.Listener() {
                 @Override
                 public void error(Problem problem) {}
             });
-            say("  %s", summary);
+            Reports.say(console, "  %s", summary);
             importSeconds = summary.took().toMillis() / 1000.0;
         }
         Files.writeString(marker, Instant.now().toString());
@@ -118,7 +126,7 @@ final class AnalysisBenchmark {
     }
 
     Result run(int records, long seed, int samples, boolean networksToo, Path workDir) throws IOException {
-        Imported imported = imported(contexts, workDir, "analysis", records, seed, "false");
+        Imported imported = imported(console, contexts, workDir, "analysis", records, seed, "false");
         Path db = imported.db();
         double importSeconds = imported.importSeconds();
         try (var ctx = contexts.apply(
@@ -252,7 +260,7 @@ final class AnalysisBenchmark {
         return graph.read(cypher, Map.of(), r -> r.get("n").asLong()).getFirst();
     }
 
-    static void write(Result r, Path markdown, Path json) throws IOException {
+    static void write(PrintWriter console, Result r, Path markdown, Path json) throws IOException {
         Map<String, Object> machine = Reports.machine();
         StringBuilder rows = new StringBuilder();
         for (Latency l : r.latencies()) {
@@ -310,6 +318,6 @@ final class AnalysisBenchmark {
         out.put("benchmark", "analysis");
         out.put("machine", machine);
         out.put("result", r);
-        Reports.publish(md, out, markdown, json);
+        Reports.publish(console, md, out, markdown, json);
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.caselink.bench.quality.Quality;
+import org.caselink.cli.Cli;
 import org.caselink.cli.Contexts;
 import org.caselink.db.Graph;
 import org.caselink.generator.Generator;
@@ -30,13 +31,23 @@ public final class BenchCli {
     private BenchCli() {}
 
     public static int run(String... args) {
+        return run(
+                new PrintWriter(System.out, true, java.nio.charset.Charset.defaultCharset()),
+                new PrintWriter(System.err, true, java.nio.charset.Charset.defaultCharset()),
+                args);
+    }
+
+    /** Runs a command that writes its progress and report to {@code out}, its errors to {@code err}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         return new CommandLine(new BenchCli())
+                .setOut(out)
+                .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .execute(args);
     }
 
     @Command(name = "generate", description = "Writes a synthetic data set in the import format, and its ground truth.")
-    static final class Generate implements Callable<Integer> {
+    static final class Generate extends Cli.Printing implements Callable<Integer> {
 
         @Option(names = "--cases", required = true, description = "case records")
         int cases;
@@ -72,13 +83,13 @@ public final class BenchCli {
         public Integer call() throws IOException {
             Path truthFile = truth != null ? truth : Path.of(out + ".truth.json");
             Generator.write(new Generator.Config(cases, ads, seed, !inOrder, !noTemplates), out, truthFile);
-            System.out.println("Wrote " + out + " and " + truthFile);
+            out().println("Wrote " + out + " and " + truthFile);
             return 0;
         }
     }
 
     @Command(name = "score", description = "Scores the database's import of a generated file against its ground truth.")
-    static final class Score implements Callable<Integer> {
+    static final class Score extends Cli.Printing implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "FILE", description = "the generated JSON Lines file that was imported")
         Path data;
@@ -113,7 +124,7 @@ public final class BenchCli {
             Path truthFile = truth != null ? truth : Path.of(data + ".truth.json");
             try (var ctx = Contexts.context(
                     dataDir == null ? new String[0] : new String[] {"caselink.embedded.data-dir=" + dataDir})) {
-                var out = new PrintWriter(System.out, true);
+                var out = out();
                 new Quality(ctx.getBean(Graph.class))
                         .report(
                                 data,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.caselink.cli.Cli;
 import org.caselink.cli.Contexts;
 import org.springframework.boot.convert.DurationStyle;
 import picocli.CommandLine;
@@ -27,7 +28,7 @@ public final class BenchmarkCommands {
             name = "ingest",
             description = "Records per second for a generated import into a fresh embedded database,"
                     + " beside the floor: the same graph written by bare UNWIND ... CREATE.")
-    static final class Ingest implements Callable<Integer> {
+    static final class Ingest extends Cli.Printing implements Callable<Integer> {
 
         @Option(
                 names = "--records",
@@ -71,9 +72,9 @@ public final class BenchmarkCommands {
 
         @Override
         public Integer call() throws IOException {
-            var result = new IngestBenchmark(Contexts::context)
+            var result = new IngestBenchmark(out(), Contexts::context)
                     .run(records, seed, batchSize, workDir, naiveRecords, analyse);
-            IngestBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
+            IngestBenchmark.write(out(), result, Path.of(report + ".md"), Path.of(report + ".json"));
             return 0;
         }
     }
@@ -82,7 +83,7 @@ public final class BenchmarkCommands {
             name = "analysis",
             description = "Latency of linkedCases, a 2-hop neighbourhood and paths on a generated graph"
                     + " (about a million nodes by default), and the time network detection takes.")
-    static final class Analysis implements Callable<Integer> {
+    static final class Analysis extends Cli.Printing implements Callable<Integer> {
 
         @Option(
                 names = "--records",
@@ -120,8 +121,9 @@ public final class BenchmarkCommands {
 
         @Override
         public Integer call() throws IOException {
-            var result = new AnalysisBenchmark(Contexts::context).run(records, seed, samples, !skipNetworks, workDir);
-            AnalysisBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
+            var result =
+                    new AnalysisBenchmark(out(), Contexts::context).run(records, seed, samples, !skipNetworks, workDir);
+            AnalysisBenchmark.write(out(), result, Path.of(report + ".md"), Path.of(report + ".json"));
             return 0;
         }
     }
@@ -130,7 +132,7 @@ public final class BenchmarkCommands {
             name = "load",
             description = "Sustained load on the service: 32 clients for 5 minutes of mixed reads and small writes;"
                     + " errors, throughput, latency and the heap after GC per minute, and a backup halfway.")
-    static final class LoadRun implements Callable<Integer> {
+    static final class LoadRun extends Cli.Printing implements Callable<Integer> {
 
         @Option(
                 names = "--records",
@@ -195,8 +197,8 @@ public final class BenchmarkCommands {
                     DurationStyle.detectAndParse(warmUp),
                     writeShare,
                     !noBackup);
-            var result = new LoadBenchmark(Contexts::context, Contexts::service).run(workDir, settings);
-            LoadBenchmark.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
+            var result = new LoadBenchmark(out(), Contexts::context, Contexts::service).run(workDir, settings);
+            LoadBenchmark.write(out(), result, Path.of(report + ".md"), Path.of(report + ".json"));
             return result.errors() == 0 ? 0 : 1;
         }
     }
@@ -235,16 +237,13 @@ public final class BenchmarkCommands {
             name = "http",
             description = "GraphQL over HTTP on an imported database: latency at 1, 8 and 32 clients, throughput,"
                     + " statements per operation, each operation beside its bare-Cypher floor, resident memory.")
-    static final class Http implements Callable<Integer> {
+    static final class Http extends Cli.Printing implements Callable<Integer> {
 
         @Option(names = "--data-dir", required = true, description = "the embedded database to serve")
         Path dataDir;
 
         @CommandLine.Mixin
         Load load;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Option(
                 names = "--clients",
@@ -273,9 +272,9 @@ public final class BenchmarkCommands {
         @Override
         public Integer call() throws Exception {
             load.check(spec);
-            var result = new HttpBenchmark(Contexts::service)
+            var result = new HttpBenchmark(out(), Contexts::service)
                     .run(dataDir, load.samples, load.requests, load.warmUp, clients, seed, only);
-            HttpReport.write(result, Path.of(report + ".md"), Path.of(report + ".json"));
+            HttpReport.write(out(), result, Path.of(report + ".md"), Path.of(report + ".json"));
             return 0;
         }
     }
@@ -285,7 +284,7 @@ public final class BenchmarkCommands {
             description = "The whole suite, one JVM per step: at each scale, generate, import (beside the bare"
                     + " UNWIND ... CREATE and the naive Spring Data Neo4j floors), detect networks, then serve"
                     + " the graph and measure GraphQL over HTTP beside bare Cypher; one report for all scales.")
-    static final class Suite implements Callable<Integer> {
+    static final class Suite extends Cli.Printing implements Callable<Integer> {
 
         @Option(
                 names = "--scales",
@@ -299,9 +298,6 @@ public final class BenchmarkCommands {
 
         @CommandLine.Mixin
         Load load;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Option(
                 names = "--naive-records",
@@ -343,6 +339,7 @@ public final class BenchmarkCommands {
         public Integer call() throws Exception {
             load.check(spec);
             SuiteBenchmark.run(
+                    out(),
                     new SuiteBenchmark.Options(
                             scales.stream().map(SuiteBenchmark.Scale::parse).toList(),
                             seed,

@@ -1,7 +1,6 @@
 package org.caselink.bench;
 
-import static org.caselink.bench.Reports.say;
-
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -79,7 +78,17 @@ final class HttpBenchmark {
     /** Hands each read the service runs to the list it is given, while one is: see {@link #measure}. */
     private final Recorder recorder = new Recorder();
 
-    HttpBenchmark(java.util.function.BiFunction<List<?>, String[], ConfigurableApplicationContext> services) {
+    /** Where progress and the report are printed: the command's output. */
+    private final PrintWriter console;
+
+    private void say(String format, Object... args) {
+        Reports.say(console, format, args);
+    }
+
+    HttpBenchmark(
+            PrintWriter console,
+            java.util.function.BiFunction<List<?>, String[], ConfigurableApplicationContext> services) {
+        this.console = console;
         this.services = services;
     }
 

@@ -1,6 +1,7 @@
 package org.caselink.bench;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ final class HttpReport {
         return b.toString();
     }
 
-    static void write(Result r, Path markdown, Path json) throws IOException {
+    static void write(PrintWriter console, Result r, Path markdown, Path json) throws IOException {
         Map<String, Object> machine = Reports.machine();
         String md = String.format(
                 Locale.ROOT,
@@ -90,6 +91,6 @@ final class HttpReport {
         out.put("benchmark", "http");
         out.put("machine", machine);
         out.put("result", r);
-        Reports.publish(md, out, markdown, json);
+        Reports.publish(console, md, out, markdown, json);
     }
 }

@@ -1,8 +1,7 @@
 package org.caselink.bench;
 
-import static org.caselink.bench.Reports.say;
-
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,7 +73,15 @@ final class IngestBenchmark {
 
     private final Function<String[], ConfigurableApplicationContext> contexts;
 
-    IngestBenchmark(Function<String[], ConfigurableApplicationContext> contexts) {
+    /** Where progress and the report are printed: the command's output. */
+    private final PrintWriter console;
+
+    private void say(String format, Object... args) {
+        Reports.say(console, format, args);
+    }
+
+    IngestBenchmark(PrintWriter console, Function<String[], ConfigurableApplicationContext> contexts) {
+        this.console = console;
         this.contexts = contexts;
     }
 
@@ -198,7 +205,7 @@ final class IngestBenchmark {
     }
 
     /** Creates the nodes (grouped by label set) and then the relationships (by type), timed together. */
-    private static Duration floor(Graph graph, List<NodeRow> nodes, List<RelRow> rels) {
+    private Duration floor(Graph graph, List<NodeRow> nodes, List<RelRow> rels) {
         long start = System.nanoTime();
         Map<String, String> newId = new HashMap<>(nodes.size() * 2);
         Map<List<String>, List<NodeRow>> byLabels = new LinkedHashMap<>();
@@ -294,7 +301,7 @@ final class IngestBenchmark {
     }
 
     /** The report, as Markdown for people and JSON for machines. */
-    static void write(Result r, Path markdown, Path json) throws IOException {
+    static void write(PrintWriter console, Result r, Path markdown, Path json) throws IOException {
         Map<String, Object> machine = Reports.machine();
         String verdict = r.recordsPerSecond() >= 10_000 && r.ratio() <= 2.0
                 ? "targets met"
@@ -356,6 +363,6 @@ final class IngestBenchmark {
         out.put("pipelineOverNaive", Math.round(r.ratioToNaive() * 100) / 100.0);
         out.put("analysis", r.refresh());
         out.put("targetsMet", r.recordsPerSecond() >= 10_000 && r.ratio() <= 2.0);
-        Reports.publish(md, out, markdown, json);
+        Reports.publish(console, md, out, markdown, json);
     }
 }

@@ -1,8 +1,7 @@
 package org.caselink.bench;
 
-import static org.caselink.bench.Reports.say;
-
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,9 +50,18 @@ final class LoadBenchmark {
     private final Function<String[], ConfigurableApplicationContext> contexts;
     private final Function<String[], ConfigurableApplicationContext> services;
 
+    /** Where progress and the report are printed: the command's output. */
+    private final PrintWriter console;
+
+    private void say(String format, Object... args) {
+        Reports.say(console, format, args);
+    }
+
     LoadBenchmark(
+            PrintWriter console,
             Function<String[], ConfigurableApplicationContext> contexts,
             Function<String[], ConfigurableApplicationContext> services) {
+        this.console = console;
         this.contexts = contexts;
         this.services = services;
     }
@@ -96,7 +104,7 @@ final class LoadBenchmark {
             double heapGrowth) {}
 
     Result run(Path workDir, Settings s) throws Exception {
-        var imported = AnalysisBenchmark.imported(contexts, workDir, "load", s.records(), s.seed(), "inline");
+        var imported = AnalysisBenchmark.imported(console, contexts, workDir, "load", s.records(), s.seed(), "inline");
         try (var ctx = services.apply(new String[] {
                     "caselink.embedded.data-dir=" + imported.db(),
                     // The load is the benchmark's own clients from one address, far above a person's rate.
@@ -286,7 +294,7 @@ final class LoadBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
     }
 
-    static void write(Result r, Path markdown, Path json) throws IOException {
+    static void write(PrintWriter console, Result r, Path markdown, Path json) throws IOException {
         Map<String, Object> machine = Reports.machine();
         StringBuilder rows = new StringBuilder();
         for (Interval i : r.intervals()) {
@@ -377,6 +385,6 @@ final class LoadBenchmark {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("machine", machine);
         out.put("result", r);
-        Reports.publish(md, out, markdown, json);
+        Reports.publish(console, md, out, markdown, json);
     }
 }

@@ -1,6 +1,7 @@
 package org.caselink.bench;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,14 +34,16 @@ final class Reports {
     }
 
     /** Writes the report for people ({@code markdown}) and machines ({@code json}), and prints the first. */
-    static void publish(String md, Map<String, Object> out, Path markdown, Path json) throws IOException {
+    static void publish(PrintWriter console, String md, Map<String, Object> out, Path markdown, Path json)
+            throws IOException {
         Files.createDirectories(markdown.toAbsolutePath().getParent());
         Files.writeString(markdown, md);
         Files.writeString(
                 json,
                 JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(out));
-        System.out.print(md);
-        System.out.println("Report: " + markdown + " and " + json);
+        console.print(md);
+        console.println("Report: " + markdown + " and " + json);
+        console.flush();
     }
 
     /** Median, p95, p99 and maximum of a set of timings, in milliseconds (nearest-rank percentiles). */
@@ -83,7 +86,9 @@ final class Reports {
         return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
     }
 
-    static void say(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
+    /** Prints a progress line to the command's output. */
+    static void say(PrintWriter console, String format, Object... args) {
+        console.println(String.format(Locale.ROOT, format, args));
+        console.flush();
     }
 }

@@ -1,8 +1,7 @@
 package org.caselink.bench;
 
-import static org.caselink.bench.Reports.say;
-
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,15 +53,21 @@ final class SuiteBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Runs every scale; returns the combined report, also written to {@code report}.md and .json. */
-    static Map<String, Object> run(Options o, String report) throws IOException, InterruptedException {
+    static Map<String, Object> run(PrintWriter console, Options o, String report)
+            throws IOException, InterruptedException {
         List<Map<String, Object>> scales = new ArrayList<>();
         for (Scale scale : o.scales()) {
             Path dir = o.workDir().resolve(scale.name());
             Files.createDirectories(dir);
-            say("=== Scale %s: about %,d nodes from %,d records ===", scale.name(), scale.nodes(), scale.records());
+            Reports.say(
+                    console,
+                    "=== Scale %s: about %,d nodes from %,d records ===",
+                    scale.name(),
+                    scale.nodes(),
+                    scale.records());
             boolean imported = o.resume() && imported(dir, scale);
             if (imported) {
-                say("Keeping the import and its report in %s (--resume)", dir);
+                Reports.say(console, "Keeping the import and its report in %s (--resume)", dir);
             } else {
                 timed(dir, "ingest", () -> ingest(o, scale, dir));
             }
@@ -72,7 +77,7 @@ final class SuiteBenchmark {
                     && Files.getLastModifiedTime(measured)
                                     .compareTo(Files.getLastModifiedTime(dir.resolve("ingest.json")))
                             > 0) {
-                say("Keeping the service's measurement in %s (--resume)", measured);
+                Reports.say(console, "Keeping the service's measurement in %s (--resume)", measured);
             } else {
                 timed(dir, "http", () -> serve(o, dir));
             }
@@ -93,7 +98,7 @@ final class SuiteBenchmark {
         JsonNode tree = JSON.valueToTree(out);
         out.put("targets", SuiteReport.targets(tree.get("scales").get(scales.size() - 1)));
         String md = SuiteReport.markdown(JSON.valueToTree(out), o);
-        Reports.publish(md, out, Path.of(report + ".md"), Path.of(report + ".json"));
+        Reports.publish(console, md, out, Path.of(report + ".md"), Path.of(report + ".json"));
         return out;
     }
 

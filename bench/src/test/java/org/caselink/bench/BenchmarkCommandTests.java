@@ -2,9 +2,6 @@ package org.caselink.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -295,17 +292,11 @@ class BenchmarkCommandTests {
 
     /** Runs the command, its output captured; fails unless it exits with 0. Returns the output. */
     private static String benchmark(String... args) {
-        PrintStream old = System.out;
-        var buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = BenchCli.run(args);
-        } finally {
-            System.setOut(old);
-        }
-        String out = buffer.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(out).isZero();
+        var buffer = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int exit = BenchCli.run(new java.io.PrintWriter(buffer, true), new java.io.PrintWriter(err, true), args);
+        String out = buffer.toString();
+        assertThat(exit).as(out + err).isZero();
         return out;
     }
 }
