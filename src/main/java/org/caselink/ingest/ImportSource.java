@@ -7,17 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import org.caselink.write.Records.Origin;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.csv.CsvFactory;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
@@ -175,56 +177,121 @@ public interface ImportSource {
 
     List<String> CSV_LISTS = List.of("phones", "emails", "imageHashes");
 
+    /**
+     * The CSV reader: no field longer than a record line may be ({@link #MAX_LINE_BYTES}), so that
+     * an unclosed quote cannot make one field of the rest of the file.
+     */
+    CsvMapper CSV = new CsvMapper(CsvFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(MAX_LINE_BYTES)
+                    .build())
+            .build());
+
+    /**
+     * Reads ads as CSV, a row at a time. A row the CSV reader refuses (more fields than the header,
+     * a stray quote) is a rejected record and reading goes on at the next row; a field longer than
+     * {@link #MAX_LINE_BYTES} (most likely an unclosed quote, after which no row can be told apart)
+     * ends the file, reported on that row with how much of the file was left unread.
+     */
     private static void readCsv(String name, InputStream in, Consumer<Raw> sink) {
-        CsvMapper csv = new CsvMapper();
         JsonMapper json = JsonMapper.builder().build();
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (MappingIterator<Map<String, String>> rows =
-                csv.readerFor(Map.class).with(schema).readValues(in)) {
+        MappingIterator<Map<String, String>> opened;
+        try {
+            opened = CSV.readerFor(Map.class).with(schema).readValues(in);
+        } catch (JacksonException e) {
+            sink.accept(new Raw(
+                    new Origin(name, 1),
+                    null,
+                    null,
+                    -1,
+                    "is not a header row naming the ad fields, as a CSV of ads begins: " + e.getOriginalMessage()));
+            return;
+        }
+        try (MappingIterator<Map<String, String>> rows = opened) {
             // Rows are reported by number, the header being row 1: the line in a file without multi-line fields.
             long row = 1;
-            while (hasNext(rows)) {
-                Map<String, String> values = rows.next();
-                row++;
-                ObjectNode node = json.createObjectNode();
-                node.put("kind", "ad");
-                values.forEach((field, value) -> {
-                    if (value == null || value.isBlank()) {
+            while (true) {
+                Map<String, String> values;
+                String before = position(rows);
+                try {
+                    if (!rows.hasNextValue()) {
                         return;
                     }
-                    if (CSV_LISTS.contains(field)) {
-                        var list = node.putArray(field);
-                        split(value).forEach(list::add);
-                    } else if (field.equals("handles")) {
-                        var list = node.putArray(field);
-                        for (String h : split(value)) {
-                            int colon = h.indexOf(':');
-                            var o = list.addObject();
-                            o.put("platform", colon < 0 ? "" : h.substring(0, colon));
-                            o.put("handle", colon < 0 ? h : h.substring(colon + 1));
-                        }
-                    } else {
-                        node.put(field, value);
+                    values = rows.nextValue();
+                } catch (StreamConstraintsException e) {
+                    sink.accept(new Raw(
+                            new Origin(name, row + 1),
+                            null,
+                            null,
+                            offset(rows),
+                            String.format(
+                                    Locale.ROOT,
+                                    "has a field longer than %,d characters (an unclosed quote?): the file was not"
+                                            + " read beyond it",
+                                    MAX_LINE_BYTES)));
+                    return;
+                } catch (JacksonException e) {
+                    row++;
+                    sink.accept(new Raw(
+                            new Origin(name, row),
+                            null,
+                            null,
+                            offset(rows),
+                            "is not a CSV row: " + e.getOriginalMessage()));
+                    if (position(rows).equals(before)) {
+                        // The reader cannot get past it: say so rather than report the same place forever.
+                        sink.accept(new Raw(
+                                new Origin(name, row + 1),
+                                null,
+                                null,
+                                offset(rows),
+                                "could not be read after the row before it: the file was not read beyond it"));
+                        return;
                     }
-                });
-                sink.accept(new Raw(
-                        new Origin(name, row),
-                        null,
-                        node,
-                        rows.currentLocation() == null
-                                ? -1
-                                : rows.currentLocation().getByteOffset(),
-                        null));
+                    continue;
+                }
+                row++;
+                sink.accept(new Raw(new Origin(name, row), null, adNode(json, values), offset(rows), null));
             }
         }
     }
 
-    private static boolean hasNext(Iterator<?> it) {
-        try {
-            return it.hasNext();
-        } catch (NoSuchElementException e) {
-            return false;
-        }
+    /** Where the reader is, as line and column: it moves with every row read, or refused. */
+    private static String position(MappingIterator<?> rows) {
+        var at = rows.currentLocation();
+        return at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
+    }
+
+    private static long offset(MappingIterator<?> rows) {
+        var at = rows.currentLocation();
+        return at == null ? -1 : at.getByteOffset();
+    }
+
+    /** A CSV row as the JSON record of an ad: lists split at {@code ;}, handles as platform:handle. */
+    private static ObjectNode adNode(JsonMapper json, Map<String, String> values) {
+        ObjectNode node = json.createObjectNode();
+        node.put("kind", "ad");
+        values.forEach((field, value) -> {
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            if (CSV_LISTS.contains(field)) {
+                var list = node.putArray(field);
+                split(value).forEach(list::add);
+            } else if (field.equals("handles")) {
+                var list = node.putArray(field);
+                for (String h : split(value)) {
+                    int colon = h.indexOf(':');
+                    var o = list.addObject();
+                    o.put("platform", colon < 0 ? "" : h.substring(0, colon));
+                    o.put("handle", colon < 0 ? h : h.substring(colon + 1));
+                }
+            } else {
+                node.put(field, value);
+            }
+        });
+        return node;
     }
 
     private static List<String> split(String list) {

@@ -299,6 +299,42 @@ class ImportTests extends DatabaseProperties {
                 .isEqualTo(5);
     }
 
+    /**
+     * A CSV row the reader refuses is one rejected record, and the rows after it still land; a
+     * field without its closing quote cannot swallow the rest of the file: past 1 MiB it ends the
+     * file, reported on its row, and memory stays bounded.
+     */
+    @Test
+    void aBrokenCsvRowIsRejectedAndAnUnclosedQuoteEndsTheFileWithAReport() {
+        String header = "adId,site,postedAt,city,state,title\n";
+        String good = "AD-K%d,example-classifieds,2021-03-05T22:00:00Z,Richmond,VA,new\n";
+        String csv = header
+                + good.formatted(1)
+                + "AD-K2,example-classifieds,2021-03-05T22:00:00Z,Richmond,VA,new,one,too,many\n"
+                + good.formatted(3)
+                + "AD-K4,example-classifieds,2021-03-05T22:00:00Z,Richmond,VA,\"never closed "
+                + "x".repeat(2 << 20) + "\n"
+                + good.formatted(5);
+        Run r = run("ads.csv", csv);
+        assertThat(r.summary().imported()).as(r.errors().toString()).isEqualTo(2);
+        assertThat(count("MATCH (a:Ad) WHERE a.adId IN ['AD-K1', 'AD-K3'] RETURN count(a)"))
+                .isEqualTo(2);
+        assertThat(r.errors()).hasSize(2);
+        assertThat(r.errors().get(0).origin().line()).isEqualTo(3);
+        assertThat(r.errors().get(0).reason()).contains("is not a CSV row");
+        assertThat(r.errors().get(1).origin().line()).isEqualTo(5);
+        assertThat(r.errors().get(1).reason())
+                .contains("longer than 1,048,576 characters")
+                .contains("not read beyond it");
+        // A header alone is no error: nothing to import. A file without even that is reported.
+        Run nothing = run("header.csv", header);
+        assertThat(nothing.summary().imported()).isZero();
+        assertThat(nothing.errors()).isEmpty();
+        assertThat(run("empty.csv", "").errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).startsWith("is not a header row"));
+    }
+
     @Test
     void theGraphQlDoorRunsTheSamePipeline() {
         JsonMapper json = JsonMapper.builder().build();
