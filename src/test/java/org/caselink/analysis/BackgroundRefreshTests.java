@@ -27,6 +27,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * and a database of their own: the shared one refreshes inline, for tests that read networks
  * right after an import.
  */
+@org.caselink.Slow
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {

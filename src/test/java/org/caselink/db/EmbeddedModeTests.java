@@ -14,6 +14,7 @@ import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The default mode as a newcomer meets it: start, demo data, stop, start again. */
+@org.caselink.Slow
 class EmbeddedModeTests {
 
     @TempDir

@@ -56,10 +56,25 @@ class SecurityOverHttpTests extends DatabaseProperties {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /**
+     * The demo data, loaded once for the class (about 3 s a load): its tests only read it, bar the
+     * upload, which adds a case that is not demo data and so has the next test load it again.
+     * Other classes clear the graph, so the first test of each run of this class loads it.
+     */
+    private static boolean loaded;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void notYetLoaded() {
+        loaded = false;
+    }
+
     @BeforeEach
     void demoData() {
-        fixtures.clear();
-        loader.loadIfEmpty();
+        if (!loaded) {
+            fixtures.clear();
+            loader.loadIfEmpty();
+            loaded = true;
+        }
     }
 
     private HttpResponse<String> send(String method, String path, @Nullable String user, @Nullable String body)
@@ -230,6 +245,7 @@ class SecurityOverHttpTests extends DatabaseProperties {
 
     @Test
     void uploadsAreForStaffAndAudited() throws Exception {
+        loaded = false;
         String boundary = "caselink-test";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"one.jsonl\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n"

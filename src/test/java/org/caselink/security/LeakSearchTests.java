@@ -45,6 +45,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * user may not see, collected from the fixtures first; a failure names the field path that leaked.
  * It also asserts that the walk covered every (type, field) pair reachable from {@code Query}.
  */
+@org.caselink.Slow
 @IntegrationTest
 @org.springframework.test.context.TestPropertySource(
         properties = {

@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The API as deployed outside demo mode: no introspection, and (here) a tiny request rate, 5 a
  * minute. A context of its own, with a database of its own, closed after the class.
  */
+@org.caselink.Slow
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
