@@ -43,6 +43,20 @@ public final class Contexts {
         return context(WebApplicationType.SERVLET, beans, props.toArray(String[]::new));
     }
 
+    /**
+     * The settings as command-line arguments, one per name, the last given winning: a name given
+     * twice as an argument would be read as both values joined by a comma (so a caller's
+     * {@code caselink.demo.enabled=true} after the default {@code false} would read "false,true").
+     */
+    static String[] arguments(List<String> props) {
+        java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
+        for (String p : props) {
+            int eq = p.indexOf('=');
+            byName.put(eq < 0 ? p : p.substring(0, eq), p);
+        }
+        return byName.values().stream().map(p -> "--" + p).toArray(String[]::new);
+    }
+
     private static ConfigurableApplicationContext context(WebApplicationType web, List<?> beans, String... extra) {
         List<String> props = new ArrayList<>(List.of(
                 "caselink.demo.enabled=false",
@@ -64,7 +78,7 @@ public final class Contexts {
                     .logStartupInfo(false)
                     .initializers(ctx -> beans.forEach(b -> ctx.getBeanFactory()
                             .registerSingleton(b.getClass().getName() + "#" + System.identityHashCode(b), b)))
-                    .run(props.stream().map(p -> "--" + p).toArray(String[]::new));
+                    .run(arguments(props));
         } catch (RuntimeException e) {
             if (String.valueOf(stackText(e)).contains("Unable to obtain lock")) {
                 throw new Refused("""
