@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
             BenchmarkCommands.Analysis.class,
             BenchmarkCommands.Http.class,
             BenchmarkCommands.Suite.class,
-            BenchmarkCommands.LoadRun.class
+            BenchmarkCommands.LoadRun.class,
+            BenchmarkCommands.BadInput.class,
+            BenchmarkCommands.Peer.class
         })
 public final class BenchmarkCommands {
 
@@ -352,6 +354,102 @@ public final class BenchmarkCommands {
                             workDir,
                             resume),
                     report);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "bad-input",
+            description = "Files of mostly bad records (100 MB and 1 GB by default) uploaded to a running service:"
+                    + " every good record landed, every bad one counted, time, heap, and another user's answers"
+                    + " meanwhile.")
+    static final class BadInput extends Cli.Printing implements Callable<Integer> {
+
+        @Option(
+                names = "--megabytes",
+                defaultValue = "100,1000",
+                split = ",",
+                description = "file sizes in MB (10^6 bytes), one run each (default ${DEFAULT-VALUE}); at most"
+                        + " 1,073 (the service's upload limit, caselink's 1GB)")
+        List<Long> megabytes;
+
+        @Option(names = "--seed", defaultValue = "5", description = "seed of the garbage (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(
+                names = "--work-dir",
+                defaultValue = "target/benchmark",
+                description = "where the files and databases go (default ${DEFAULT-VALUE})")
+        Path workDir;
+
+        @Option(
+                names = "--report",
+                defaultValue = "benchmarks/bad-input",
+                description = "report path without extension: .md and .json are written; the committed report is"
+                        + " benchmarks/bad-input (default ${DEFAULT-VALUE})")
+        String report;
+
+        @Override
+        public Integer call() throws Exception {
+            var result = new BadInputBenchmark(out(), Contexts::service).run(megabytes, seed, workDir);
+            BadInputBenchmark.write(out(), result, Path.of(report + ".md"), Path.of(report + ".json"));
+            boolean right = result.runs().stream().allMatch(r -> r.everyGoodLanded() && r.everyBadCounted());
+            return right ? 0 : 1;
+        }
+    }
+
+    @Command(
+            name = "peer",
+            description = "caselink beside the Neo4j GraphQL Library (../shared/peer) on the same embedded Neo4j and"
+                    + " demo data: medians at one client and throughput at eight, query by query, with the ratio.")
+    static final class Peer extends Cli.Printing implements Callable<Integer> {
+
+        @Option(
+                names = "--peer-dir",
+                defaultValue = "../shared/peer",
+                description = "the peer's folder: its server, type definitions and queries (default ${DEFAULT-VALUE})")
+        Path peerDir;
+
+        @Option(
+                names = "--rounds",
+                defaultValue = "300",
+                description = "timed rounds at one client; at eight, eight times as many requests (default"
+                        + " ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(
+                names = "--warm-up",
+                defaultValue = "20",
+                description = "rounds before timing (default ${DEFAULT-VALUE})")
+        int warmUp;
+
+        @Option(
+                names = "--clients",
+                defaultValue = "8",
+                description = "clients for throughput (default ${DEFAULT-VALUE})")
+        int clients;
+
+        @Option(
+                names = "--work-dir",
+                defaultValue = "target/benchmark/peer",
+                description = "where the npm packages and the database go (default ${DEFAULT-VALUE})")
+        Path workDir;
+
+        @Option(
+                names = "--report",
+                defaultValue = "benchmarks/peer",
+                description = "report path without extension: .md and .json are written; the committed report is"
+                        + " benchmarks/peer (default ${DEFAULT-VALUE})")
+        String report;
+
+        @Override
+        public Integer call() throws Exception {
+            if (rounds < 1 || warmUp < 0 || clients < 1) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--rounds and --clients must be at least 1, --warm-up at least 0");
+            }
+            var result = new PeerBenchmark(out(), Contexts::service).run(peerDir, workDir, rounds, warmUp, clients);
+            PeerBenchmark.write(out(), result, Path.of(report + ".md"), Path.of(report + ".json"));
             return 0;
         }
     }

@@ -285,6 +285,49 @@ class BenchmarkCommandTests {
                 .contains("GraphQL / floor");
     }
 
+    /**
+     * The bad-input benchmark at 12 MB: what it planted is what the file holds (counted here, line
+     * by line), and the service's answer agrees with it, or the command exits 1.
+     */
+    @Test
+    void badInputBenchmarkCountsWhatItPlanted() throws Exception {
+        Path file = dir.resolve("planted.jsonl");
+        var planted = BadInputBenchmark.write(file, 12_000_000, 5);
+        long lines;
+        long good;
+        try (var all = Files.lines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            lines = all.count();
+        }
+        try (var all = Files.lines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            good = all.filter(l -> l.contains("\"BAD-INPUT-")).count();
+        }
+        assertThat(planted.records()).isEqualTo(lines);
+        assertThat(planted.good()).isEqualTo(good).isPositive();
+        assertThat(planted.bytes()).isEqualTo(Files.size(file)).isGreaterThanOrEqualTo(12_000_000);
+
+        Path report = dir.resolve("report/bad-input");
+        String out = benchmark(
+                "benchmark",
+                "bad-input",
+                "--megabytes",
+                "12",
+                "--work-dir",
+                dir.resolve("work").toString(),
+                "--report",
+                report.toString());
+        JsonNode run = JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(Path.of(report + ".json")))
+                .get("runs")
+                .get(0);
+        assertThat(run.get("imported").asLong())
+                .isEqualTo(run.get("planted").get("good").asLong());
+        assertThat(run.get("rejected").asLong())
+                .isEqualTo(run.get("planted").get("bad").asLong());
+        assertThat(run.get("otherFailures").asInt()).isZero();
+        assertThat(out).contains("| 12 MB |");
+    }
+
     /** Network detection adds one node per network. */
     private static long networkNodes(JsonNode ingest) {
         return ingest.get("analysis").get("networks").asLong();
