@@ -419,8 +419,8 @@ public final class BenchmarkCommands {
 
         @Option(
                 names = "--warm-up",
-                defaultValue = "20",
-                description = "rounds before timing (default ${DEFAULT-VALUE})")
+                defaultValue = "200",
+                description = "rounds of every query, on both, before any is timed (default ${DEFAULT-VALUE})")
         int warmUp;
 
         @Option(
