@@ -148,18 +148,11 @@ class WatchController {
             DataFetchingFieldSelectionSet selection) {
         int max = AnalysisController.between("first", first == null ? 50 : first, 0, MAX_FIRST);
         var scope = access.scope();
-        int total = selection.contains("totalCount")
-                ? (int) watchlist.active(null, Integer.MAX_VALUE).stream()
-                        .filter(w -> w.visibleTo(scope))
-                        .count()
-                : 0;
-        return Connection.ofVisible(
-                max,
-                after,
-                (at, limit) -> watchlist.active(null, at, limit),
-                w -> w.visibleTo(scope),
-                Watch::cursor,
-                total);
+        java.util.function.BiFunction<String, Integer, List<Watch>> rows =
+                (at, limit) -> watchlist.active(null, at, limit);
+        java.util.function.Predicate<Watch> visible = w -> w.visibleTo(scope);
+        int total = selection.contains("totalCount") ? Connection.countVisible(rows, visible, Watch::cursor) : 0;
+        return Connection.ofVisible(max, after, rows, visible, Watch::cursor, total);
     }
 
     @QueryMapping
@@ -171,18 +164,12 @@ class WatchController {
             DataFetchingFieldSelectionSet selection) {
         int max = AnalysisController.between("first", first == null ? 50 : first, 0, MAX_FIRST);
         var scope = access.scope();
-        int total = selection.contains("totalCount")
-                ? (int) alerts(status, watchId, null, Integer.MAX_VALUE).stream()
-                        .filter(a -> a.visibleTo(scope))
-                        .count()
-                : 0;
-        return Connection.ofVisible(
-                max,
-                after,
-                (at, limit) -> alerts(status, watchId, null, at, limit),
-                a -> a.visibleTo(scope),
-                a -> new Cursor(a.createdAt(), a.id()).encode(),
-                total);
+        java.util.function.BiFunction<String, Integer, List<Alert>> rows =
+                (at, limit) -> alerts(status, watchId, null, at, limit);
+        java.util.function.Predicate<Alert> visible = a -> a.visibleTo(scope);
+        java.util.function.Function<Alert, String> cursor = a -> new Cursor(a.createdAt(), a.id()).encode();
+        int total = selection.contains("totalCount") ? Connection.countVisible(rows, visible, cursor) : 0;
+        return Connection.ofVisible(max, after, rows, visible, cursor, total);
     }
 
     @MutationMapping

@@ -24,10 +24,21 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCou
     }
 
     /**
+     * The most rows one request reads of a list whose items are checked for the viewer in code: a
+     * page of such a list, or its count, costs at most this many, however few of them the viewer sees.
+     */
+    public static final int MAX_SCANNED = 10_000;
+
+    /** Rows read at a time from such a list. */
+    private static final int BATCH = 200;
+
+    /**
      * A page of a list whose items are checked for the viewer in code rather than in the query (a
-     * watch on a child takes need-to-know of it): reads {@code first + 1} rows at a time after the
-     * cursor until {@code first + 1} visible ones are found or the list ends, so a page is full
-     * whenever more follow, and its cursors are those of items the viewer sees.
+     * watch on a child takes need-to-know of it): reads rows after the cursor, {@value #BATCH} or
+     * more at a time, until {@code first + 1} visible ones are found or the list ends, so a page is
+     * full whenever more follow, and its cursors are those of items the viewer sees. After
+     * {@link #MAX_SCANNED} rows it stops with the page it has, more to follow, and the position of
+     * the last row read as its end.
      *
      * @param fetch rows after a cursor (null for the start), at most the given number, in list order
      * @param cursor an item's position in the list, which {@code fetch} takes back
@@ -41,17 +52,50 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCou
             int totalCount) {
         List<Edge<T>> kept = new ArrayList<>();
         String at = after;
+        int scanned = 0;
+        int batch = Math.max(first + 1, BATCH);
         while (true) {
-            List<T> rows = fetch.apply(at, first + 1);
+            List<T> rows = fetch.apply(at, batch);
             for (T row : rows) {
                 if (kept.size() <= first && visible.test(row)) {
                     kept.add(new Edge<>(cursor.apply(row), row, null));
                 }
             }
-            if (kept.size() > first || rows.size() <= first) {
+            scanned += rows.size();
+            if (kept.size() > first || rows.size() < batch) {
                 return of(kept, first, totalCount);
             }
             at = cursor.apply(rows.getLast());
+            if (scanned >= MAX_SCANNED) {
+                // Enough work for one request: the next page goes on from here.
+                List<Edge<T>> page = List.copyOf(kept.subList(0, Math.min(first, kept.size())));
+                return new Connection<>(page, new PageInfo(true, at), totalCount);
+            }
         }
+    }
+
+    /**
+     * How many items of such a list the viewer sees, counted over at most {@link #MAX_SCANNED} rows
+     * from the start of the list (so a count over a longer list is of its first rows).
+     */
+    public static <T> int countVisible(
+            BiFunction<@Nullable String, Integer, List<T>> fetch, Predicate<T> visible, Function<T, String> cursor) {
+        int count = 0;
+        int scanned = 0;
+        String at = null;
+        while (scanned < MAX_SCANNED) {
+            List<T> rows = fetch.apply(at, BATCH * 5);
+            for (T row : rows) {
+                if (visible.test(row)) {
+                    count++;
+                }
+            }
+            scanned += rows.size();
+            if (rows.size() < BATCH * 5) {
+                break;
+            }
+            at = cursor.apply(rows.getLast());
+        }
+        return count;
     }
 }
