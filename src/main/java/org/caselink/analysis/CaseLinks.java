@@ -79,6 +79,10 @@ class CaseLinks {
         List<String> all = List.copyOf(new LinkedHashSet<>(cases));
         Set<List<String>> written = new HashSet<>();
         for (int i = 0; i < all.size(); i += BATCH) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Told to stop (the service is shutting down): the next run writes them all again.
+                throw new java.util.concurrent.CancellationException("case links stopped after " + i + " cases");
+            }
             List<Map<String, Object>> rows = new ArrayList<>();
             for (var p : search.pairs(
                     all.subList(i, Math.min(all.size(), i + BATCH)), maxHops, explorer.deadline(timeout))) {

@@ -97,6 +97,17 @@ class NetworkDetection {
         return refresh(communities.hasGds(), maxSize);
     }
 
+    /**
+     * Between steps, a run told to stop (its thread interrupted: the service is shutting down) stops,
+     * rather than finish a whole-graph pass the stop would wait for. What it wrote is derived data
+     * that the next run writes again; the request to run stays in the graph for the next start.
+     */
+    private static void stopIfAsked(String step) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("network detection stopped before " + step);
+        }
+    }
+
     /** {@link #refresh()} with the engine and the largest group chosen by the caller (tests compare them). */
     Run refresh(boolean withGds, int maxSize) {
         running.lock();
@@ -104,16 +115,20 @@ class NetworkDetection {
             long start = System.nanoTime();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             // Near-duplicates first: they are evidence the networks and case links are made of.
+            stopIfAsked("near-duplicates");
             var similar = adLinker.relink();
             log.info("Near-duplicates: {}", similar);
             long relinked = System.nanoTime();
+            stopIfAsked("identity proposals");
             var proposals = proposer.proposeAll();
             log.info("Identity proposals: {}", proposals);
             long proposed = System.nanoTime();
             List<Map<String, Object>> networks = new ArrayList<>();
             List<String> linkable = new ArrayList<>();
+            stopIfAsked("network detection");
             List<List<String>> groups = communities.candidates(withGds, maxSize);
             for (int i = 0; i < groups.size(); i += 500) {
+                stopIfAsked("network detection");
                 graph.read(
                         GROUPS,
                         Map.of("groups", groups.subList(i, Math.min(groups.size(), i + 500))),
@@ -132,6 +147,7 @@ class NetworkDetection {
                         timeout);
             }
             long detected = System.nanoTime();
+            stopIfAsked("writing the networks");
             graph.inWriteTransaction(tx -> {
                 tx.run(CLEAR, Map.of());
                 for (int i = 0; i < networks.size(); i += 200) {
@@ -146,8 +162,10 @@ class NetworkDetection {
                 return null;
             });
             long written = System.nanoTime();
+            stopIfAsked("key players");
             scoreMembers(networks);
             long scored = System.nanoTime();
+            stopIfAsked("case links");
             int links = caseLinks.refresh(linkable, now, timeout);
             long end = System.nanoTime();
             int members = networks.stream()

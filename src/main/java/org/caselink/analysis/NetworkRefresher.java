@@ -47,6 +47,8 @@ final class NetworkRefresher {
         waiting.set(false);
         try {
             refresh.run();
+        } catch (java.util.concurrent.CancellationException e) {
+            log.info("{} for the shutdown; the next start runs it again", e.getMessage());
         } catch (RuntimeException e) {
             log.error("Network detection after an import failed; the previous networks stay: {}", e.getMessage(), e);
         } finally {

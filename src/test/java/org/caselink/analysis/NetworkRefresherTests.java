@@ -52,6 +52,38 @@ class NetworkRefresherTests {
         }
     }
 
+    /**
+     * A stop interrupts the run going, which stops at its next step (as NetworkDetection does
+     * between its steps): the stop does not wait for a whole-graph pass, however long that is.
+     */
+    @Test
+    void aStopEndsTheRunGoingAtItsNextStep() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicInteger steps = new AtomicInteger();
+        NetworkRefresher refresher = new NetworkRefresher(() -> {
+            started.countDown();
+            // A long pass of short steps, each checking for a stop before it starts.
+            for (int step = 0; step < 1_000_000; step++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.util.concurrent.CancellationException("stopped before step " + step);
+                }
+                steps.incrementAndGet();
+                long until = System.nanoTime() + 1_000_000;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            }
+        });
+        refresher.request();
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        refresher.stop();
+        // Had the run not stopped, stop() would have given up waiting for it after 3 s, and it
+        // would still be running here (for the rest of its 1,000 s).
+        assertThat(refresher.refreshing()).isFalse();
+        assertThat(refresher.runs()).isEqualTo(1);
+        assertThat(steps.get()).isLessThan(1_000_000);
+    }
+
     @Test
     void aFailedRunIsLoggedAndTheNextRequestRunsAgain() throws Exception {
         AtomicInteger calls = new AtomicInteger();
