@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.csv.CsvFactory;
 import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvParser;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
@@ -209,8 +210,25 @@ public interface ImportSource {
             return;
         }
         try (MappingIterator<Map<String, String>> rows = opened) {
+            int columns =
+                    opened.parser() instanceof CsvParser csv ? csv.getSchema().size() : 0;
+            if (columns > MAX_CSV_COLUMNS) {
+                // Each field may be 1 MiB: a row of thousands of columns would be gigabytes.
+                sink.accept(new Raw(
+                        new Origin(name, 1),
+                        null,
+                        null,
+                        offset(rows),
+                        String.format(
+                                Locale.ROOT,
+                                "names %,d columns; a CSV of ads has at most %d: the file was not read",
+                                columns,
+                                MAX_CSV_COLUMNS)));
+                return;
+            }
             // Rows are reported by number, the header being row 1: the line in a file without multi-line fields.
             long row = 1;
+            long lastRefusedLine = -1;
             while (true) {
                 Map<String, String> values;
                 String before = position(rows);
@@ -232,13 +250,18 @@ public interface ImportSource {
                                     MAX_LINE_BYTES)));
                     return;
                 } catch (JacksonException e) {
-                    row++;
-                    sink.accept(new Raw(
-                            new Origin(name, row),
-                            null,
-                            null,
-                            offset(rows),
-                            "is not a CSV row: " + e.getOriginalMessage()));
+                    long line = line(rows);
+                    if (line != lastRefusedLine || line < 0) {
+                        // A second refusal on the line of the first is the rest of that row: one record.
+                        row++;
+                        String reason = "is not a CSV row: " + e.getOriginalMessage();
+                        if (endedInQuote(e)) {
+                            reason += " (the file ended inside it: a quote opened in it was never closed, so the rows"
+                                    + " after it could not be told apart)";
+                        }
+                        sink.accept(new Raw(new Origin(name, row), null, null, offset(rows), reason));
+                        lastRefusedLine = line;
+                    }
                     if (position(rows).equals(before)) {
                         // The reader cannot get past it: say so rather than report the same place forever.
                         sink.accept(new Raw(
@@ -255,6 +278,20 @@ public interface ImportSource {
                 sink.accept(new Raw(new Origin(name, row), null, adNode(json, values), offset(rows), null));
             }
         }
+    }
+
+    /** The most columns a CSV of ads may name (an ad has about a dozen fields). */
+    int MAX_CSV_COLUMNS = 64;
+
+    private static long line(MappingIterator<?> rows) {
+        var at = rows.currentLocation();
+        return at == null ? -1 : at.getLineNr();
+    }
+
+    /** Whether the reader's refusal is the file ending inside a quoted field. */
+    private static boolean endedInQuote(JacksonException e) {
+        String m = String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT);
+        return m.contains("eof") || m.contains("end-of-input") || m.contains("closing quote");
     }
 
     /** Where the reader is, as line and column: it moves with every row read, or refused. */

@@ -335,6 +335,47 @@ class ImportTests extends DatabaseProperties {
                 .satisfies(e -> assertThat(e.reason()).startsWith("is not a header row"));
     }
 
+    /**
+     * A row refused twice over (too many fields, then a stray quote in them) is one rejected record;
+     * a quote left open at the end of the file says that the rows after it were lost in it; a header
+     * of a hundred columns is refused before any row is read.
+     */
+    @Test
+    void csvRefusalsAreCountedOnceAndSayWhatTheyCost() {
+        String header = "adId,site,postedAt,city,state,title\n";
+        String good = "AD-Q%d,example-classifieds,2021-03-05T22:00:00Z,Richmond,VA,new\n";
+        Run twice = run(
+                "ads.csv",
+                header + "AD-Q1,example-classifieds,2021-03-05T22:00:00Z,Richmond,VA,new,one,\"x\"y\n"
+                        + good.formatted(2));
+        assertThat(twice.errors())
+                .as(twice.errors().toString())
+                .singleElement()
+                .satisfies(e -> assertThat(e.origin().line()).isEqualTo(2));
+        assertThat(twice.summary().imported()).isEqualTo(1);
+
+        Run open = run(
+                "ads.csv",
+                header + good.formatted(3) + "AD-Q4,example-classifieds,2021-03-05T22:00:00Z,Richmond,VA,\"open\n"
+                        + good.formatted(5));
+        assertThat(open.summary().imported()).isEqualTo(1);
+        assertThat(open.errors()).as(open.errors().toString()).singleElement().satisfies(e -> {
+            assertThat(e.origin().line()).isEqualTo(3);
+            assertThat(e.reason()).contains("never closed");
+        });
+
+        StringBuilder wide = new StringBuilder("adId");
+        for (int i = 0; i < 100; i++) {
+            wide.append(",c").append(i);
+        }
+        Run columns = run("ads.csv", wide + "\n" + good.formatted(6));
+        assertThat(columns.summary().imported()).isZero();
+        assertThat(columns.errors()).singleElement().satisfies(e -> {
+            assertThat(e.origin().line()).isEqualTo(1);
+            assertThat(e.reason()).contains("101 columns").contains("at most 64");
+        });
+    }
+
     @Test
     void theGraphQlDoorRunsTheSamePipeline() {
         JsonMapper json = JsonMapper.builder().build();

@@ -1,11 +1,11 @@
 package org.caselink.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -189,11 +189,10 @@ final class BadInputBenchmark {
 
             List<Double> otherMs = Collections.synchronizedList(new ArrayList<>());
             AtomicLong otherFailures = new AtomicLong();
-            AtomicLong peakHeap = new AtomicLong();
             System.gc();
-            resetPeaks();
+            var heap = new HeapWatch();
             var meanwhile = Executors.newSingleThreadScheduledExecutor();
-            meanwhile.scheduleWithFixedDelay(
+            meanwhile.scheduleAtFixedRate(
                     () -> {
                         long t = System.nanoTime();
                         try {
@@ -205,11 +204,10 @@ final class BadInputBenchmark {
                             otherFailures.incrementAndGet();
                         }
                         otherMs.add((System.nanoTime() - t) / 1e6);
-                        peakHeap.accumulateAndGet(
-                                ManagementFactory.getMemoryMXBean()
-                                        .getHeapMemoryUsage()
-                                        .getUsed(),
-                                Math::max);
+                        // Every 5 s a full collection, and what it leaves: the live data at that moment.
+                        if (otherMs.size() % 10 == 0) {
+                            heap.liveNow();
+                        }
                     },
                     0,
                     500,
@@ -236,6 +234,7 @@ final class BadInputBenchmark {
             } finally {
                 meanwhile.shutdown();
                 meanwhile.awaitTermination(60, TimeUnit.SECONDS);
+                heap.close();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (response.statusCode() != 200) {
@@ -259,8 +258,8 @@ final class BadInputBenchmark {
                     seconds,
                     planted.bytes() / 1e6 / seconds,
                     planted.records() / seconds,
-                    Math.max(peakHeap.get(), heapPeaks(false)) >> 20,
-                    heapPeaks(true) >> 20,
+                    heap.beforeGc() >> 20,
+                    heap.afterGc() >> 20,
                     max >> 20,
                     otherMs.size(),
                     (int) otherFailures.get(),
@@ -283,30 +282,72 @@ final class BadInputBenchmark {
         }
     }
 
-    private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP)
-                .toList();
-    }
-
-    private static void resetPeaks() {
-        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
     /**
-     * The heap's peak since {@link #resetPeaks}: as sampled by the pools ({@code afterGc} false), or
-     * what was left after the collections ({@code afterGc} true, the pools' collection usage at
-     * their largest: live data, which a bounded import keeps small whatever the file).
+     * The heap while it watches: the most it held just before a collection (its peak, as near as can
+     * be known, from the collectors' own notifications), and the most it held right after a full
+     * collection forced every 5 s (live data: what an import keeps, not garbage waiting for a
+     * collection of the old generation).
      */
-    private static long heapPeaks(boolean afterGc) {
-        long sum = 0;
-        for (var pool : heapPools()) {
-            var usage = afterGc ? pool.getCollectionUsage() : pool.getPeakUsage();
-            if (usage != null) {
-                sum += usage.getUsed();
+    private static final class HeapWatch implements AutoCloseable {
+        private final AtomicLong before = new AtomicLong();
+        private final AtomicLong live = new AtomicLong();
+        private final List<Runnable> removals = new ArrayList<>();
+
+        HeapWatch() {
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter emitter) {
+                    javax.management.NotificationListener listener = (n, handback) -> {
+                        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                            return;
+                        }
+                        var info = GarbageCollectionNotificationInfo.from(
+                                (javax.management.openmbean.CompositeData) n.getUserData());
+                        before.accumulateAndGet(heapOf(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
+                    };
+                    emitter.addNotificationListener(listener, null, null);
+                    removals.add(() -> {
+                        try {
+                            emitter.removeNotificationListener(listener);
+                        } catch (javax.management.ListenerNotFoundException e) {
+                            // already gone
+                        }
+                    });
+                }
             }
         }
-        return sum;
+
+        private static long heapOf(Map<String, java.lang.management.MemoryUsage> pools) {
+            long sum = 0;
+            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                var usage = pools.get(pool.getName());
+                if (pool.getType() == MemoryType.HEAP && usage != null) {
+                    sum += usage.getUsed();
+                }
+            }
+            return sum;
+        }
+
+        long beforeGc() {
+            return Math.max(
+                    before.get(),
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+
+        /** The most the heap held after a full collection, forced every 5 s while the upload ran. */
+        long afterGc() {
+            return live.get();
+        }
+
+        void liveNow() {
+            System.gc();
+            live.accumulateAndGet(
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        }
+
+        @Override
+        public void close() {
+            removals.forEach(Runnable::run);
+        }
     }
 
     static void write(PrintWriter console, Result r, Path markdown, Path json) throws IOException {
@@ -323,7 +364,8 @@ final class BadInputBenchmark {
                 (missing fields, an impossible date, an unknown kind, broken JSON, not an object), plus
                 a 10 MB line and a line of a million brackets. Time is the upload's, from the first
                 byte sent to the report received. "Heap after GC" is the most the heap held after a
-                collection: the import's live data, which stays the same whatever the file's size.
+                full collection, forced every 5 s while the upload ran (live data); "Heap peak" the most
+                it held just before any collection (from the collectors' notifications).
 
                 | File | Records | Good landed | Bad counted | Time s | MB/s | Records/s | Heap peak MiB | Heap after GC MiB | Other user: requests / failed / median / slowest ms |
                 |---:|---:|---|---|---:|---:|---:|---:|---:|---|
