@@ -57,10 +57,49 @@ public final class TestDatabase {
     }
 
     private static Path tempDir() {
+        sweep();
+        return ownedTempDir("caselink-test-neo4j");
+    }
+
+    /** A new temporary folder, marked with this JVM's pid so that a later test JVM can remove it. */
+    private static Path ownedTempDir(String prefix) {
         try {
-            return Files.createTempDirectory("caselink-test-neo4j");
+            Path dir = Files.createTempDirectory(prefix);
+            Files.writeString(
+                    dir.resolve(OWNER), String.valueOf(ProcessHandle.current().pid()));
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String OWNER = "caselink-test-owner.pid";
+
+    /**
+     * Removes the databases of test JVMs that have ended (each is some 400 MB; 82 of them once
+     * filled the disk). Not at the exit of the JVM that made them: the database closes then, in a
+     * shutdown hook of its own, and no order between the two can be had. A folder whose JVM still
+     * runs (another build on this machine) is left alone.
+     */
+    private static void sweep() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var all = Files.list(tmp)) {
+            for (Path dir : all.filter(d -> d.getFileName().toString().startsWith("caselink-"))
+                    .toList()) {
+                Path owner = dir.resolve(OWNER);
+                if (!Files.isRegularFile(owner)) {
+                    continue;
+                }
+                long pid = Long.parseLong(Files.readString(owner).strip());
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+                org.springframework.util.FileSystemUtils.deleteRecursively(
+                        dir.resolveSibling(dir.getFileName() + "-backups"));
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not remove the databases of ended test runs: " + e);
         }
     }
 
@@ -75,12 +114,7 @@ public final class TestDatabase {
         }
         registry.add("caselink.analysis.watches.background", () -> "false");
         registry.add("caselink.security.mode", () -> "demo");
-        try {
-            String dir =
-                    java.nio.file.Files.createTempDirectory("caselink-" + name).toString();
-            registry.add("caselink.embedded.data-dir", () -> dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        String dir = ownedTempDir("caselink-" + name).toString();
+        registry.add("caselink.embedded.data-dir", () -> dir);
     }
 }

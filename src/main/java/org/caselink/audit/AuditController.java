@@ -104,6 +104,14 @@ class AuditController {
         return event.at().atOffset(ZoneOffset.UTC);
     }
 
+    /** The event's journal line, when it was written in the current format; null for older events. */
+    @SchemaMapping(typeName = "AuditEvent")
+    @Nullable
+    String canonical(AuditEvent event) {
+        var fields = EventText.Fields.of(event);
+        return fields.hash().equals(event.hash()) ? fields.line(event.hash()) : null;
+    }
+
     @SchemaMapping(typeName = "AuditChainReport")
     @Nullable
     String brokenAt(ChainReport report) {

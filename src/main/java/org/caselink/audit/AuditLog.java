@@ -1,37 +1,39 @@
 package org.caselink.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.caselink.db.CypherFiles;
+import org.caselink.db.EmbeddedNeo4jProperties;
 import org.caselink.db.Graph;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * The audit trail: append-only, numbered and hash-chained (in the manner the FBI CJIS Security
- * Policy asks of audit records). Every event is one {@code (:AuditEvent)} node; the singleton
- * {@code (:AuditHead)} holds the last seq and hash and the retention anchor. Public because every
- * feature that reads or writes case data records what it did here. Storing goes through
- * {@link GroupCommit}, checking through {@link ChainVerifier}, and removing expired events through
- * {@link RetentionPurge}; reading and the hash every one of them shares are here.
+ * Policy asks of audit records), each event RFC 8785 canonical JSON ({@link EventText}). Every
+ * event ends as one {@code (:AuditEvent)} node; the singleton {@code (:AuditHead)} holds the last
+ * seq and hash and the retention anchor. Public because every feature that reads or writes case
+ * data records what it did here.
+ *
+ * <p>Storing goes through one writer thread ({@link AuditWriter}) into the {@link Journal} on the
+ * local disk with the embedded database (a flush per group of events, shipped into the graph
+ * behind the answers), or straight into the graph in external mode ({@link GraphSink}), where
+ * replicas share the chain. Checking goes through {@link ChainVerifier}, removing expired events
+ * through {@link RetentionPurge}; reading waits until the graph holds what was written before.
  */
 @Component
-public class AuditLog {
+public class AuditLog implements SmartInitializingSingleton, DisposableBean {
 
     /** The prevHash of the very first event. */
     public static final String GENESIS = "0".repeat(64);
@@ -41,38 +43,96 @@ public class AuditLog {
     /** Transaction metadata that lets the embedded tamper guard pass a retention purge. */
     static final String RETENTION_KEY = "caselinkAuditRetention";
 
+    /** How long a reader of the trail waits for the journal's events to reach the graph. */
+    private static final Duration SHIPPING_WAIT = Duration.ofSeconds(30);
+
     private static final String EVENTS = CypherFiles.query("audit/events");
     private static final String COUNT = CypherFiles.query("audit/events-count");
 
     private final Graph graph;
     private final Duration retention;
     private final Clock clock;
-    private final GroupCommit commit;
+    private final @Nullable Path journalDir;
+    private final AuditWriter writer;
     private final ChainVerifier verifier;
     private final RetentionPurge purge;
+    private @Nullable Journal journal;
 
-    @Autowired
-    AuditLog(Graph graph, AuditProperties settings, ObjectProvider<Clock> clock) {
-        this(graph, settings.retention(), clock.getIfAvailable(Clock::systemUTC));
-    }
-
-    /** With a clock of the caller's choosing: tests move time forward to see retention work. */
-    AuditLog(Graph graph, Duration retention, Clock clock) {
-        if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalArgumentException("caselink.audit.retention must be positive, not " + retention);
+    AuditLog(
+            Graph graph,
+            AuditProperties settings,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<EmbeddedNeo4jProperties> embedded) {
+        if (settings.retention().isNegative() || settings.retention().isZero()) {
+            throw new IllegalArgumentException(
+                    "caselink.audit.retention must be positive, not " + settings.retention());
         }
+        EmbeddedNeo4jProperties local = embedded.getIfAvailable();
         this.graph = graph;
-        this.retention = retention;
-        this.clock = clock;
-        this.commit = new GroupCommit(graph, clock);
+        this.retention = settings.retention();
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.journalDir = local != null && settings.journal()
+                ? local.dataDir().toAbsolutePath().normalize().resolve("audit-journal")
+                : null;
+        AuditWriter.Sink sink = journalDir == null
+                ? new GraphSink(graph, this.clock)
+                : group -> journal().store(group);
+        this.writer = new AuditWriter(sink, "audit-writer");
         this.verifier = new ChainVerifier(graph);
         this.purge = new RetentionPurge(graph);
     }
 
     /**
-     * Records one event and returns it, stored, with its seq and hashes. Events from concurrent
-     * callers are stored together (group commit, see {@link GroupCommit}); appends from all
-     * threads and all replicas are put in one line by the lock on the audit head.
+     * Opens the journal (recovering what the last run left) once every bean is made, so after
+     * the migrations that create the audit head; an event recorded before that opens it too.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        journal();
+    }
+
+    private synchronized @Nullable Journal journal() {
+        if (journal == null && journalDir != null) {
+            journal = new Journal(journalDir, graph, clock);
+        }
+        return journal;
+    }
+
+    /** Waits until the graph holds every event recorded before this call. */
+    void caughtUp() {
+        Journal j = journal();
+        if (j != null) {
+            j.awaitShipped(j.written(), SHIPPING_WAIT);
+        }
+    }
+
+    /**
+     * Puts every event recorded so far into the graph now, in the caller's thread: a backup calls
+     * it while writes are paused, so that the copy holds the whole trail.
+     */
+    public void shipJournal() {
+        Journal j = journal();
+        if (j != null) {
+            j.shipAll();
+        }
+    }
+
+    /** Stores what is queued and ships what the journal holds (what cannot go waits for the next start). */
+    @Override
+    public void destroy() {
+        writer.close();
+        Journal j;
+        synchronized (this) {
+            j = journal;
+        }
+        if (j != null) {
+            j.close();
+        }
+    }
+
+    /**
+     * Records one event and returns it, stored durably, with its seq and hashes. Events from
+     * concurrent callers are stored together (group commit by one writer thread).
      * Throws when the event could not be stored: callers must not go on as if it had been.
      *
      * @param user who acted; {@code null} or blank is recorded as {@value #ANONYMOUS}
@@ -90,7 +150,7 @@ public class AuditLog {
         String o = required("outcome", outcome);
         String u = user == null || user.isBlank() ? ANONYMOUS : user;
         String json = CanonicalJson.write(details == null ? Map.of() : details);
-        return commit.store(c, t, u, agency, o, json);
+        return writer.store(c, t, u, agency, o, json);
     }
 
     /**
@@ -125,6 +185,7 @@ public class AuditLog {
      * the first place it is broken.
      */
     public ChainReport verify() {
+        caughtUp();
         return verifier.verify();
     }
 
@@ -144,10 +205,12 @@ public class AuditLog {
 
     /** How many events match the query's filters, on every page together. */
     long count(AuditQuery q) {
+        caughtUp();
         return graph.read(COUNT, filters(q), r -> r.get("total").asLong()).getFirst();
     }
 
     private List<AuditEvent> read(AuditQuery q, int limit) {
+        caughtUp();
         Map<String, Object> p = filters(q);
         p.put("before", q.afterSeq() == null ? Long.MAX_VALUE : q.afterSeq());
         p.put("limit", limit);
@@ -175,7 +238,13 @@ public class AuditLog {
      * (seq and hash of the last one removed), which the oldest kept event chains to.
      */
     public AuditEvent purgeExpired() {
-        Instant cutoff = clock.instant().minus(retention);
+        return purgeExpired(clock.instant(), retention);
+    }
+
+    /** As {@link #purgeExpired()}, as seen at {@code now} with {@code retention}: tests move time forward. */
+    AuditEvent purgeExpired(Instant now, Duration retention) {
+        caughtUp();
+        Instant cutoff = now.minus(retention);
         RetentionPurge.Purged purged = purge.purge(cutoff);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("removed", purged.removed());
@@ -187,7 +256,12 @@ public class AuditLog {
     }
 
     private static AuditEvent event(Map<String, Object> p) {
-        return new AuditEvent(
+        return fields(p).event((String) p.get("hash"));
+    }
+
+    /** The fields of a stored event, from its properties as they are now. */
+    static EventText.Fields fields(Map<String, Object> p) {
+        return new EventText.Fields(
                 ((Number) p.get("seq")).longValue(),
                 ((ZonedDateTime) p.get("at")).toInstant(),
                 (String) p.get("component"),
@@ -195,36 +269,21 @@ public class AuditLog {
                 (String) p.get("user"),
                 (String) p.get("agency"),
                 (String) p.get("outcome"),
-                CanonicalJson.readObject((String) p.get("details")),
-                (String) p.get("prevHash"),
-                (String) p.get("hash"));
+                (String) p.get("details"),
+                (String) p.get("prevHash"));
     }
 
-    /**
-     * SHA-256, in lower-case hex, of the canonical JSON array of the event's fields in a fixed
-     * order, led by a format tag: JSON quotes and escapes every string, so no two events share a
-     * text (a field's end cannot be moved into its neighbour as with plain concatenation). The
-     * details enter as the canonical JSON text that is stored.
-     */
-    static String hash(
-            long seq,
-            Instant at,
-            String component,
-            String type,
-            String user,
-            @Nullable String agency,
-            String outcome,
-            String detailsJson,
-            String prevHash) {
-        List<Object> fields = new ArrayList<>(Arrays.asList(
-                "caselink-audit/1", seq, at.toString(), component, type, user, agency, outcome, detailsJson, prevHash));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(CanonicalJson.write(fields).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** The hash a stored event must have, by the format it was written in. */
+    static String hashOf(Map<String, Object> p) {
+        EventText.Fields f = fields(p);
+        Object format = p.get("format");
+        if (format == null) {
+            return EventText.legacyHash(f);
         }
+        if (!EventText.FORMAT.equals(format)) {
+            throw new IllegalArgumentException("unknown format " + format);
+        }
+        return f.hash();
     }
 
     private static String required(String name, @Nullable String value) {

@@ -3,20 +3,29 @@ package org.caselink.audit;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one way an audit event is turned into text before it is hashed: JSON with object keys in
- * sorted order, no white space, and every character outside printable ASCII written as a
- * {@code \\uXXXX} escape, so one value has exactly one text and two values never share one.
- * Hand-written on purpose: the hash of every stored event depends on this text, so it must not
- * change when a JSON library's defaults do.
+ * The one way an audit event is turned into text before it is hashed: the JSON Canonicalization
+ * Scheme of RFC 8785 (JCS), so that anyone can recompute an event's hash with a standard JCS
+ * library (or Python's {@code json.dumps(e, sort_keys=True, separators=(",", ":"),
+ * ensure_ascii=False)} for events without fractional numbers, which caselink's are). Object keys
+ * sorted by UTF-16 code units, no white space, strings with only the escapes RFC 8785 prescribes
+ * and every other character as itself in UTF-8, numbers as ECMAScript prints a double. Written
+ * here and not taken from a library so the hot path writes a value once, with no intermediate
+ * tree; the tests check it against an independent RFC 8785 implementation.
+ *
+ * <p>Two things JCS leaves to the writer are decided here: an integer beyond ±2<sup>53</sup>
+ * (which a JSON double cannot hold exactly) is refused, and a lone UTF-16 surrogate (which no
+ * UTF-8 text can hold) is written as U+FFFD, so the text hashed is always the text stored.
  */
 final class CanonicalJson {
 
     private static final JsonMapper READER = JsonMapper.builder().build();
+    private static final long MAX_EXACT = (1L << 53) - 1;
 
     private CanonicalJson() {}
 
@@ -38,10 +47,12 @@ final class CanonicalJson {
             case null -> out.append("null");
             case String s -> string(s, out);
             case Boolean b -> out.append(b);
-            case Integer _, Long _, Short _, Byte _, BigInteger _ -> out.append(value);
-            case Double d -> out.append(finite(d, path));
-            case Float f -> out.append(finite(f.doubleValue(), path));
-            case BigDecimal d -> out.append(d.toString());
+            case Integer _, Short _, Byte _ -> out.append(value);
+            case Long l -> out.append(exact(l, path));
+            case BigInteger b -> out.append(exact(b.longValueExact(), path));
+            case Double d -> out.append(number(d, path));
+            case Float f -> out.append(number(Double.parseDouble(f.toString()), path));
+            case BigDecimal d -> out.append(number(d.doubleValue(), path));
             case Map<?, ?> map -> {
                 TreeMap<String, Object> sorted = new TreeMap<>();
                 map.forEach((k, v) -> {
@@ -81,25 +92,114 @@ final class CanonicalJson {
         }
     }
 
-    private static String finite(double d, String path) {
+    private static long exact(long l, String path) {
+        if (l > MAX_EXACT || l < -MAX_EXACT) {
+            throw new IllegalArgumentException(path + ": " + l + " is beyond the integers a JSON number holds exactly"
+                    + " (RFC 8785: 2^53); record it as a string");
+        }
+        return l;
+    }
+
+    /**
+     * A double as ECMAScript's Number.prototype.toString writes it (RFC 8785 section 3.2.2.3):
+     * the shortest digits that read back as the same double (Java's {@code Double.toString} finds
+     * them), placed in plain or exponent notation by ECMAScript's rules.
+     */
+    static String number(double d, String path) {
         if (!Double.isFinite(d)) {
             throw new IllegalArgumentException(path + ": " + d + " has no JSON form");
         }
-        return Double.toString(d);
+        if (d == 0) {
+            return "0";
+        }
+        BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        if (exact.precision() == 2) {
+            // Java writes at least two significant digits in exponent notation (4.9E-324), where
+            // one may be enough to read back the same double (5e-324, as ECMAScript writes it).
+            BigDecimal one = exact.round(new java.math.MathContext(1, java.math.RoundingMode.HALF_EVEN));
+            if (one.doubleValue() == Math.abs(d)) {
+                exact = one.stripTrailingZeros();
+            }
+        }
+        String digits = exact.unscaledValue().toString();
+        int k = digits.length();
+        int n = k - exact.scale();
+        StringBuilder s = new StringBuilder(d < 0 ? "-" : "");
+        if (k <= n && n <= 21) {
+            s.append(digits).append("0".repeat(n - k));
+        } else if (0 < n && n <= 21) {
+            s.append(digits, 0, n).append('.').append(digits, n, k);
+        } else if (-6 < n && n <= 0) {
+            s.append("0.").append("0".repeat(-n)).append(digits);
+        } else {
+            s.append(digits.charAt(0));
+            if (k > 1) {
+                s.append('.').append(digits, 1, k);
+            }
+            s.append('e').append(n - 1 >= 0 ? "+" : "-").append(Math.abs(n - 1));
+        }
+        return s.toString();
     }
 
     static void string(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c >= 0x20 && c < 0x7f) {
-                out.append(c);
-            } else {
-                out.append(String.format("\\u%04x", (int) c));
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else if (Character.isHighSurrogate(c)
+                            && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        out.append(c).append(s.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        out.append('\uFFFD');
+                    } else {
+                        out.append(c);
+                    }
+                }
             }
         }
         out.append('"');
+    }
+
+    /**
+     * The text the first format ({@code caselink-audit/1}) hashed: a JSON array of strings,
+     * integers and nulls with every character outside printable ASCII escaped. Kept only so that
+     * events written before RFC 8785 still verify.
+     */
+    static String legacyArray(List<?> fields) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            Object v = fields.get(i);
+            if (v instanceof String s) {
+                out.append('"');
+                for (int j = 0; j < s.length(); j++) {
+                    char c = s.charAt(j);
+                    if (c == '"' || c == '\\') {
+                        out.append('\\').append(c);
+                    } else if (c >= 0x20 && c < 0x7f) {
+                        out.append(c);
+                    } else {
+                        out.append(String.format("\\u%04x", (int) c));
+                    }
+                }
+                out.append('"');
+            } else {
+                out.append(v);
+            }
+        }
+        return out.append(']').toString();
     }
 }

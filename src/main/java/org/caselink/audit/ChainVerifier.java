@@ -1,6 +1,5 @@
 package org.caselink.audit;
 
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import org.caselink.db.CypherFiles;
@@ -67,7 +66,7 @@ final class ChainVerifier {
                 String stored = e.get("hash") instanceof String s ? s : "";
                 String computed;
                 try {
-                    computed = hashOf(e);
+                    computed = AuditLog.hashOf(e);
                 } catch (RuntimeException ex) {
                     return new Walk(
                             ChainReport.broken(checked, seq, "seq " + seq + " unreadable: event altered"),
@@ -105,19 +104,5 @@ final class ChainVerifier {
                     head.anchorSeq());
         }
         return new Walk(ChainReport.intact(checked), head.anchorSeq());
-    }
-
-    /** The hash of a stored event, from its properties as they are now. */
-    private static String hashOf(Map<String, Object> p) {
-        return AuditLog.hash(
-                ((Number) p.get("seq")).longValue(),
-                ((ZonedDateTime) p.get("at")).toInstant(),
-                (String) p.get("component"),
-                (String) p.get("type"),
-                (String) p.get("user"),
-                (String) p.get("agency"),
-                (String) p.get("outcome"),
-                (String) p.get("details"),
-                (String) p.get("prevHash"));
     }
 }

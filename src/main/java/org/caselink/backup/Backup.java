@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.caselink.audit.AuditLog;
 import org.caselink.db.Checkpoints;
 import org.caselink.db.EmbeddedNeo4jProperties;
 import org.caselink.db.Graph;
@@ -58,6 +59,7 @@ public class Backup {
     private final ObjectProvider<EmbeddedNeo4jProperties> embedded;
     private final Graph graph;
     private final WriteGate gate;
+    private final AuditLog audit;
     private final Path defaultDir;
     private final Duration maxPause;
 
@@ -66,6 +68,7 @@ public class Backup {
             ObjectProvider<EmbeddedNeo4jProperties> embedded,
             Graph graph,
             WriteGate gate,
+            AuditLog audit,
             BackupProperties settings) {
         Path defaultDir = settings.dir();
         Duration maxPause = settings.maxPause();
@@ -73,6 +76,7 @@ public class Backup {
         this.embedded = embedded;
         this.graph = graph;
         this.gate = gate;
+        this.audit = audit;
         this.defaultDir = defaultDir;
         this.maxPause = maxPause;
     }
@@ -106,6 +110,9 @@ public class Backup {
             long pauseMillis;
             try (WriteGate.Paused paused = gate.pause(maxPause)) {
                 long pausedAt = System.nanoTime();
+                // Every audit event recorded so far goes into the graph (this thread passes the
+                // gate it holds), so the copy holds the trail up to the pause.
+                audit.shipJournal();
                 Map<String, Checkpoints.LogEnd> logEnds = new java.util.HashMap<>();
                 for (String name : List.of("system", "neo4j")) {
                     Checkpoints.force(db, name, "caselink backup");

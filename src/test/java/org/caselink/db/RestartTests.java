@@ -153,6 +153,20 @@ class RestartTests {
             }
             user = "auditor";
             assertThat(ask("{ auditChain { intact reason } }").body()).contains("\"intact\":true");
+            // Every answered write left its audit event, though the kill came before it was in the
+            // graph perhaps (the journal had it; the start recovered it).
+            String events =
+                    ask("{ auditEventsConnection(user: \"casemanager\", type: \"MUTATION\", outcome: \"SUCCESS\","
+                                    + " first: 1) { totalCount } }")
+                            .body();
+            java.util.regex.Matcher total =
+                    java.util.regex.Pattern.compile("\"totalCount\":(\\d+)").matcher(events);
+            assertThat(total.find()).as(events).isTrue();
+            synchronized (answered) {
+                assertThat(Integer.parseInt(total.group(1)))
+                        .as("audit events of answered writes")
+                        .isGreaterThanOrEqualTo(answered.size());
+            }
         } finally {
             service.destroy();
             service.waitFor(30, TimeUnit.SECONDS);
