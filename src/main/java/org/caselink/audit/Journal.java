@@ -47,6 +47,9 @@ final class Journal implements AuditWriter.Sink, AutoCloseable {
 
     private static final String SUFFIX = ".jsonl";
 
+    /** How long the shipper gathers events before a transaction, when no reader waits for them. */
+    static final Duration LINGER = Duration.ofMillis(50);
+
     private final Path dir;
     private final Graph graph;
     private final Clock clock;
@@ -64,6 +67,7 @@ final class Journal implements AuditWriter.Sink, AutoCloseable {
     private long shippedSeq;
     private long writtenSeq;
     private boolean stopping;
+    private int readers;
 
     private final Thread shipper;
 
@@ -305,6 +309,19 @@ final class Journal implements AuditWriter.Sink, AutoCloseable {
      * least what was written before it asked.
      */
     synchronized void awaitShipped(long target, Duration timeout) {
+        if (shippedSeq >= target) {
+            return;
+        }
+        readers++;
+        notifyAll();
+        try {
+            awaitShippedWaking(target, timeout);
+        } finally {
+            readers--;
+        }
+    }
+
+    private void awaitShippedWaking(long target, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (shippedSeq < target) {
             long left = deadline - System.nanoTime();
@@ -396,6 +413,21 @@ final class Journal implements AuditWriter.Sink, AutoCloseable {
                 while (unshipped.isEmpty() && !stopping) {
                     try {
                         wait();
+                    } catch (InterruptedException e) {
+                        // only close() ends the loop
+                    }
+                }
+                // Events keep coming under load: gather them for a moment, unless a reader
+                // waits, so one transaction carries many (shipping one or two at a time took
+                // 30 % of the CPU at eight clients asking { __typename }).
+                long until = System.nanoTime() + LINGER.toNanos();
+                while (!stopping && readers == 0 && unshipped.size() < AuditWriter.GROUP) {
+                    long left = until - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    try {
+                        wait(Math.max(1, left / 1_000_000));
                     } catch (InterruptedException e) {
                         // only close() ends the loop
                     }

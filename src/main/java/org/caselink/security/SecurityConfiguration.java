@@ -1,6 +1,7 @@
 package org.caselink.security;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -265,9 +266,10 @@ public class SecurityConfiguration {
         return n.startsWith("[") && n.endsWith("]") ? n.substring(1, n.length() - 1) : n;
     }
 
+    /** BCrypt, with right passwords remembered for ten minutes (see {@link RememberedPasswords} for why that is safe here). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder(4);
+        return new RememberedPasswords(new BCryptPasswordEncoder(4), Duration.ofMinutes(10));
     }
 
     /** Demo mode listens on the loopback interface only, whatever server.address says. */

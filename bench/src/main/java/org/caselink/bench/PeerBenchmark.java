@@ -69,7 +69,14 @@ final class PeerBenchmark {
             double peerPerSecond,
             double throughputRatio) {}
 
-    record Result(String when, Map<String, Object> machine, String peer, int rounds, int warmUp, List<Row> rows) {}
+    record Result(
+            String when,
+            Map<String, Object> machine,
+            String peer,
+            int rounds,
+            int warmUp,
+            List<Row> rows,
+            RequestParts.Parts parts) {}
 
     /** A pair of queries asking the two servers for the same data. */
     record Pair(String name, Map<String, Object> ours, Map<String, Object> peer) {}
@@ -82,6 +89,19 @@ final class PeerBenchmark {
                 "{ __typename } (the fixed cost of a request)",
                 Map.of("query", "{ __typename }"),
                 Map.of("query", "{ __typename }")));
+        // The read-path issue's second query, which the peer's queries.json does not hold.
+        pairs.add(new Pair(
+                "caseTwoFields (a case by number, two fields)",
+                Map.of(
+                        "query",
+                        "query caseTwoFields($n: String!) { case(caseNumber: $n) { caseNumber state } }",
+                        "variables",
+                        Map.of("n", "MC-2023-000100")),
+                Map.of(
+                        "query",
+                        "query caseTwoFields($n: String!) { cases(where: { caseNumber: { eq: $n } }) { caseNumber state } }",
+                        "variables",
+                        Map.of("n", "MC-2023-000100"))));
         for (JsonNode q : JSON.readTree(Files.readString(peerDir.resolve("queries.json")))) {
             pairs.add(new Pair(
                     q.path("name").asString(),
@@ -130,7 +150,9 @@ final class PeerBenchmark {
                 for (Pair p : pairs) {
                     rows.add(measure(http, p, ours, peer, rounds, clients));
                 }
-                return new Result(Instant.now().toString(), Reports.machine(), version(scratch), rounds, warmUp, rows);
+                RequestParts.Parts parts = RequestParts.measure(ctx, workDir, rounds, console);
+                return new Result(
+                        Instant.now().toString(), Reports.machine(), version(scratch), rounds, warmUp, rows, parts);
             } finally {
                 node.destroy();
                 if (!node.waitFor(10, TimeUnit.SECONDS)) {
@@ -335,6 +357,8 @@ final class PeerBenchmark {
         out.put("rounds", r.rounds());
         out.put("warmUp", r.warmUp());
         out.put("rows", r.rows());
+        out.put("parts", r.parts());
+        RequestParts.markdown(md, r.parts());
         Reports.publish(console, md.toString(), out, markdown, json);
     }
 }
