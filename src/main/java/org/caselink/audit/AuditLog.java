@@ -14,6 +14,7 @@ import org.caselink.db.CypherFiles;
 import org.caselink.db.EmbeddedNeo4jProperties;
 import org.caselink.db.Graph;
 import org.jspecify.annotations.Nullable;
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -53,6 +54,9 @@ public class AuditLog implements SmartInitializingSingleton, DisposableBean {
     private final Duration retention;
     private final Clock clock;
     private final @Nullable Path journalDir;
+    /** A journal an earlier run left, with the journal now off: shipped and removed at start. */
+    private final @Nullable Path leftover;
+
     private final AuditWriter writer;
     private final ChainVerifier verifier;
     private final RetentionPurge purge;
@@ -62,18 +66,23 @@ public class AuditLog implements SmartInitializingSingleton, DisposableBean {
             Graph graph,
             AuditProperties settings,
             ObjectProvider<Clock> clock,
-            ObjectProvider<EmbeddedNeo4jProperties> embedded) {
+            ObjectProvider<EmbeddedNeo4jProperties> embedded,
+            ObjectProvider<DatabaseManagementService> embeddedDatabase) {
         if (settings.retention().isNegative() || settings.retention().isZero()) {
             throw new IllegalArgumentException(
                     "caselink.audit.retention must be positive, not " + settings.retention());
         }
-        EmbeddedNeo4jProperties local = embedded.getIfAvailable();
+        // The properties are bound in every mode (a properties scan); the database is there only
+        // when it runs in this process, which alone writes its chain.
+        EmbeddedNeo4jProperties local = embeddedDatabase.getIfAvailable() == null ? null : embedded.getIfAvailable();
         this.graph = graph;
         this.retention = settings.retention();
         this.clock = clock.getIfAvailable(Clock::systemUTC);
-        this.journalDir = local != null && settings.journal()
-                ? local.dataDir().toAbsolutePath().normalize().resolve("audit-journal")
-                : null;
+        Path dir = local == null
+                ? null
+                : local.dataDir().toAbsolutePath().normalize().resolve("audit-journal");
+        this.journalDir = settings.journal() ? dir : null;
+        this.leftover = settings.journal() ? null : dir;
         AuditWriter.Sink sink = journalDir == null
                 ? new GraphSink(graph, this.clock)
                 : group -> journal().store(group);
@@ -88,6 +97,9 @@ public class AuditLog implements SmartInitializingSingleton, DisposableBean {
      */
     @Override
     public void afterSingletonsInstantiated() {
+        if (leftover != null) {
+            Journal.retire(leftover, graph, clock);
+        }
         journal();
     }
 
@@ -150,7 +162,13 @@ public class AuditLog implements SmartInitializingSingleton, DisposableBean {
         String o = required("outcome", outcome);
         String u = user == null || user.isBlank() ? ANONYMOUS : user;
         String json = CanonicalJson.write(details == null ? Map.of() : details);
-        return writer.store(c, t, u, agency, o, json);
+        return writer.store(
+                CanonicalJson.wellFormed(c),
+                CanonicalJson.wellFormed(t),
+                CanonicalJson.wellFormed(u),
+                agency == null ? null : CanonicalJson.wellFormed(agency),
+                CanonicalJson.wellFormed(o),
+                json);
     }
 
     /**

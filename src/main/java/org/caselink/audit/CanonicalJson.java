@@ -25,15 +25,58 @@ import tools.jackson.databind.json.JsonMapper;
 final class CanonicalJson {
 
     private static final JsonMapper READER = JsonMapper.builder().build();
-    private static final long MAX_EXACT = (1L << 53) - 1;
+    private static final BigInteger MAX_EXACT = BigInteger.ONE.shiftLeft(53).subtract(BigInteger.ONE);
 
     private CanonicalJson() {}
 
-    /** The canonical text of {@code value}; refuses what the audit trail does not store. */
+    /**
+     * The canonical text of {@code value}; refuses what the audit trail does not store, and what
+     * would not read back as the same text (a double past 2^53 written as a long integer, nesting or
+     * keys beyond what the reader takes): the journal is read back at every start, and a line that
+     * did not round-trip would stop it.
+     */
     static String write(Object value) {
+        String text = text(value);
+        String again;
+        try {
+            again = text(READER.readValue(text, Object.class));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("details: not stored, it would not read back: " + e.getMessage(), e);
+        }
+        if (!again.equals(text)) {
+            throw new IllegalArgumentException("details: not stored, a number would not read back as written");
+        }
+        return text;
+    }
+
+    private static String text(Object value) {
         StringBuilder out = new StringBuilder();
-        write(value, out, "details");
+        write(value, out, "details", 0);
         return out.toString();
+    }
+
+    /** {@code s} with every lone UTF-16 surrogate replaced by U+FFFD, as {@link #string} writes it. */
+    static String wellFormed(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean pair =
+                    Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            if (pair) {
+                if (out != null) {
+                    out.append(c).append(s.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(s.length()).append(s, 0, i);
+                }
+                out.append('\uFFFD');
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     /** Reads back an object written by {@link #write}. */
@@ -42,14 +85,20 @@ final class CanonicalJson {
         return READER.readValue(json, Map.class);
     }
 
-    private static void write(Object value, StringBuilder out, String path) {
+    /** Details nest this deep at most: the reader takes more, and no caller needs half of it. */
+    static final int MAX_DEPTH = 64;
+
+    private static void write(Object value, StringBuilder out, String path, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException(path + ": details nest deeper than " + MAX_DEPTH);
+        }
         switch (value) {
             case null -> out.append("null");
             case String s -> string(s, out);
             case Boolean b -> out.append(b);
             case Integer _, Short _, Byte _ -> out.append(value);
-            case Long l -> out.append(exact(l, path));
-            case BigInteger b -> out.append(exact(b.longValueExact(), path));
+            case Long l -> out.append(integer(BigInteger.valueOf(l), path));
+            case BigInteger b -> out.append(integer(b, path));
             case Double d -> out.append(number(d, path));
             case Float f -> out.append(number(Double.parseDouble(f.toString()), path));
             case BigDecimal d -> out.append(number(d.doubleValue(), path));
@@ -70,7 +119,7 @@ final class CanonicalJson {
                     first = false;
                     string(e.getKey(), out);
                     out.append(':');
-                    write(e.getValue(), out, path + "." + e.getKey());
+                    write(e.getValue(), out, path + "." + e.getKey(), depth + 1);
                 }
                 out.append('}');
             }
@@ -81,7 +130,7 @@ final class CanonicalJson {
                     if (i > 0) {
                         out.append(',');
                     }
-                    write(item, out, path + "[" + i + "]");
+                    write(item, out, path + "[" + i + "]", depth + 1);
                     i++;
                 }
                 out.append(']');
@@ -92,12 +141,24 @@ final class CanonicalJson {
         }
     }
 
-    private static long exact(long l, String path) {
-        if (l > MAX_EXACT || l < -MAX_EXACT) {
-            throw new IllegalArgumentException(path + ": " + l + " is beyond the integers a JSON number holds exactly"
-                    + " (RFC 8785: 2^53); record it as a string");
+    /**
+     * An integer as the JSON number (a double, RFC 8785) that holds it: written as is up to 2^53;
+     * beyond, only when the double's canonical text says the same integer (10^20 does), and
+     * refused otherwise (2^60 would read back as 1152921504606847000).
+     */
+    private static String integer(BigInteger b, String path) {
+        if (b.abs().compareTo(MAX_EXACT) <= 0) {
+            return b.toString();
         }
-        return l;
+        double d = b.doubleValue();
+        if (Double.isFinite(d)) {
+            String text = number(d, path);
+            if (new BigDecimal(text).compareTo(new BigDecimal(b)) == 0) {
+                return text;
+            }
+        }
+        throw new IllegalArgumentException(path + ": " + b + " is beyond the integers a JSON number holds exactly"
+                + " (RFC 8785: a double); record it as a string");
     }
 
     /**

@@ -103,8 +103,6 @@ final class Journal implements AuditWriter.Sink, AutoCloseable {
                         .sorted()
                         .toList();
             }
-            long lastSeq = -1;
-            String lastHash = null;
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 byte[] bytes = Files.readAllBytes(file);
@@ -137,10 +135,6 @@ final class Journal implements AuditWriter.Sink, AutoCloseable {
                     } catch (RuntimeException ex) {
                         throw damaged(file, lineNo, ex.getMessage());
                     }
-                    if (lastHash != null
-                            && (e.seq() != lastSeq + 1 || !e.prevHash().equals(lastHash))) {
-                        throw damaged(file, lineNo, "seq " + e.seq() + " does not follow seq " + lastSeq);
-                    }
                     if (e.seq() == head.seq() && !e.hash().equals(head.hash())) {
                         throw damaged(
                                 file,
@@ -148,19 +142,26 @@ final class Journal implements AuditWriter.Sink, AutoCloseable {
                                 "seq " + e.seq() + " differs from the database's: this journal"
                                         + " belongs to another database");
                     }
-                    if (e.seq() > head.seq()
-                            && unshipped.isEmpty()
-                            && (e.seq() != head.seq() + 1 || !e.prevHash().equals(head.hash()))) {
-                        throw damaged(
-                                file,
-                                lineNo,
-                                "seq " + e.seq() + " does not follow the database's last event, seq " + head.seq());
-                    }
                     if (e.seq() > head.seq()) {
+                        // What the graph lacks must follow on from the graph's last event, line by line;
+                        // lines the graph holds already are only dropped (a segment whose deletion
+                        // failed earlier may leave a gap among them, and that loses nothing).
+                        Entry before = unshipped.peekLast();
+                        long expected = before == null
+                                ? head.seq() + 1
+                                : before.fields().seq() + 1;
+                        String chained = before == null ? head.hash() : before.hash();
+                        if (e.seq() != expected || !e.prevHash().equals(chained)) {
+                            throw damaged(
+                                    file,
+                                    lineNo,
+                                    "seq " + e.seq() + " does not follow "
+                                            + (before == null
+                                                    ? "the database's last event, seq " + head.seq()
+                                                    : "seq " + before.fields().seq()));
+                        }
                         unshipped.add(new Entry(EventText.Fields.of(e), e.hash()));
                     }
-                    lastSeq = e.seq();
-                    lastHash = e.hash();
                     start = end + 1;
                 }
             }
@@ -182,6 +183,25 @@ final class Journal implements AuditWriter.Sink, AutoCloseable {
             startSegment();
         } catch (IOException e) {
             throw new UncheckedIOException("the audit journal in " + dir + " could not be opened", e);
+        }
+    }
+
+    /**
+     * Ships what a journal left in {@code dir} (when caselink now runs with the journal off, its
+     * events must still reach the graph before anything else is appended there), then removes it.
+     */
+    static void retire(Path dir, Graph graph, Clock clock) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        new Journal(dir, graph, clock).close();
+        try (Stream<Path> left = Files.list(dir)) {
+            for (Path f : left.toList()) {
+                Files.delete(f);
+            }
+            Files.delete(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the audit journal in " + dir + " was shipped but not removed", e);
         }
     }
 
@@ -343,9 +363,22 @@ final class Journal implements AuditWriter.Sink, AutoCloseable {
      * paused (its thread passes the gate it holds), and the stop calls it last.
      */
     void shipAll() {
-        while (shipOnce() > 0) {
-            // one transaction of up to GROUP events at a time
+        long target = written();
+        while (shipped() < target) {
+            // One transaction of up to GROUP events at a time, until every event written before
+            // the call is in (not those written since, or a pause could chase them for ever).
+            if (shipOnce() == 0 && shipped() < target && nothingUnshipped()) {
+                break;
+            }
         }
+    }
+
+    private synchronized long shipped() {
+        return shippedSeq;
+    }
+
+    private synchronized boolean nothingUnshipped() {
+        return unshipped.isEmpty();
     }
 
     /** Ships up to {@link AuditWriter#GROUP} events in one transaction; returns how many went. */
@@ -439,17 +472,22 @@ final class Journal implements AuditWriter.Sink, AutoCloseable {
             try {
                 shipOnce();
                 backoff = 50;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Anything, so the shipper never dies quietly with the readers waiting on it.
                 if (backoff == 50) {
                     log.warn(
                             "Audit events could not go into the graph yet; they are safe in the journal: {}",
-                            e.getMessage());
+                            e.toString());
                 }
+                long until = System.nanoTime() + backoff * 1_000_000;
                 synchronized (this) {
-                    try {
-                        wait(backoff);
-                    } catch (InterruptedException ie) {
-                        // retried below
+                    // Every append wakes this monitor: wait out the whole back-off all the same.
+                    for (long left = backoff; left > 0 && !stopping; left = (until - System.nanoTime()) / 1_000_000) {
+                        try {
+                            wait(left);
+                        } catch (InterruptedException ie) {
+                            // only close() ends the loop
+                        }
                     }
                 }
                 backoff = Math.min(5_000, backoff * 2);

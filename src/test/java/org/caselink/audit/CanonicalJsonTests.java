@@ -63,9 +63,20 @@ class CanonicalJsonTests {
     void whatRfc8785LeavesToTheWriterIsDecidedOneWay() {
         assertThat(CanonicalJson.write(Map.of("s", "a\uD800b"))).isEqualTo("{\"s\":\"a\uFFFDb\"}");
         assertThat(CanonicalJson.write(Map.of("n", (1L << 53) - 1))).isEqualTo("{\"n\":9007199254740991}");
-        assertThatThrownBy(() -> CanonicalJson.write(Map.of("n", 1L << 53)))
-                .hasMessageContaining("details.n")
-                .hasMessageContaining("as a string");
+        assertThat(CanonicalJson.write(Map.of("n", java.math.BigInteger.TEN.pow(20))))
+                .isEqualTo("{\"n\":100000000000000000000}");
+        for (long beyond : List.of((1L << 53) + 1, 1L << 60)) {
+            assertThatThrownBy(() -> CanonicalJson.write(Map.of("n", beyond)))
+                    .as("%s", beyond)
+                    .hasMessageContaining("details.n")
+                    .hasMessageContaining("as a string");
+        }
+        // Whatever is stored reads back as the same text: the journal is read at every start.
+        assertThat(CanonicalJson.write(Map.of("d", 1e20))).isEqualTo("{\"d\":100000000000000000000}");
+        assertThatThrownBy(() -> CanonicalJson.write(Map.of("deep", nested(2_000))))
+                .hasMessageContaining("nest deeper than 64");
+        assertThat(CanonicalJson.write(Map.of("deep", nested(60)))).contains("[[[\"x\"]]]");
+        assertThat(CanonicalJson.wellFormed("a\uD800b\uD83D\uDE00")).isEqualTo("a\uFFFDb\uD83D\uDE00");
         assertThatThrownBy(() -> CanonicalJson.write(Map.of("d", Double.NaN))).hasMessageContaining("no JSON form");
         assertThatThrownBy(() -> CanonicalJson.write(Map.of("x", new Object())))
                 .hasMessageContaining("must be a string, number, boolean");
@@ -100,6 +111,14 @@ class CanonicalJsonTests {
                 .hasMessageContaining("altered");
         assertThatThrownBy(() -> EventText.parseLine(line.replace(",\"format\"", " ,\"format\"")))
                 .hasMessageContaining("canonical form");
+    }
+
+    private static Object nested(int depth) {
+        Object v = "x";
+        for (int i = 0; i < depth; i++) {
+            v = List.of(v);
+        }
+        return v;
     }
 
     private static Object value(Random random, int depth) {

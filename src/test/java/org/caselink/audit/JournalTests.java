@@ -198,4 +198,21 @@ class JournalTests {
         assertThat(AuditHead.read(graph)).isEqualTo(head);
         Files.delete(segment);
     }
+
+    @Test
+    @Order(4)
+    void withTheJournalTurnedOffWhatAnEarlierRunLeftStillGoesIntoTheGraphFirst() throws Exception {
+        AuditHead head = AuditHead.read(graph);
+        var f = new EventText.Fields(
+                head.seq() + 1, Instant.now(), "graphql", "QUERY", "left-user", null, "SUCCESS", "{}", head.hash());
+        Files.createDirectories(dir());
+        Files.writeString(dir().resolve("%020d.jsonl".formatted(head.seq() + 1)), f.line(f.hash()) + "\n");
+
+        Journal.retire(dir(), graph, Clock.systemUTC());
+
+        assertThat(AuditHead.read(graph).seq()).isEqualTo(head.seq() + 1);
+        assertThat(AuditHead.read(graph).hash()).isEqualTo(f.hash());
+        assertThat(dir()).doesNotExist();
+        assertThat(new ChainVerifier(graph).verify().intact()).isTrue();
+    }
 }
