@@ -430,6 +430,14 @@ public final class BenchmarkCommands {
         int clients;
 
         @Option(
+                names = "--mode",
+                defaultValue = "demo",
+                description = "how caselink signs in: demo (HTTP Basic, as shipped) or jwt (bearer tokens of a key"
+                        + " pair made for the run); the jwt report goes to benchmarks/peer-jwt unless --report says"
+                        + " otherwise (default ${DEFAULT-VALUE})")
+        String mode;
+
+        @Option(
                 names = "--work-dir",
                 defaultValue = "target/benchmark/peer",
                 description = "where the npm packages and the database go (default ${DEFAULT-VALUE})")
@@ -448,8 +456,13 @@ public final class BenchmarkCommands {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(), "--rounds and --clients must be at least 1, --warm-up at least 0");
             }
-            var result = new PeerBenchmark(out(), Contexts::service).run(peerDir, workDir, rounds, warmUp, clients);
-            PeerBenchmark.write(out(), result, Path.of(report + ".md"), Path.of(report + ".json"));
+            if (!mode.equals("demo") && !mode.equals("jwt")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--mode is demo or jwt");
+            }
+            String to = mode.equals("jwt") && report.equals("benchmarks/peer") ? "benchmarks/peer-jwt" : report;
+            var result =
+                    new PeerBenchmark(out(), Contexts::service).run(peerDir, workDir, mode, rounds, warmUp, clients);
+            PeerBenchmark.write(out(), result, Path.of(to + ".md"), Path.of(to + ".json"));
             return 0;
         }
     }

@@ -41,8 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class PeerBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String CASEMANAGER = "Basic "
+    private static final String DEMO_CASEMANAGER = "Basic "
             + Base64.getEncoder().encodeToString("casemanager:casemanager-demo".getBytes(StandardCharsets.UTF_8));
+
+    /** How caselink is signed in to: the demo account, or a bearer token in jwt mode. */
+    private String casemanager = DEMO_CASEMANAGER;
+
     private static final List<String> PACKAGES =
             List.of("@neo4j/graphql@7", "@apollo/server@5", "neo4j-driver@5", "graphql@16");
 
@@ -73,6 +77,7 @@ final class PeerBenchmark {
             String when,
             Map<String, Object> machine,
             String peer,
+            String mode,
             int rounds,
             int warmUp,
             List<Row> rows,
@@ -81,7 +86,11 @@ final class PeerBenchmark {
     /** A pair of queries asking the two servers for the same data. */
     record Pair(String name, Map<String, Object> ours, Map<String, Object> peer) {}
 
-    Result run(Path peerDir, Path workDir, int rounds, int warmUp, int clients) throws Exception {
+    /**
+     * @param mode {@code demo} (HTTP Basic with the demo account, as shipped) or {@code jwt} (bearer
+     *     tokens checked against a key pair made here, as production signs in)
+     */
+    Result run(Path peerDir, Path workDir, String mode, int rounds, int warmUp, int clients) throws Exception {
         Path scratch = workDir.resolve("node");
         install(peerDir, scratch);
         List<Pair> pairs = new ArrayList<>();
@@ -112,13 +121,26 @@ final class PeerBenchmark {
         org.springframework.util.FileSystemUtils.deleteRecursively(db);
         int bolt = freePort();
         int peerPort = freePort();
-        say("Starting caselink on the demo data in %s (Bolt on 127.0.0.1:%d)...", db, bolt);
-        try (var ctx = services.apply(new String[] {
-                    "caselink.embedded.data-dir=" + db,
-                    "caselink.embedded.bolt-port=" + bolt,
-                    "caselink.demo.enabled=true",
-                    "caselink.api.rate-limit.enabled=false"
-                });
+        List<String> settings = new ArrayList<>(List.of(
+                "caselink.embedded.data-dir=" + db,
+                "caselink.embedded.bolt-port=" + bolt,
+                "caselink.demo.enabled=true",
+                "caselink.api.rate-limit.enabled=false"));
+        Tokens tokens = null;
+        if (mode.equals("jwt")) {
+            tokens = new Tokens();
+            settings.addAll(List.of(
+                    "caselink.security.mode=jwt",
+                    "spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                            + tokens.publicKeyPem(Files.createDirectories(workDir)),
+                    "spring.security.oauth2.resourceserver.jwt.audiences=caselink",
+                    "caselink.security.jwt.issuer=" + Tokens.ISSUER));
+            casemanager = "Bearer " + tokens.token("casemanager", List.of("CASE_MANAGER"));
+        } else if (!mode.equals("demo")) {
+            throw new IllegalArgumentException("mode is demo or jwt, not " + mode);
+        }
+        say("Starting caselink (%s mode) on the demo data in %s (Bolt on 127.0.0.1:%d)...", mode, db, bolt);
+        try (var ctx = services.apply(settings.toArray(String[]::new));
                 HttpClient http = HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(10))
@@ -140,19 +162,27 @@ final class PeerBenchmark {
                         warmUp, clients);
                 for (Pair p : pairs) {
                     for (int i = 0; i < warmUp; i++) {
-                        time(http, ours, p.ours(), CASEMANAGER);
+                        time(http, ours, p.ours(), casemanager);
                         time(http, peer, p.peer(), null);
                     }
-                    throughput(http, ours, p.ours(), CASEMANAGER, clients, warmUp * clients);
+                    throughput(http, ours, p.ours(), casemanager, clients, warmUp * clients);
                     throughput(http, peer, p.peer(), null, clients, warmUp * clients);
                 }
                 List<Row> rows = new ArrayList<>();
                 for (Pair p : pairs) {
                     rows.add(measure(http, p, ours, peer, rounds, clients));
                 }
-                RequestParts.Parts parts = RequestParts.measure(ctx, workDir, rounds, console);
+                RequestParts.Parts parts = RequestParts.measure(
+                        ctx, workDir, rounds, console, tokens == null ? null : casemanager.substring(7));
                 return new Result(
-                        Instant.now().toString(), Reports.machine(), version(scratch), rounds, warmUp, rows, parts);
+                        Instant.now().toString(),
+                        Reports.machine(),
+                        version(scratch),
+                        mode,
+                        rounds,
+                        warmUp,
+                        rows,
+                        parts);
             } finally {
                 node.destroy();
                 if (!node.waitFor(10, TimeUnit.SECONDS)) {
@@ -231,12 +261,12 @@ final class PeerBenchmark {
         List<Double> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
-            a.add(time(http, ours, p.ours(), CASEMANAGER));
+            a.add(time(http, ours, p.ours(), casemanager));
             b.add(time(http, peer, p.peer(), null));
         }
         var sa = Reports.Spread.of(a);
         var sb = Reports.Spread.of(b);
-        double oursRate = throughput(http, ours, p.ours(), CASEMANAGER, clients, rounds * clients);
+        double oursRate = throughput(http, ours, p.ours(), casemanager, clients, rounds * clients);
         double peerRate = throughput(http, peer, p.peer(), null, clients, rounds * clients);
         var row = new Row(
                 p.name(), sa, sb, sa.medianMs() / sb.medianMs(), clients, oursRate, peerRate, oursRate / peerRate);
@@ -313,27 +343,32 @@ final class PeerBenchmark {
         StringBuilder md = new StringBuilder(String.format(
                 Locale.ROOT,
                 """
-                # caselink beside the Neo4j GraphQL Library
+                # caselink beside the Neo4j GraphQL Library (%s mode)
 
                 %s; %d cores, %s. One embedded Neo4j with the demo data; caselink signed in as
-                `casemanager` (scope, redaction and the audit trail on), its rate limit off; %s on
+                `casemanager` (%s; scope, redaction and the audit trail on), its rate limit off; %s on
                 the same Bolt port, without sign-in, scope or audit. The same data asked of both
                 (`../shared/peer/queries.json`). First every query is warmed up on both, %d rounds at one
                 client and as many per client at eight. One client: the two asked in turn, %d rounds,
                 medians compared. %d clients: each alone, %d requests, throughput compared.
-                Command: `./caselink benchmark peer`.
+                Command: `./caselink benchmark peer --mode %s`.
 
                 | Query | caselink p50 ms | peer p50 ms | ratio | caselink p95 ms | peer p95 ms | caselink req/s at %d | peer req/s at %d | throughput ratio |
                 |---|---:|---:|---:|---:|---:|---:|---:|---:|
                 """,
+                r.mode(),
                 r.when(),
                 (Integer) r.machine().get("cores"),
                 r.machine().get("jvm"),
+                r.mode().equals("jwt")
+                        ? "a bearer token signed by a key pair made for the run, checked on every request"
+                        : "HTTP Basic with the demo account, as shipped",
                 r.peer(),
                 r.warmUp(),
                 r.rounds(),
                 r.rows().isEmpty() ? 0 : r.rows().getFirst().clients(),
                 r.rows().isEmpty() ? 0 : r.rounds() * r.rows().getFirst().clients(),
+                r.mode(),
                 r.rows().isEmpty() ? 0 : r.rows().getFirst().clients(),
                 r.rows().isEmpty() ? 0 : r.rows().getFirst().clients()));
         for (Row row : r.rows()) {
@@ -354,6 +389,7 @@ final class PeerBenchmark {
         out.put("when", r.when());
         out.put("machine", r.machine());
         out.put("peer", r.peer());
+        out.put("mode", r.mode());
         out.put("rounds", r.rounds());
         out.put("warmUp", r.warmUp());
         out.put("rows", r.rows());
