@@ -1,5 +1,7 @@
 package org.caselink.ads;
 
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.caselink.db.CypherFiles;
 import org.caselink.graphql.Connection;
 import org.caselink.graphql.Lookup;
+import org.caselink.graphql.Prefetch;
 import org.caselink.graphql.Rel;
 import org.caselink.graphql.Relations;
 import org.caselink.graphql.Relations.PageKey;
@@ -56,26 +59,34 @@ class AdController {
     AdController(Lookup lookup, Relations relations) {
         this.lookup = lookup;
         this.relations = relations;
+        relations.compiles("Ad.phones", Prefetch.Kind.LIST, PHONES);
+        relations.compiles("Ad.emails", Prefetch.Kind.LIST, EMAILS);
+        relations.compiles("Ad.handles", Prefetch.Kind.LIST, HANDLES);
+        relations.compiles("Ad.images", Prefetch.Kind.LIST, IMAGES);
+        relations.compiles("Ad.location", Prefetch.Kind.LIST, LOCATION);
+        relations.compiles("Image.ads", Prefetch.Kind.PAGE, IMAGE_ADS, "edges", "node");
+        relations.compiles("Location.ads", Prefetch.Kind.PAGE, LOCATION_ADS, "edges", "node");
+        relations.compiles("Location.cases", Prefetch.Kind.PAGE, LOCATION_CASES, "edges", "node");
     }
 
     @QueryMapping
     @Nullable
-    Ad ad(@Argument String adId) {
-        return lookup.<Ad>find(EntityType.AD, adId.strip()).orElse(null);
+    Ad ad(@Argument String adId, DataFetchingEnvironment env) {
+        return lookup.<Ad>find(env, EntityType.AD, adId.strip()).orElse(null);
     }
 
     @QueryMapping
     @Nullable
-    Image image(@Argument String hash) {
+    Image image(@Argument String hash, DataFetchingEnvironment env) {
         return Normalize.imageHash(hash)
-                .flatMap(h -> lookup.<Image>find(EntityType.IMAGE, h))
+                .flatMap(h -> lookup.<Image>find(env, EntityType.IMAGE, h))
                 .orElse(null);
     }
 
     @QueryMapping
     @Nullable
-    Location location(@Argument String city, @Argument String state) {
-        return lookup.<Location>find(EntityType.LOCATION, Location.key(city, state))
+    Location location(@Argument String city, @Argument String state, DataFetchingEnvironment env) {
+        return lookup.<Location>find(env, EntityType.LOCATION, Location.key(city, state))
                 .orElse(null);
     }
 
@@ -100,29 +111,31 @@ class AdController {
     }
 
     @BatchMapping(typeName = "Ad")
-    Map<Ad, List<Phone>> phones(List<Ad> ads) {
-        return relations.lists(ads, PHONES);
+    Map<Ad, List<Phone>> phones(List<Ad> ads, GraphQLContext context) {
+        return relations.lists(context, ads, PHONES);
     }
 
     @BatchMapping(typeName = "Ad")
-    Map<Ad, List<Email>> emails(List<Ad> ads) {
-        return relations.lists(ads, EMAILS);
+    Map<Ad, List<Email>> emails(List<Ad> ads, GraphQLContext context) {
+        return relations.lists(context, ads, EMAILS);
     }
 
     @BatchMapping(typeName = "Ad")
-    Map<Ad, List<Handle>> handles(List<Ad> ads) {
-        return relations.lists(ads, HANDLES);
+    Map<Ad, List<Handle>> handles(List<Ad> ads, GraphQLContext context) {
+        return relations.lists(context, ads, HANDLES);
     }
 
     @BatchMapping(typeName = "Ad")
-    Map<Ad, List<Image>> images(List<Ad> ads) {
-        return relations.lists(ads, IMAGES);
+    Map<Ad, List<Image>> images(List<Ad> ads, GraphQLContext context) {
+        return relations.lists(context, ads, IMAGES);
     }
 
     @BatchMapping(typeName = "Ad")
-    Map<Ad, @Nullable Location> location(List<Ad> ads) {
+    Map<Ad, @Nullable Location> location(List<Ad> ads, GraphQLContext context) {
         Map<Ad, @Nullable Location> out = new HashMap<>();
-        relations.<Ad, Location>lists(ads, LOCATION).forEach((ad, l) -> out.put(ad, l.isEmpty() ? null : l.getFirst()));
+        relations
+                .<Ad, Location>lists(context, ads, LOCATION)
+                .forEach((ad, l) -> out.put(ad, l.isEmpty() ? null : l.getFirst()));
         return out;
     }
 

@@ -1,5 +1,7 @@
 package org.caselink.cases;
 
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.caselink.db.CypherFiles;
 import org.caselink.graphql.Connection;
 import org.caselink.graphql.Lookup;
+import org.caselink.graphql.Prefetch;
 import org.caselink.graphql.Rel;
 import org.caselink.graphql.Relations;
 import org.caselink.graphql.Relations.PageKey;
@@ -62,18 +65,28 @@ class CaseController {
     CaseController(Lookup lookup, Relations relations) {
         this.lookup = lookup;
         this.relations = relations;
+        relations.compiles("Case.agency", Prefetch.Kind.LIST, AGENCY);
+        relations.compiles("Case.children", Prefetch.Kind.LIST, CHILDREN);
+        relations.compiles("Case.people", Prefetch.Kind.LIST, PEOPLE, "person");
+        relations.compiles("Case.phones", Prefetch.Kind.LIST, PHONES);
+        relations.compiles("Case.emails", Prefetch.Kind.LIST, EMAILS);
+        relations.compiles("Case.handles", Prefetch.Kind.LIST, HANDLES);
+        relations.compiles("Case.locations", Prefetch.Kind.LIST, LOCATIONS);
+        relations.compiles("Agency.cases", Prefetch.Kind.PAGE, AGENCY_CASES, "edges", "node");
     }
 
     @QueryMapping("case")
     @Nullable
-    Case kase(@Argument String caseNumber) {
-        return lookup.<Case>find(EntityType.CASE, Validate.codeKey(caseNumber)).orElse(null);
+    Case kase(@Argument String caseNumber, DataFetchingEnvironment env) {
+        return lookup.<Case>find(env, EntityType.CASE, Validate.codeKey(caseNumber))
+                .orElse(null);
     }
 
     @QueryMapping
     @Nullable
-    Agency agency(@Argument String code) {
-        return lookup.<Agency>find(EntityType.AGENCY, Validate.codeKey(code)).orElse(null);
+    Agency agency(@Argument String code, DataFetchingEnvironment env) {
+        return lookup.<Agency>find(env, EntityType.AGENCY, Validate.codeKey(code))
+                .orElse(null);
     }
 
     record CaseFilter(
@@ -114,24 +127,24 @@ class CaseController {
     }
 
     @BatchMapping(typeName = "Case")
-    Map<Case, Agency> agency(List<Case> cases) {
+    Map<Case, Agency> agency(List<Case> cases, GraphQLContext context) {
         Map<Case, Agency> out = new HashMap<>();
         relations
-                .<Case, Agency>lists(cases, AGENCY)
+                .<Case, Agency>lists(context, cases, AGENCY)
                 .forEach((c, list) -> out.put(c, list.isEmpty() ? new Agency(c.agencyCode(), null) : list.getFirst()));
         return out;
     }
 
     @BatchMapping(typeName = "Case")
-    Map<Case, List<Child>> children(List<Case> cases) {
-        return relations.lists(cases, CHILDREN);
+    Map<Case, List<Child>> children(List<Case> cases, GraphQLContext context) {
+        return relations.lists(context, cases, CHILDREN);
     }
 
     @BatchMapping(typeName = "Case")
-    Map<Case, List<CaseRole>> people(List<Case> cases) {
+    Map<Case, List<CaseRole>> people(List<Case> cases, GraphQLContext context) {
         Map<Case, List<CaseRole>> out = new HashMap<>();
         relations
-                .lists(cases, PEOPLE, (node, rel) -> new Object[] {EntityType.PERSON.map(node), rel})
+                .lists(context, cases, PEOPLE, (node, rel) -> new Object[] {EntityType.PERSON.map(node), rel})
                 .forEach((c, rows) -> out.put(
                         c,
                         rows.stream()
@@ -145,22 +158,22 @@ class CaseController {
     }
 
     @BatchMapping(typeName = "Case")
-    Map<Case, List<Phone>> phones(List<Case> cases) {
-        return relations.lists(cases, PHONES);
+    Map<Case, List<Phone>> phones(List<Case> cases, GraphQLContext context) {
+        return relations.lists(context, cases, PHONES);
     }
 
     @BatchMapping(typeName = "Case")
-    Map<Case, List<Email>> emails(List<Case> cases) {
-        return relations.lists(cases, EMAILS);
+    Map<Case, List<Email>> emails(List<Case> cases, GraphQLContext context) {
+        return relations.lists(context, cases, EMAILS);
     }
 
     @BatchMapping(typeName = "Case")
-    Map<Case, List<Handle>> handles(List<Case> cases) {
-        return relations.lists(cases, HANDLES);
+    Map<Case, List<Handle>> handles(List<Case> cases, GraphQLContext context) {
+        return relations.lists(context, cases, HANDLES);
     }
 
     @BatchMapping(typeName = "Case")
-    Map<Case, List<Location>> locations(List<Case> cases) {
-        return relations.lists(cases, LOCATIONS);
+    Map<Case, List<Location>> locations(List<Case> cases, GraphQLContext context) {
+        return relations.lists(context, cases, LOCATIONS);
     }
 }

@@ -22,6 +22,11 @@ import org.springframework.util.unit.DataSize;
  * @param requestTimeout a GraphQL request over HTTP not answered by then gets 503
  * @param maxRequestBytes largest POST body to /graphql; larger gets 413 before it is parsed
  * @param rateLimit the per-client request rate limit on /graphql and /api/**
+ * @param compiledReads whether a root lookup reads the relationships of its selection in its own
+ *     statement (one statement per root field where the shape allows), or each level in one batched
+ *     statement of its own
+ * @param compiledDepth how many levels of relationships below a root lookup its statement reads;
+ *     deeper levels are read batched
  */
 @ConfigurationProperties("caselink.api")
 public record ApiProperties(
@@ -36,7 +41,9 @@ public record ApiProperties(
         @DefaultValue("auto") String introspection,
         @DefaultValue("30s") Duration requestTimeout,
         @DefaultValue("4MB") DataSize maxRequestBytes,
-        @DefaultValue RateLimit rateLimit) {
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue("true") boolean compiledReads,
+        @DefaultValue("3") int compiledDepth) {
 
     /**
      * A token bucket per client (its user when signed in, else its address).

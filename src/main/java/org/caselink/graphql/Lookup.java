@@ -1,5 +1,6 @@
 package org.caselink.graphql;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,15 +20,37 @@ public class Lookup {
     private static final Map<EntityType, String> FIND = findByType(CypherFiles.query("graphql/find"));
 
     private final Graph graph;
+    private final CompiledReads compiled;
 
-    Lookup(Graph graph) {
+    Lookup(Graph graph, CompiledReads compiled) {
         this.graph = graph;
+        this.compiled = compiled;
+    }
+
+    /**
+     * The node a root field asks for, with the relationships its selection asks for read by the
+     * same statement where they compile ({@link CompiledReads}).
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Entity> Optional<T> find(DataFetchingEnvironment env, EntityType type, String key) {
+        Optional<Entity> found = compiled.find(env, type, key);
+        return found == null ? find(type, key) : (Optional<T>) found;
+    }
+
+    /** As {@link #find(String, EntityType)}, for a root field: see {@link #find(DataFetchingEnvironment, EntityType, String)}. */
+    public <T extends Entity> Optional<T> find(DataFetchingEnvironment env, String globalId, EntityType expected) {
+        return GlobalId.parse(globalId).filter(g -> g.type() == expected).flatMap(g -> find(env, g.type(), g.key()));
     }
 
     @SuppressWarnings("unchecked")
     public <T extends Entity> Optional<T> find(EntityType type, String key) {
         return graph.read(FIND.get(type), Map.of("key", key), r -> (T) type.map(r.get("n"))).stream()
                 .findFirst();
+    }
+
+    /** The node behind a global id, for the root field {@code node}. */
+    public Optional<Entity> find(DataFetchingEnvironment env, String globalId) {
+        return GlobalId.parse(globalId).flatMap(g -> find(env, g.type(), g.key()));
     }
 
     private static Map<EntityType, String> findByType(String template) {

@@ -1,5 +1,6 @@
 package org.caselink.graphql;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +26,8 @@ class NodeController {
 
     @QueryMapping
     @Nullable
-    Object node(@Argument String id) {
-        Optional<? extends Object> found = lookup.find(id);
+    Object node(@Argument String id, DataFetchingEnvironment env) {
+        Optional<? extends Object> found = lookup.find(env, id);
         for (var finder = finders.iterator(); found.isEmpty() && finder.hasNext(); ) {
             found = finder.next().find(id);
         }

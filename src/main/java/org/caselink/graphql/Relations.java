@@ -1,5 +1,6 @@
 package org.caselink.graphql;
 
+import graphql.GraphQLContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,26 +42,50 @@ public class Relations {
     private final Graph graph;
     private final CurrentVisibility access;
     private final int maxPageSize;
+    private final CompiledReads compiled;
 
-    Relations(Graph graph, CurrentVisibility access, BatchLoaderRegistry registry, ApiProperties api) {
+    Relations(
+            Graph graph,
+            CurrentVisibility access,
+            BatchLoaderRegistry registry,
+            ApiProperties api,
+            CompiledReads compiled) {
         this.graph = graph;
+        this.compiled = compiled;
         this.access = access;
         this.maxPageSize = api.maxPageSize();
         // Registered under Connection's class name: a DataLoader<PageKey, Connection<?>> argument finds it.
         registry.forTypePair(PageKey.class, Connection.class)
-                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> pages(keys)));
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> pages(keys, env.getContext())));
+    }
+
+    /**
+     * Lets a root lookup read the field {@code coordinate} in its own statement: the field's
+     * loader must read {@code rel} through the method {@code kind} names, with the request's
+     * context (see {@link CompiledReads#register}).
+     */
+    public void compiles(String coordinate, Prefetch.Kind kind, Rel rel, String... via) {
+        compiled.register(coordinate, kind, rel, via);
     }
 
     /** The far ends of {@code rel} for every parent, mapped from (far node, relationship). */
     public <S extends Entity, T> Map<S, List<T>> lists(List<S> parents, Rel rel, BiFunction<Value, Value, T> mapper) {
-        Map<String, List<T>> byKey = new HashMap<>();
-        graph.read(listQuery(rel), Map.of("keys", keys(parents)), r -> {
-            byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>())
-                    .add(mapper.apply(r.get("node"), r.get("rel")));
-            return null;
-        });
+        return lists(null, parents, rel, mapper);
+    }
+
+    /**
+     * As {@link #lists(List, Rel, BiFunction)}, taking the rows a compiled statement of this
+     * request already read ({@link Prefetch}, found in {@code context}) instead of reading them again.
+     */
+    public <S extends Entity, T> Map<S, List<T>> lists(
+            @Nullable GraphQLContext context, List<S> parents, Rel rel, BiFunction<Value, Value, T> mapper) {
+        Map<String, List<Prefetch.Row>> byKey = rows(context, Prefetch.Kind.LIST, rel, parents);
         Map<S, List<T>> out = new LinkedHashMap<>();
-        parents.forEach(p -> out.put(p, byKey.getOrDefault(p.key(), List.of())));
+        parents.forEach(p -> out.put(
+                p,
+                byKey.getOrDefault(p.key(), List.of()).stream()
+                        .map(row -> mapper.apply(row.node(), row.rel()))
+                        .toList()));
         return out;
     }
 
@@ -70,21 +95,52 @@ public class Relations {
      * one per record, are all read). A far end linked only by another agency's record is left out,
      * though the viewer may see the node itself.
      */
-    @SuppressWarnings("unchecked")
     public <S extends Entity, T extends Entity> Map<S, List<T>> listsByEvidence(List<S> parents, Rel rel) {
+        return listsByEvidence(null, parents, rel);
+    }
+
+    /** As {@link #listsByEvidence(List, Rel)}, with the rows a compiled statement already read. */
+    @SuppressWarnings("unchecked")
+    public <S extends Entity, T extends Entity> Map<S, List<T>> listsByEvidence(
+            @Nullable GraphQLContext context, List<S> parents, Rel rel) {
         Visibility viewer = access.current();
-        Map<String, List<T>> byKey = new HashMap<>();
-        graph.read(listAllQuery(rel), Map.of("keys", keys(parents)), r -> {
-            boolean evidenced = r.get("rels").asList(Evidence::from).stream().anyMatch(e -> e.visibleTo(viewer));
-            if (evidenced) {
-                byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>())
-                        .add((T) rel.to().map(r.get("node")));
-            }
-            return null;
-        });
+        Map<String, List<Prefetch.Row>> byKey = rows(context, Prefetch.Kind.EVIDENCE, rel, parents);
         Map<S, List<T>> out = new LinkedHashMap<>();
-        parents.forEach(p -> out.put(p, byKey.getOrDefault(p.key(), List.of())));
+        parents.forEach(p -> out.put(
+                p,
+                byKey.getOrDefault(p.key(), List.of()).stream()
+                        .filter(row -> row.rel().asList(Evidence::from).stream().anyMatch(e -> e.visibleTo(viewer)))
+                        .map(row -> (T) rel.to().map(row.node()))
+                        .toList()));
         return out;
+    }
+
+    /**
+     * The rows of {@code rel} for every parent: those a compiled statement of this request read,
+     * and one statement for the parents it did not reach.
+     */
+    private Map<String, List<Prefetch.Row>> rows(
+            @Nullable GraphQLContext context, Prefetch.Kind kind, Rel rel, List<? extends Entity> parents) {
+        Prefetch prefetch = Prefetch.in(context);
+        Map<String, List<Prefetch.Row>> byKey = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String key : keys(parents)) {
+            List<Prefetch.Row> read = prefetch == null ? null : prefetch.rows(kind, rel, key);
+            if (read == null) {
+                missing.add(key);
+            } else {
+                byKey.put(key, read);
+            }
+        }
+        if (!missing.isEmpty()) {
+            boolean all = kind == Prefetch.Kind.EVIDENCE;
+            graph.read(all ? listAllQuery(rel) : listQuery(rel), Map.of("keys", missing), r -> {
+                byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>())
+                        .add(new Prefetch.Row(r.get("node"), r.get(all ? "rels" : "rel")));
+                return null;
+            });
+        }
+        return byKey;
     }
 
     /**
@@ -119,9 +175,15 @@ public class Relations {
     }
 
     /** The far ends of {@code rel} as values of their type. */
-    @SuppressWarnings("unchecked")
     public <S extends Entity, T extends Entity> Map<S, List<T>> lists(List<S> parents, Rel rel) {
-        return lists(parents, rel, (node, r) -> (T) rel.to().map(node));
+        return lists(null, parents, rel);
+    }
+
+    /** As {@link #lists(List, Rel)}, with the rows a compiled statement already read. */
+    @SuppressWarnings("unchecked")
+    public <S extends Entity, T extends Entity> Map<S, List<T>> lists(
+            @Nullable GraphQLContext context, List<S> parents, Rel rel) {
+        return lists(context, parents, rel, (node, r) -> (T) rel.to().map(node));
     }
 
     /** One page of {@code rel} from {@code parent}, batched with every other page asked for in the same request. */
@@ -166,8 +228,21 @@ public class Relations {
             Rel rel, String parentKey, int first, @Nullable String after, Visibility scope) {}
 
     @SuppressWarnings("rawtypes")
-    private Map<PageKey, Connection> pages(Set<PageKey> keys) {
+    private Map<PageKey, Connection> pages(Set<PageKey> asked, @Nullable Object context) {
         Map<PageKey, Connection> out = new HashMap<>();
+        Prefetch prefetch = Prefetch.in(context);
+        List<PageKey> keys = new ArrayList<>();
+        for (PageKey k : asked) {
+            Prefetch.Page read = prefetch == null ? null : prefetch.page(k.rel(), k.first(), k.after(), k.parentKey());
+            if (read == null) {
+                keys.add(k);
+            } else {
+                List<Connection.Edge<Object>> edges = read.rows().stream()
+                        .map(row -> edge(k.rel().to(), row.node(), row.rel()))
+                        .toList();
+                out.put(k, Connection.of(edges, k.first(), read.total()));
+            }
+        }
         // One statement per (relationship, page size, cursor): in practice one per field in the request.
         var groups = keys.stream()
                 .collect(Collectors.groupingBy(k -> List.of(k.rel(), k.first(), String.valueOf(k.after()), k.scope())));

@@ -1,9 +1,12 @@
 package org.caselink.people;
 
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.caselink.graphql.Lookup;
+import org.caselink.graphql.Prefetch;
 import org.caselink.graphql.Rel;
 import org.caselink.graphql.Relations;
 import org.caselink.model.Case;
@@ -55,18 +58,27 @@ class PeopleController {
     PeopleController(Lookup lookup, Relations relations) {
         this.lookup = lookup;
         this.relations = relations;
+        relations.compiles("Child.cases", Prefetch.Kind.LIST, CHILD_CASES);
+        relations.compiles("Child.phones", Prefetch.Kind.LIST, CHILD_PHONES);
+        relations.compiles("Child.emails", Prefetch.Kind.LIST, CHILD_EMAILS);
+        relations.compiles("Child.handles", Prefetch.Kind.LIST, CHILD_HANDLES);
+        relations.compiles("Person.cases", Prefetch.Kind.LIST, PERSON_CASES, "case");
+        relations.compiles("Person.phones", Prefetch.Kind.LIST, PERSON_PHONES);
+        relations.compiles("Person.emails", Prefetch.Kind.LIST, PERSON_EMAILS);
+        relations.compiles("Person.handles", Prefetch.Kind.LIST, PERSON_HANDLES);
+        relations.compiles("Person.associates", Prefetch.Kind.EVIDENCE, ASSOCIATES);
     }
 
     @QueryMapping
     @Nullable
-    Child child(@Argument String id) {
-        return lookup.<Child>find(id, EntityType.CHILD).orElse(null);
+    Child child(@Argument String id, DataFetchingEnvironment env) {
+        return lookup.<Child>find(env, id, EntityType.CHILD).orElse(null);
     }
 
     @QueryMapping
     @Nullable
-    Person person(@Argument String id) {
-        return lookup.<Person>find(id, EntityType.PERSON).orElse(null);
+    Person person(@Argument String id, DataFetchingEnvironment env) {
+        return lookup.<Person>find(env, id, EntityType.PERSON).orElse(null);
     }
 
     /** A partner sees only the aliases its own records gave (see {@link Relations#aliasesInSight}). */
@@ -81,30 +93,34 @@ class PeopleController {
     }
 
     @BatchMapping(typeName = "Child", field = "cases")
-    Map<Child, List<Case>> childCases(List<Child> children) {
-        return relations.lists(children, CHILD_CASES);
+    Map<Child, List<Case>> childCases(List<Child> children, GraphQLContext context) {
+        return relations.lists(context, children, CHILD_CASES);
     }
 
     @BatchMapping(typeName = "Child", field = "phones")
-    Map<Child, List<Phone>> childPhones(List<Child> children) {
-        return relations.lists(children, CHILD_PHONES);
+    Map<Child, List<Phone>> childPhones(List<Child> children, GraphQLContext context) {
+        return relations.lists(context, children, CHILD_PHONES);
     }
 
     @BatchMapping(typeName = "Child", field = "emails")
-    Map<Child, List<Email>> childEmails(List<Child> children) {
-        return relations.lists(children, CHILD_EMAILS);
+    Map<Child, List<Email>> childEmails(List<Child> children, GraphQLContext context) {
+        return relations.lists(context, children, CHILD_EMAILS);
     }
 
     @BatchMapping(typeName = "Child", field = "handles")
-    Map<Child, List<Handle>> childHandles(List<Child> children) {
-        return relations.lists(children, CHILD_HANDLES);
+    Map<Child, List<Handle>> childHandles(List<Child> children, GraphQLContext context) {
+        return relations.lists(context, children, CHILD_HANDLES);
     }
 
     @BatchMapping(typeName = "Person", field = "cases")
-    Map<Person, List<CaseRole>> personCases(List<Person> people) {
+    Map<Person, List<CaseRole>> personCases(List<Person> people, GraphQLContext context) {
         Map<Person, List<CaseRole>> out = new HashMap<>();
         relations
-                .lists(people, PERSON_CASES, (node, rel) -> new CaseRoleRow((Case) EntityType.CASE.map(node), rel))
+                .lists(
+                        context,
+                        people,
+                        PERSON_CASES,
+                        (node, rel) -> new CaseRoleRow((Case) EntityType.CASE.map(node), rel))
                 .forEach((p, rows) -> out.put(
                         p,
                         rows.stream()
@@ -121,18 +137,18 @@ class PeopleController {
     private record CaseRoleRow(Case kase, org.neo4j.driver.Value rel) {}
 
     @BatchMapping(typeName = "Person", field = "phones")
-    Map<Person, List<Phone>> personPhones(List<Person> people) {
-        return relations.lists(people, PERSON_PHONES);
+    Map<Person, List<Phone>> personPhones(List<Person> people, GraphQLContext context) {
+        return relations.lists(context, people, PERSON_PHONES);
     }
 
     @BatchMapping(typeName = "Person", field = "emails")
-    Map<Person, List<Email>> personEmails(List<Person> people) {
-        return relations.lists(people, PERSON_EMAILS);
+    Map<Person, List<Email>> personEmails(List<Person> people, GraphQLContext context) {
+        return relations.lists(context, people, PERSON_EMAILS);
     }
 
     @BatchMapping(typeName = "Person", field = "handles")
-    Map<Person, List<Handle>> personHandles(List<Person> people) {
-        return relations.lists(people, PERSON_HANDLES);
+    Map<Person, List<Handle>> personHandles(List<Person> people, GraphQLContext context) {
+        return relations.lists(context, people, PERSON_HANDLES);
     }
 
     /**
@@ -141,7 +157,7 @@ class PeopleController {
      * link record, which names no agency, asserts).
      */
     @BatchMapping(typeName = "Person")
-    Map<Person, List<Person>> associates(List<Person> people) {
-        return relations.listsByEvidence(people, ASSOCIATES);
+    Map<Person, List<Person>> associates(List<Person> people, GraphQLContext context) {
+        return relations.listsByEvidence(context, people, ASSOCIATES);
     }
 }
