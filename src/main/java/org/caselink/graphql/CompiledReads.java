@@ -61,6 +61,19 @@ public class CompiledReads {
      */
     static final int MAX_SUBQUERIES = 6;
 
+    /**
+     * Statements asked for at least once. A statement runs compiled from the second time its
+     * shape is asked for: the first goes the batched way, whose few statements Neo4j has planned
+     * long ago, so a one-off query (an analyst exploring) never waits for a new plan, and a
+     * client's recurring query pays for its plan once.
+     */
+    static final int SEEN = 1_000;
+
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> seen =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(SEEN)
+                    .build();
+
     private final Map<String, Field> fields = new ConcurrentHashMap<>();
     private final Graph graph;
     private final CurrentVisibility access;
@@ -91,6 +104,11 @@ public class CompiledReads {
         this.enabled = on;
     }
 
+    /** Forgets the shapes asked for (tests: the next ask of each goes batched again). */
+    void forget() {
+        seen.invalidateAll();
+    }
+
     /**
      * The root node of {@code type} with key {@code key}, its selection's relationships read by the
      * same statement into the request's {@link Prefetch}; empty when there is no such node.
@@ -115,8 +133,11 @@ public class CompiledReads {
         }
         Map<String, Object> params = new HashMap<>();
         params.put("key", key);
-        List<Value[]> rows =
-                graph.read(rootQuery(type, plan, params), params, r -> new Value[] {r.get("node"), r.get("f")});
+        String cypher = rootQuery(type, plan, params);
+        if (seen.asMap().putIfAbsent(cypher, Boolean.TRUE) == null) {
+            return null; // a shape not asked for before: batched, see SEEN
+        }
+        List<Value[]> rows = graph.read(cypher, params, r -> new Value[] {r.get("node"), r.get("f")});
         if (rows.isEmpty()) {
             return Optional.empty();
         }

@@ -118,6 +118,7 @@ class CompiledReadsTests extends DatabaseProperties {
         for (User user : USERS) {
             for (String document : documents()) {
                 Answer batched = answer(user, document, false);
+                answer(user, document, true); // a shape's first ask goes batched
                 Answer one = answer(user, document, true);
                 assertThat(one).as("%s asks %s", user.name(), document).isEqualTo(batched);
                 checked.add(user.name() + ": " + String.valueOf(batched.data()).length());
@@ -136,8 +137,12 @@ class CompiledReadsTests extends DatabaseProperties {
                 + " people { role person { personId cases { role case { caseNumber } } phones { e164 } } } } }";
         String phoneAds = "{ phone(number: \"" + Fixtures.JOHN_PHONE
                 + "\") { e164 ads(first: 20) { edges { node { adId city postedAt } } } } }";
-        answer(analyst, twoLevels, true); // the scope, computed once and then cached
+        compiled.forget();
+        assertThat(statementsFor(analyst, twoLevels, true))
+                .as("the first ask of a shape: batched, the viewer's scope computed")
+                .isGreaterThan(6);
         assertThat(statementsFor(analyst, twoLevels, true)).isEqualTo(1);
+        assertThat(statementsFor(analyst, phoneAds, true)).as("a new shape").isEqualTo(2);
         assertThat(statementsFor(analyst, phoneAds, true)).isEqualTo(1);
         assertThat(statementsFor(analyst, twoLevels, false))
                 .as("batched: the case, then agency, children, people, their cases and phones")
@@ -148,6 +153,7 @@ class CompiledReadsTests extends DatabaseProperties {
                 + " phones { e164 } } } } } } }";
         int depth = api.compiledDepth();
         long batchedBelow = (depth < 2 ? 1 : 0) + (depth < 3 ? 2 : 0); // the cases; their children and phones
+        statementsFor(analyst, deeper, true);
         assertThat(statementsFor(analyst, deeper, true)).isEqualTo(1 + batchedBelow);
     }
 
