@@ -334,6 +334,75 @@ class BenchmarkCommandTests {
     }
 
     /** Runs the command, its output captured; fails unless it exits with 0. Returns the output. */
+    /**
+     * {@code benchmark peer} end to end against a stand-in for the library's server (the real one
+     * needs {@code ../shared/peer}, which a clean clone lacks, and npm): it starts caselink on the
+     * demo data, the stand-in under Node, warms both up, times both at one and two clients, times
+     * the parts of a request's fixed cost, and writes its report with ratios that agree with its
+     * medians. The figures are not judged: a stand-in answers nothing real.
+     */
+    @Test
+    void peerBenchmarkRunsBothSidesAndReports() throws Exception {
+        Path peerDir = dir.resolve("stand-in");
+        Files.createDirectories(peerDir);
+        for (String f : List.of("neo4j-graphql-server.mjs", "typedefs.graphql", "queries.json")) {
+            try (var in = getClass().getResourceAsStream("/peer-stand-in/" + f)) {
+                Files.copy(java.util.Objects.requireNonNull(in, f), peerDir.resolve(f));
+            }
+        }
+        Path work = dir.resolve("peer-work");
+        // Marks the library as installed, so the harness does not ask npm for it.
+        for (String pkg : List.of("@neo4j/graphql", "@apollo/server")) {
+            Path folder = Files.createDirectories(work.resolve("node/node_modules/" + pkg));
+            Files.writeString(folder.resolve("package.json"), "{\"version\": \"stand-in\"}");
+        }
+        Path report = dir.resolve("report/peer");
+        String out = benchmark(
+                "benchmark",
+                "peer",
+                "--peer-dir",
+                peerDir.toString(),
+                "--work-dir",
+                work.toString(),
+                "--rounds",
+                "5",
+                "--warm-up",
+                "2",
+                "--clients",
+                "2",
+                "--report",
+                report.toString());
+
+        JsonNode json = JsonMapper.builder().build().readTree(Files.readString(Path.of(report + ".json")));
+        assertThat(json.get("peer").asString()).contains("stand-in");
+        List<String> queries = new java.util.ArrayList<>();
+        for (JsonNode row : json.get("rows")) {
+            queries.add(row.get("query").asString());
+            double ours = row.get("ours").get("medianMs").asDouble();
+            double peer = row.get("peer").get("medianMs").asDouble();
+            assertThat(row.get("ours").get("runs").asInt()).isEqualTo(5);
+            assertThat(ours).isPositive();
+            assertThat(peer).isPositive();
+            assertThat(row.get("ratio").asDouble())
+                    .isCloseTo(ours / peer, org.assertj.core.data.Percentage.withPercentage(0.1));
+            assertThat(row.get("clients").asInt()).isEqualTo(2);
+            assertThat(row.get("throughputRatio").asDouble())
+                    .isCloseTo(
+                            row.get("oursPerSecond").asDouble()
+                                    / row.get("peerPerSecond").asDouble(),
+                            org.assertj.core.data.Percentage.withPercentage(0.1));
+        }
+        assertThat(queries)
+                .containsExactly(
+                        "{ __typename } (the fixed cost of a request)",
+                        "caseTwoFields (a case by number, two fields)",
+                        "phoneAds");
+        assertThat(Files.readString(Path.of(report + ".md")))
+                .contains("| Query | caselink p50 ms | peer p50 ms | ratio")
+                .contains("audit record, one writer");
+        assertThat(out).contains("peer ready");
+    }
+
     private static String benchmark(String... args) {
         var buffer = new java.io.StringWriter();
         var err = new java.io.StringWriter();
