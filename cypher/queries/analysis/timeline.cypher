@@ -4,7 +4,8 @@
 // One more than $limit, to tell truncation.
 // Every hop is checked, not only the ads at the end: $allowed (element ids; null: all) keeps a
 // partner's timeline to nodes in its scope, $records (null: all) to uses its own records assert,
-// and $hidden (element ids) keeps out identifiers that identify a child the viewer may not know.
+// and the hidden test (Scope.hides, on $knownChildren) keeps out identifiers that identify a child
+// the viewer may not know.
 // Without that, a person's timeline would show the ads of a phone that only another agency's
 // record says the person uses.
 MATCH (x) WHERE elementId(x) = $id
@@ -14,17 +15,17 @@ CALL (x) {
   MATCH (x:Person|Child)-[u:USES]->(i)<-[:LISTS]-(ad:Ad)
   WHERE ($records IS NULL OR u.recordId IN $records)
     AND ($allowed IS NULL OR elementId(i) IN $allowed)
-    AND NOT elementId(i) IN $hidden
+    AND NOT __HIDDEN_I__
   RETURN ad
   UNION
   MATCH (x:Case)-[:MENTIONS]->(i)<-[:LISTS]-(ad:Ad)
-  WHERE ($allowed IS NULL OR elementId(i) IN $allowed) AND NOT elementId(i) IN $hidden
+  WHERE ($allowed IS NULL OR elementId(i) IN $allowed) AND NOT __HIDDEN_I__
   RETURN ad
   UNION
   MATCH (x:Case)<-[:SUBJECT_OF|SUSPECT_IN|ASSOCIATE_IN]-(p)-[u:USES]->(i)<-[:LISTS]-(ad:Ad)
   WHERE ($records IS NULL OR u.recordId IN $records)
     AND ($allowed IS NULL OR (elementId(p) IN $allowed AND elementId(i) IN $allowed))
-    AND NOT elementId(i) IN $hidden
+    AND NOT __HIDDEN_I__
   RETURN ad
   UNION
   MATCH (x:Network)<-[:MEMBER_OF]-(ad:Ad) RETURN ad

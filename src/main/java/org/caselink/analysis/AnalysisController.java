@@ -174,11 +174,30 @@ class AnalysisController {
         if (a.isEmpty() || b.isEmpty() || a.get().id().equals(b.get().id())) {
             return new PathResult(List.of(), false);
         }
-        String pattern = LinkType.pattern(follow);
-        List<List<String>> found = deadline.read(
-                CypherFiles.fill(PATHS, "__TYPES__", pattern, "__MAX__", Integer.toString(hops)),
-                deadline.with(Map.of("from", a.get().id(), "to", b.get().id(), "limit", max + 1)),
-                r -> r.get("nodes").asList(v -> v.asString()));
+        String cypher =
+                CypherFiles.fill(PATHS, "__TYPES__", LinkType.pattern(follow), "__MAX__", Integer.toString(hops));
+        // The shortest paths that cross no hidden node: searched without the hidden nodes found so
+        // far, until the paths found cross none. Each try excludes at least one more node, and the
+        // last one's paths are the shortest of the graph without every hidden node (the nodes left
+        // in can only make a path shorter, and none of them is on it).
+        Set<String> hidden = new LinkedHashSet<>();
+        List<List<String>> found;
+        while (true) {
+            found = deadline.read(
+                    cypher,
+                    deadline.with(Map.of(
+                            "from", a.get().id(), "to", b.get().id(), "limit", max + 1, "hidden", List.copyOf(hidden))),
+                    r -> r.get("nodes").asList(v -> v.asString()));
+            List<String> crossed = found.stream()
+                    .flatMap(List::stream)
+                    .filter(id -> !deadline.sees(id) && !hidden.contains(id))
+                    .distinct()
+                    .toList();
+            if (crossed.isEmpty()) {
+                break;
+            }
+            hidden.addAll(crossed);
+        }
         var cut = Cut.of(found, max);
         boolean truncated = cut.truncated();
         List<List<String>> kept = cut.kept();

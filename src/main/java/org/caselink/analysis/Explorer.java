@@ -32,6 +32,7 @@ class Explorer {
 
     private static final String START = CypherFiles.query("analysis/start");
     private static final String EXPAND = CypherFiles.query("analysis/expand");
+    private static final String WALK = CypherFiles.query("analysis/walk");
     private static final String NODES = CypherFiles.query("analysis/nodes");
     /** analysis/resolve for every type at once (the types and their key properties from EntityType only). */
     private static final String RESOLVE_ALL = java.util.Arrays.stream(EntityType.values())
@@ -96,21 +97,31 @@ class Explorer {
      * way. Read from the columns {@code type, forward, rel, evidence} that every analysis query
      * returning relationships names alike.
      */
-    record Crossing(LinkType type, boolean forward, String rel, Evidence evidence, double strength) {
+    record Crossing(LinkType type, boolean forward, String rel, Evidence evidence) {
         static Crossing from(Record r) {
             return new Crossing(
                     LinkType.of(r.get("type").asString()),
                     r.get("forward").asBoolean(),
                     r.get("rel").asString(),
-                    Evidence.from(r.get("evidence")),
-                    r.containsKey("strength") && !r.get("strength").isNull()
-                            ? r.get("strength").asDouble()
-                            : 1.0);
+                    Evidence.from(r.get("evidence")));
         }
     }
 
     /** A relationship crossed from {@code from} to a node reached. */
     record Hop(String from, Reached to, Crossing crossing) {}
+
+    /** One relationship between two nodes as a score sees it: its kind and how strong it is. */
+    record Kind(LinkType type, double strength) {}
+
+    /**
+     * A node reached by a {@link #walk} from {@code from}, with every relationship between the two
+     * as its {@link Kind}. {@code to}'s degree is its relationship count (enough to tell a hub); its
+     * degree proper comes with its own expansion.
+     */
+    record Reach(String from, Reached to, List<Kind> kinds) {}
+
+    /** One step of a walk: the nodes reached, and the degree of every frontier node expanded. */
+    record Walked(List<Reach> reaches, Map<String, Long> degrees) {}
 
     /**
      * Runs a request's analysis when one of {@code caselink.analysis.concurrency} places is free
@@ -179,11 +190,14 @@ class Explorer {
             return out;
         }
 
-        /** Parameters that narrow a statement to the scope: $allowed (null: any) and $hidden element ids. */
+        /**
+         * Parameters that narrow a statement to the scope: $allowed element ids (null: any) and
+         * $knownChildren, for the hidden test ({@link Scope#hides}; null: nothing hidden).
+         */
         Map<String, Object> scopeParams() {
             Map<String, Object> p = new HashMap<>();
             p.put("allowed", scope == null ? null : scope.allowedElementList());
-            p.put("hidden", scope == null ? List.of() : scope.hiddenElementList());
+            p.put("knownChildren", scope == null ? null : scope.knownChildren());
             return p;
         }
 
@@ -240,22 +254,14 @@ class Explorer {
 
     /** Every relationship of the allowed types from the frontier, with the node at its other end. */
     List<Hop> expand(Collection<String> frontier, Set<LinkType> types, int distance, Deadline deadline) {
-        return expand(frontier, types, distance, deadline, false);
-    }
-
-    /** {@link #expand}, crossing undecided identity proposals too when {@code proposals} says so. */
-    List<Hop> expand(
-            Collection<String> frontier, Set<LinkType> types, int distance, Deadline deadline, boolean proposals) {
         if (frontier.isEmpty()) {
             return List.of();
         }
-        String pattern = LinkType.pattern(types);
-        String cypher = CypherFiles.fill(EXPAND, "__TYPES__", pattern);
+        String cypher = CypherFiles.fill(EXPAND, "__TYPES__", LinkType.pattern(types));
         return deadline
                 .read(
                         cypher,
-                        deadline.with(
-                                Map.of("frontier", List.copyOf(frontier), "hub", hubDegree, "proposals", proposals)),
+                        deadline.with(Map.of("frontier", List.copyOf(frontier), "hub", hubDegree)),
                         r -> new Hop(
                                 r.get("from").asString(),
                                 new Reached(
@@ -269,15 +275,55 @@ class Explorer {
                 .toList();
     }
 
+    /**
+     * One step of a scored walk (linked cases): every neighbour of the frontier over {@code types},
+     * identities proposed and not yet decided included, one {@link Reach} per pair of nodes,
+     * without evidence (load the paths kept with {@link #steps}); and each frontier node's degree.
+     */
+    Walked walk(Collection<String> frontier, Set<LinkType> types, int distance, Deadline deadline) {
+        if (frontier.isEmpty()) {
+            return new Walked(List.of(), Map.of());
+        }
+        Map<String, Long> degrees = new HashMap<>();
+        List<Reach> reaches = deadline.read(
+                CypherFiles.fill(WALK, "__TYPES__", LinkType.pattern(types)),
+                deadline.with(Map.of("frontier", List.copyOf(frontier), "proposals", true)),
+                r -> {
+                    String from = r.get("from").asString();
+                    degrees.put(from, r.get("fromDegree").asLong());
+                    return new Reach(
+                            from,
+                            new Reached(
+                                    r.get("to").asString(),
+                                    EntityType.ofLabel(r.get("label").asString()),
+                                    r.get("relationships").asLong(),
+                                    distance),
+                            r.get("kinds")
+                                    .asList(k -> new Kind(
+                                            LinkType.of(k.get("type").asString()),
+                                            k.get("strength").isNull()
+                                                    ? 1.0
+                                                    : k.get("strength").asDouble())));
+                });
+        return new Walked(
+                reaches.stream().filter(r -> deadline.sees(r.to().id())).toList(), degrees);
+    }
+
     /** The relationships of the allowed types between each pair of nodes (element ids), by pair. */
     Map<List<String>, List<Crossing>> steps(Collection<List<String>> pairs, Set<LinkType> types, Deadline deadline) {
+        return steps(pairs, types, deadline, false);
+    }
+
+    /** {@link #steps}, with identities proposed and not yet decided when {@code proposals} says so. */
+    Map<List<String>, List<Crossing>> steps(
+            Collection<List<String>> pairs, Set<LinkType> types, Deadline deadline, boolean proposals) {
         Map<List<String>, List<Crossing>> steps = new java.util.LinkedHashMap<>();
         if (pairs.isEmpty()) {
             return steps;
         }
         deadline.read(
                 CypherFiles.fill(STEPS, "__TYPES__", LinkType.pattern(types)),
-                Map.of("pairs", List.copyOf(pairs)),
+                Map.of("pairs", List.copyOf(pairs), "proposals", proposals),
                 r -> {
                     steps.computeIfAbsent(
                                     List.of(

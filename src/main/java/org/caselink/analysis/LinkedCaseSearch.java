@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.caselink.analysis.AnalysisController.Path;
-import org.caselink.analysis.Explorer.Crossing;
 import org.caselink.analysis.Explorer.Deadline;
-import org.caselink.analysis.Explorer.Hop;
+import org.caselink.analysis.Explorer.Kind;
+import org.caselink.analysis.Explorer.Reach;
 import org.caselink.analysis.Explorer.Reached;
 import org.caselink.model.Case;
 import org.caselink.model.Entity;
@@ -39,6 +39,8 @@ class LinkedCaseSearch {
 
     static final double DECAY = 0.7;
     static final int MAX_PATHS = 25;
+    /** The paths shown with each linked case, with their evidence: its strongest. */
+    static final int SHOWN_PATHS = 5;
     /** The most one path can say: no single explanation is certain, and two say more than one. */
     static final double MAX_PATH = 0.95;
 
@@ -80,9 +82,9 @@ class LinkedCaseSearch {
      * may suggest a link, shown as what it is, but never joins networks). The strongest of the
      * records behind a step counts.
      */
-    static double strength(List<Crossing> crossings) {
+    static double strength(List<Kind> crossings) {
         double best = 0;
-        for (Crossing c : crossings) {
+        for (Kind c : crossings) {
             double kind = switch (c.type()) {
                 case MENTIONS -> 0.5;
                 case ASSOCIATED_WITH -> 0.9;
@@ -94,7 +96,7 @@ class LinkedCaseSearch {
     }
 
     /** Whether a step is an identity (the same individual, confirmed or proposed), not a link to another. */
-    static boolean identity(List<Crossing> crossings) {
+    static boolean identity(List<Kind> crossings) {
         return !crossings.isEmpty()
                 && crossings.stream()
                         .allMatch(c -> c.type() == LinkType.SAME_AS || c.type() == LinkType.PROPOSED_SAME_AS);
@@ -104,8 +106,8 @@ class LinkedCaseSearch {
     private final class Walk {
         final Reached origin;
         final Map<String, Reached> visited = new HashMap<>();
-        /** For each node, the nodes one hop closer to the origin it is reached from, with the hops. */
-        final Map<String, Map<String, List<Crossing>>> before = new HashMap<>();
+        /** For each node, the nodes one hop closer to the origin it is reached from, with the kinds of step. */
+        final Map<String, Map<String, List<Kind>>> before = new HashMap<>();
 
         List<String> frontier;
         boolean truncated;
@@ -116,11 +118,18 @@ class LinkedCaseSearch {
             frontier = List.of(origin.id());
         }
 
-        /** Takes the hops of depth {@code d} out of the frontier (hops from elsewhere are ignored). */
-        void step(Map<String, List<Hop>> hopsFrom, int d) {
+        /**
+         * Takes the steps of depth {@code d} out of the frontier (steps from elsewhere are ignored),
+         * and the frontier's degrees, counted as it was expanded.
+         */
+        void step(Map<String, List<Reach>> hopsFrom, Map<String, Long> degrees, int d) {
             Set<String> next = new LinkedHashSet<>();
             for (String from : frontier) {
-                for (Hop hop : hopsFrom.getOrDefault(from, List.of())) {
+                Long degree = degrees.get(from);
+                if (degree != null) {
+                    visited.computeIfPresent(from, (id, r) -> new Reached(id, r.type(), degree, r.distance()));
+                }
+                for (Reach hop : hopsFrom.getOrDefault(from, List.of())) {
                     Reached to = hop.to();
                     Reached known = visited.get(to.id());
                     if (known == null) {
@@ -137,7 +146,7 @@ class LinkedCaseSearch {
                     if (known.distance() == d) {
                         before.computeIfAbsent(to.id(), k -> new LinkedHashMap<>())
                                 .computeIfAbsent(hop.from(), k -> new ArrayList<>())
-                                .add(hop.crossing());
+                                .addAll(hop.kinds());
                     }
                 }
             }
@@ -218,12 +227,13 @@ class LinkedCaseSearch {
             if (frontier.isEmpty()) {
                 return;
             }
-            Map<String, List<Hop>> hopsFrom = new HashMap<>();
-            for (Hop hop : explorer.expand(frontier, LinkType.EVIDENCE, d, deadline, true)) {
+            Map<String, List<Reach>> hopsFrom = new HashMap<>();
+            var walked = explorer.walk(frontier, LinkType.EVIDENCE, d, deadline);
+            for (Reach hop : walked.reaches()) {
                 hopsFrom.computeIfAbsent(hop.from(), k -> new ArrayList<>()).add(hop);
             }
             for (Walk w : walks) {
-                w.step(hopsFrom, d);
+                w.step(hopsFrom, walked.degrees(), d);
             }
         }
     }
@@ -245,13 +255,22 @@ class LinkedCaseSearch {
         List<Scored> top = scored.subList(0, Math.min(first, scored.size()));
 
         Set<String> ids = new LinkedHashSet<>();
-        top.forEach(s -> s.paths().forEach(ids::addAll));
+        Set<List<String>> pairs = new LinkedHashSet<>();
+        for (Scored s : top) {
+            s.paths().forEach(ids::addAll);
+            s.paths().stream().limit(SHOWN_PATHS).forEach(p -> {
+                for (int i = 0; i + 1 < p.size(); i++) {
+                    pairs.add(List.of(p.get(i), p.get(i + 1)));
+                }
+            });
+        }
         Map<String, Entity> nodes = explorer.nodes(ids, deadline);
+        var steps = explorer.steps(pairs, LinkType.EVIDENCE, deadline, true);
         List<CaseLink> links = new ArrayList<>();
         for (Scored s : top) {
             List<Path> paths = s.paths().stream()
-                    .limit(5)
-                    .map(p -> AnalysisController.path(p, (x, y) -> hops(x, y, walk.before), nodes))
+                    .limit(SHOWN_PATHS)
+                    .map(p -> AnalysisController.path(p, (x, y) -> steps.getOrDefault(List.of(x, y), List.of()), nodes))
                     .toList();
             links.add(new CaseLink(
                     (Case) nodes.get(s.linked().id()), s.score(), s.linked().distance(), paths));
@@ -294,11 +313,6 @@ class LinkedCaseSearch {
             }
         }
         return List.copyOf(pairs.values());
-    }
-
-    /** The hops between two consecutive nodes of a path from the origin, whichever way they were crossed. */
-    private static List<Crossing> hops(String x, String y, Map<String, Map<String, List<Crossing>>> before) {
-        return before.getOrDefault(y, Map.of()).getOrDefault(x, List.of());
     }
 
     /** A path from the origin with the product of the specificities of the nodes inside it. */

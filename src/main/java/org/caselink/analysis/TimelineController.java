@@ -31,7 +31,8 @@ import org.springframework.stereotype.Controller;
 @Controller
 class TimelineController {
 
-    private static final String TIMELINE = CypherFiles.query("analysis/timeline");
+    private static final String TIMELINE =
+            CypherFiles.fill(CypherFiles.query("analysis/timeline"), "__HIDDEN_I__", Scope.hides("i"));
     private static final String NETWORK = CypherFiles.query("analysis/network-element");
     private static final String NODE = CypherFiles.query("analysis/node-element");
 
@@ -98,7 +99,7 @@ class TimelineController {
         params.put("limit", max + 1);
         params.put("allowed", scope.allowedElementList());
         params.put("records", scope.allowedRecords());
-        params.put("hidden", scope.hiddenElementList());
+        params.put("knownChildren", scope.knownChildren());
         List<TimelineEvent> events = graph.read(TIMELINE, params, r -> {
             Ad ad = (Ad) EntityType.AD.map(r.get("ad"));
             Location l = r.get("l").isNull() ? null : (Location) EntityType.LOCATION.map(r.get("l"));

@@ -55,7 +55,8 @@ class SearchController {
     /** How many index hits a narrowed search reads to fill {@code first} with hits in scope. */
     private static final int NARROWED_SCAN = 2000;
 
-    private static final String FULLTEXT = CypherFiles.query("search/fulltext");
+    private static final String FULLTEXT =
+            CypherFiles.fill(CypherFiles.query("search/fulltext"), "__HIDDEN_NODE__", Scope.hides("node"));
 
     private final Graph graph;
     private final Access access;
@@ -92,7 +93,7 @@ class SearchController {
             p.put("keyProperty", t.type.keyProperty());
 
             p.put("allowed", scope.allowedKeys(t.type));
-            p.put("hidden", scope.hiddenKeys(t.type));
+            p.put("knownChildren", scope.knownChildren());
             p.put("known", t.type == EntityType.CHILD ? scope.knownChildren() : null);
             // Narrowed: a partner's view of any index, and everyone's of the children's.
             boolean narrowed = scope.allowedKeys(t.type) != null || t.type == EntityType.CHILD;

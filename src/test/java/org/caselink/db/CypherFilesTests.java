@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.caselink.DatabaseProperties;
 import org.caselink.IntegrationTest;
 import org.caselink.model.EntityType;
+import org.caselink.security.Scope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -44,7 +45,9 @@ class CypherFilesTests extends DatabaseProperties {
             Map.entry("__CONTACT_KEY__", EntityType.PHONE.keyProperty()),
             Map.entry("__REL__", "USES"),
             Map.entry("__USE__", "RETURN elementId(a) AS a, elementId(b) AS b"),
-            Map.entry("__FROM__", "MATCH (al:Alert)-[:RAISED_BY]->(w:Watch)"));
+            Map.entry("__FROM__", "MATCH (al:Alert)-[:RAISED_BY]->(w:Watch)"),
+            Map.entry("__HIDDEN_I__", Scope.hides("i")),
+            Map.entry("__HIDDEN_NODE__", Scope.hides("node")));
 
     /** Templates that match on a variable rather than a parameter (inside an UNWIND). */
     private static final Map<String, Map<String, String>> PER_FILE = Map.of(

@@ -398,6 +398,46 @@ class SecurityTests extends DatabaseProperties {
     }
 
     @Test
+    void pathsGoAroundAHiddenHandleToTheShortestThatCrossesNone() {
+        // Two cases linked at four hops through Ana's handle (two suspects use it) and at six
+        // through two phones. A viewer who may not know Ana gets the six-hop path, and never her
+        // handle; one who knows her gets the four. (The search excludes the hidden nodes the paths
+        // it found crossed, and searches again.)
+        graph.write("""
+                MATCH (h:Handle {key: 'instagram:ana.l'})
+                CREATE (s1:Case {caseNumber: 'MC-T-HID-1', type: 'RUNAWAY', status: 'OPEN'}),
+                       (s2:Case {caseNumber: 'MC-T-HID-2', type: 'RUNAWAY', status: 'OPEN'}),
+                       (p:Person {uid: 'hid-p'}), (q:Person {uid: 'hid-q'}), (r:Person {uid: 'hid-r'}),
+                       (z:Phone {e164: '+12025550191'}), (w:Phone {e164: '+12025550192'})
+                WITH h, s1, s2, p, q, r, z, w,
+                     {source: 'test-fixture', recordId: 'HID', ingestedAt: datetime()} AS e
+                CREATE (p)-[:SUSPECT_IN]->(s1), (q)-[:SUSPECT_IN]->(s2), (p)-[:USES]->(h), (q)-[:USES]->(h),
+                       (p)-[:USES]->(z), (r)-[:USES]->(z), (r)-[:USES]->(w), (q)-[:USES]->(w)
+                WITH e MATCH ()-[x]->() WHERE x.source IS NULL SET x += e
+                """, java.util.Map.of(), r -> null);
+        String doc = "{ paths(from: \"" + id(EntityType.CASE, "MC-T-HID-1") + "\", to: \""
+                + id(EntityType.CASE, "MC-T-HID-2") + "\") { paths { length nodes { id } } } }";
+        String handle = id(EntityType.HANDLE, "instagram:ana.l");
+        as("someone-else", UserRole.ANALYST, null, () -> {
+            var paths = query(doc).path("paths.paths");
+            paths.entityList(Object.class).hasSize(1);
+            paths.path("paths.paths[0].length").entity(Integer.class).isEqualTo(6);
+            assertThat(query(doc).path("paths").entity(Object.class).get().toString())
+                    .doesNotContain(handle, "ana.l");
+            return null;
+        });
+        fixtures.assign("cm-hid", "MC-T-001");
+        as("cm-hid", UserRole.ANALYST, null, () -> {
+            query(doc).path("paths.paths[0].length").entity(Integer.class).isEqualTo(4);
+            query(doc)
+                    .path("paths.paths[0].nodes[*].id")
+                    .entityList(String.class)
+                    .contains(handle);
+            return null;
+        });
+    }
+
+    @Test
     void aChildsIdentityIsShownOnlyWithNeedToKnow() {
         String doc =
                 "{ case(caseNumber: \"MC-T-002\") { children { firstName lastName aliases dob emails { address } handles { handle } redacted } } }";
