@@ -8,13 +8,13 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The Neo4j driver logs through SLF4J, so its levels are Logback's ({@code logging.level.org.neo4j.driver}).
  *
- * <p>Left alone, the driver logs through {@code System.Logger}, which ends in java.util.logging; there
- * its Bolt logger finds debug enabled, and its {@code SystemLogger} formats every message before
- * the level is looked at: each statement's RUN message, its parameters included, became a string
- * that SLF4J then dropped. Profiled at a million nodes, that was 43% of the service's CPU during
- * {@code linkedCases} (whose parameters are frontiers of element ids) and the larger part of its
- * 250 ms median; a partner's statements carry its whole {@code $allowed} list. The SLF4J logger
- * asks the level first.
+ * <p>The driver's Bolt layer hands every message it sends or receives to its logger's {@code debug}
+ * without asking the level first, and the driver's default logger ({@code System.Logger}) formats
+ * the message there and then: each statement's RUN message, its parameters included, became a
+ * string that the log dropped. Profiled at a million nodes, that was 43% of the service's CPU
+ * during {@code linkedCases} (whose parameters are frontiers of element ids); a partner's
+ * statements carry its whole {@code $allowed} list. The SLF4J logger asks the level first
+ * ({@code DriverLoggingTests}).
  */
 @Configuration(proxyBeanMethods = false)
 class DriverLogging {
