@@ -191,13 +191,13 @@ class Explorer {
         }
 
         /**
-         * Parameters that narrow a statement to the scope: $allowed element ids (null: any) and
-         * $knownChildren, for the hidden test ({@link Scope#hides}; null: nothing hidden).
+         * Parameters that narrow a statement to the scope: $allowed element ids (null: any). Hidden
+         * nodes are not a parameter: they are filtered here ({@link #sees}), and {@code paths}
+         * searches around the ones its paths crossed.
          */
         Map<String, Object> scopeParams() {
             Map<String, Object> p = new HashMap<>();
             p.put("allowed", scope == null ? null : scope.allowedElementList());
-            p.put("knownChildren", scope == null ? null : scope.knownChildren());
             return p;
         }
 
