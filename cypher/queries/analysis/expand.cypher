@@ -3,19 +3,18 @@
 // relationship and the neighbour's degree: its distinct neighbours over those types (parallel
 // records of one link count once; an identity counts and is followed only when it is confirmed).
 // A node with more than $hub relationships is a hub whatever its neighbours, and its degree is then
-// its relationship count (cheap, from the store). Linked cases walk with analysis/walk instead.
+// its relationship count (cheap, from the store). Both count the whole graph: for a partner,
+// Explorer counts again over its scope (analysis/neighbours). Linked cases walk with analysis/walk.
 UNWIND $frontier AS id
 MATCH (a) WHERE elementId(a) = id
 MATCH (a)-[r__TYPES__]-(b)
 WHERE type(r) <> 'POSSIBLE_SAME_AS' OR r.status = 'CONFIRMED'
 WITH b, collect({from: id, type: type(r), forward: startNode(r) = a, rel: elementId(r),
                  evidence: r {.source, .recordId, .observedAt, .ingestedAt}}) AS hops,
-     CASE WHEN $allowed IS NULL THEN COUNT { (b)-[__TYPES__]-() }
-          ELSE COUNT { MATCH (b)-[__TYPES__]-(o) WHERE elementId(o) IN $allowed RETURN o } END AS relationships
+     COUNT { (b)-[__TYPES__]-() } AS relationships
 WITH b, hops, CASE WHEN relationships > $hub THEN relationships
                    ELSE COUNT { MATCH (b)-[s__TYPES__]-(x)
-                                WHERE (type(s) <> 'POSSIBLE_SAME_AS' OR s.status = 'CONFIRMED')
-                                  AND ($allowed IS NULL OR elementId(x) IN $allowed)
+                                WHERE type(s) <> 'POSSIBLE_SAME_AS' OR s.status = 'CONFIRMED'
                                 RETURN DISTINCT x } END AS degree
 UNWIND hops AS hop
 RETURN hop.from AS from, elementId(b) AS to, labels(b)[0] AS label, degree, hop.type AS type,

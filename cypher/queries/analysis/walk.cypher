@@ -5,11 +5,11 @@
 // paths kept load theirs at the end, by analysis/steps). Identities are followed when confirmed, or
 // proposed and $proposals asks for them.
 // Each frontier node's degree (its distinct neighbours over those types, a proposed identity never
-// counting; for a partner, $allowed, its neighbours in scope only) is counted from the very rows
-// that expand it, so a node's degree costs nothing beyond its own expansion; it is what the
-// node's specificity needs, and only a node that is expanded can be inside a path. A neighbour
-// carries its relationship count instead (cheap, from the store): above $hub it is a hub, shown
-// and never expanded.
+// counting) is counted from the very rows that expand it, so a node's degree costs nothing beyond
+// its own expansion; it is what the node's specificity needs, and only a node that is expanded can
+// be inside a path. A neighbour carries its relationship count instead (cheap, from the store):
+// above $hub it is a hub, shown and never expanded. Both count the whole graph: for a partner,
+// Explorer counts again over its scope (analysis/neighbours).
 UNWIND $frontier AS id
 MATCH (a) WHERE elementId(a) = id
 CALL (a) {
@@ -24,10 +24,8 @@ CALL (a) {
   RETURN b, kinds, any(k IN kinds WHERE k.type <> 'PROPOSED_SAME_AS') AS counts
 }
 WITH id, collect({b: b, kinds: kinds, counts: counts}) AS neighbours
-WITH id, neighbours,
-     size([n IN neighbours WHERE n.counts AND ($allowed IS NULL OR elementId(n.b) IN $allowed)]) AS degree
+WITH id, neighbours, size([n IN neighbours WHERE n.counts]) AS degree
 UNWIND neighbours AS n
 WITH id, degree, n.b AS b, n.kinds AS kinds
 RETURN id AS from, degree AS fromDegree, elementId(b) AS to, labels(b)[0] AS label, kinds,
-       CASE WHEN $allowed IS NULL THEN COUNT { (b)-[__TYPES__]-() }
-            ELSE COUNT { MATCH (b)-[__TYPES__]-(o) WHERE elementId(o) IN $allowed RETURN o } END AS relationships
+       COUNT { (b)-[__TYPES__]-() } AS relationships

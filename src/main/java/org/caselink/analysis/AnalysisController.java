@@ -3,6 +3,7 @@ package org.caselink.analysis;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,10 @@ import org.springframework.stereotype.Controller;
 class AnalysisController {
 
     private static final String PATHS = CypherFiles.query("analysis/paths");
+
+    /** Searches for paths around what they crossed out of a partner's scope before taking its whole scope. */
+    static final int SEARCHES_AROUND = 3;
+
     static final int MAX_LIMIT = 1000;
 
     private final Explorer explorer;
@@ -176,27 +181,36 @@ class AnalysisController {
         }
         String cypher =
                 CypherFiles.fill(PATHS, "__TYPES__", LinkType.pattern(follow), "__MAX__", Integer.toString(hops));
-        // The shortest paths that cross no hidden node: searched without the hidden nodes found so
-        // far, until the paths found cross none. Each try excludes at least one more node, and the
-        // last one's paths are the shortest of the graph without every hidden node (the nodes left
-        // in can only make a path shorter, and none of them is on it).
-        Set<String> hidden = new LinkedHashSet<>();
+        // The shortest paths that cross no node out of sight (hidden, or out of a partner's scope):
+        // searched without the ones found so far, until the paths found cross none. Each try
+        // excludes at least one more node, and the last one's paths are the shortest of the graph
+        // without every node out of sight (the nodes left in can only make a path shorter, and none
+        // of them is on it). A partner's world is a small part of the graph, so after a few tries
+        // the search takes its whole scope as a list instead (megabytes for a busy agency, so not
+        // at first).
+        Set<String> excluded = new LinkedHashSet<>();
+        List<String> allowed = null;
         List<List<String>> found;
-        while (true) {
-            found = deadline.read(
-                    cypher,
-                    deadline.with(Map.of(
-                            "from", a.get().id(), "to", b.get().id(), "limit", max + 1, "hidden", List.copyOf(hidden))),
-                    r -> r.get("nodes").asList(v -> v.asString()));
+        for (int tries = 1; ; tries++) {
+            Map<String, Object> params = new HashMap<>();
+            params.put("from", a.get().id());
+            params.put("to", b.get().id());
+            params.put("limit", max + 1);
+            params.put("hidden", List.copyOf(excluded));
+            params.put("allowed", allowed);
+            found = deadline.read(cypher, params, r -> r.get("nodes").asList(v -> v.asString()));
             List<String> crossed = found.stream()
                     .flatMap(List::stream)
-                    .filter(id -> !deadline.sees(id) && !hidden.contains(id))
+                    .filter(id -> !deadline.sees(id) && !excluded.contains(id))
                     .distinct()
                     .toList();
             if (crossed.isEmpty()) {
                 break;
             }
-            hidden.addAll(crossed);
+            excluded.addAll(crossed);
+            if (tries >= SEARCHES_AROUND && allowed == null) {
+                allowed = deadline.allowedElements();
+            }
         }
         var cut = Cut.of(found, max);
         boolean truncated = cut.truncated();

@@ -33,6 +33,7 @@ class Explorer {
     private static final String START = CypherFiles.query("analysis/start");
     private static final String EXPAND = CypherFiles.query("analysis/expand");
     private static final String WALK = CypherFiles.query("analysis/walk");
+    private static final String NEIGHBOURS = CypherFiles.query("analysis/neighbours");
     private static final String NODES = CypherFiles.query("analysis/nodes");
     /** analysis/resolve for every type at once (the types and their key properties from EntityType only). */
     private static final String RESOLVE_ALL = java.util.Arrays.stream(EntityType.values())
@@ -183,22 +184,18 @@ class Explorer {
             return scope == null || scope.seesElement(elementId);
         }
 
-        /** {@code params} and the scope's $allowed (what {@link #scopeParams} gives). */
-        Map<String, Object> with(Map<String, Object> params) {
-            Map<String, Object> out = new HashMap<>(scopeParams());
-            out.putAll(params);
-            return out;
+        /** Whether the scope is a partner's: counts over the whole graph must be counted again over it. */
+        boolean narrowed() {
+            return scope != null && scope.narrowed();
         }
 
         /**
-         * Parameters that narrow a statement to the scope: $allowed element ids (null: any). Hidden
-         * nodes are not a parameter: they are filtered here ({@link #sees}), and {@code paths}
-         * searches around the ones its paths crossed.
+         * The element ids of a partner's whole scope, as {@code paths} takes them when searching
+         * around what it crossed did not converge (null: any node).
          */
-        Map<String, Object> scopeParams() {
-            Map<String, Object> p = new HashMap<>();
-            p.put("allowed", scope == null ? null : scope.allowedElementList());
-            return p;
+        @Nullable
+        List<String> allowedElements() {
+            return scope == null ? null : scope.allowedElementList();
         }
 
         <T> List<T> read(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
@@ -241,14 +238,21 @@ class Explorer {
     private List<Reached> starts(EntityType type, List<String> keys, Set<LinkType> types, Deadline deadline) {
         String cypher =
                 CypherFiles.fill(START, "__MATCH__", type.match("n", "key"), "__TYPES__", LinkType.pattern(types));
-        return deadline
+        List<Reached> found = deadline
                 .read(
                         cypher,
-                        deadline.with(Map.of("keys", keys, "hub", hubDegree)),
+                        Map.of("keys", keys, "hub", hubDegree),
                         r -> new Reached(
                                 r.get("id").asString(), type, r.get("degree").asLong(), 0))
                 .stream()
                 .filter(r -> deadline.sees(r.id()))
+                .toList();
+        Map<String, Counted> scoped =
+                scopedCounts(found.stream().map(Reached::id).toList(), types, deadline);
+        return found.stream()
+                .map(r -> scoped.containsKey(r.id())
+                        ? new Reached(r.id(), type, scoped.get(r.id()).degree(), 0)
+                        : r)
                 .toList();
     }
 
@@ -258,10 +262,10 @@ class Explorer {
             return List.of();
         }
         String cypher = CypherFiles.fill(EXPAND, "__TYPES__", LinkType.pattern(types));
-        return deadline
+        List<Hop> hops = deadline
                 .read(
                         cypher,
-                        deadline.with(Map.of("frontier", List.copyOf(frontier), "hub", hubDegree)),
+                        Map.of("frontier", List.copyOf(frontier), "hub", hubDegree),
                         r -> new Hop(
                                 r.get("from").asString(),
                                 new Reached(
@@ -272,6 +276,21 @@ class Explorer {
                                 Crossing.from(r)))
                 .stream()
                 .filter(hop -> deadline.sees(hop.to().id()))
+                .toList();
+        Map<String, Counted> scoped =
+                scopedCounts(hops.stream().map(h -> h.to().id()).distinct().toList(), types, deadline);
+        if (scoped.isEmpty()) {
+            return hops;
+        }
+        return hops.stream()
+                .map(h -> new Hop(
+                        h.from(),
+                        new Reached(
+                                h.to().id(),
+                                h.to().type(),
+                                scoped.get(h.to().id()).degree(),
+                                distance),
+                        h.crossing()))
                 .toList();
     }
 
@@ -287,7 +306,7 @@ class Explorer {
         Map<String, Long> degrees = new HashMap<>();
         List<Reach> reaches = deadline.read(
                 CypherFiles.fill(WALK, "__TYPES__", LinkType.pattern(types)),
-                deadline.with(Map.of("frontier", List.copyOf(frontier), "proposals", true)),
+                Map.of("frontier", List.copyOf(frontier), "proposals", true),
                 r -> {
                     String from = r.get("from").asString();
                     degrees.put(from, r.get("fromDegree").asLong());
@@ -305,8 +324,82 @@ class Explorer {
                                                     ? 1.0
                                                     : k.get("strength").asDouble())));
                 });
+        List<Reach> seen =
+                reaches.stream().filter(r -> deadline.sees(r.to().id())).toList();
+        if (!deadline.narrowed()) {
+            return new Walked(seen, degrees);
+        }
+        // A partner's degrees, over its scope: a frontier node's from the rows (every neighbour is
+        // one), a neighbour's relationships from its own neighbours.
+        Map<String, Set<String>> counted = new HashMap<>();
+        frontier.forEach(id -> counted.put(id, new java.util.HashSet<>()));
+        seen.forEach(r -> {
+            if (r.kinds().stream().anyMatch(k -> k.type() != LinkType.PROPOSED_SAME_AS)) {
+                counted.computeIfAbsent(r.from(), id -> new java.util.HashSet<>())
+                        .add(r.to().id());
+            }
+        });
+        Map<String, Long> scopedDegrees = new HashMap<>();
+        degrees.keySet()
+                .forEach(id -> scopedDegrees.put(
+                        id, (long) counted.getOrDefault(id, Set.of()).size()));
+        Map<String, Counted> scoped =
+                scopedCounts(seen.stream().map(r -> r.to().id()).distinct().toList(), types, deadline);
         return new Walked(
-                reaches.stream().filter(r -> deadline.sees(r.to().id())).toList(), degrees);
+                seen.stream()
+                        .map(r -> new Reach(
+                                r.from(),
+                                new Reached(
+                                        r.to().id(),
+                                        r.to().type(),
+                                        scoped.get(r.to().id()).relationships(),
+                                        distance),
+                                r.kinds()))
+                        .toList(),
+                scopedDegrees);
+    }
+
+    /** A node's relationships over the analysis' types, and its degree as start and expand count it. */
+    record Counted(long relationships, long degree) {}
+
+    /**
+     * For a partner, what the statements count over the whole graph counted again over its scope,
+     * node by node: from each node's neighbours (analysis/neighbours), checked against the scope
+     * the service holds. Empty for anyone else (their counts are the graph's).
+     */
+    private Map<String, Counted> scopedCounts(Collection<String> ids, Set<LinkType> types, Deadline deadline) {
+        Map<String, Counted> out = new HashMap<>();
+        if (!deadline.narrowed() || ids.isEmpty()) {
+            return out;
+        }
+        Map<String, long[]> relationships = new HashMap<>();
+        Map<String, Set<String>> followed = new HashMap<>();
+        deadline.read(
+                CypherFiles.fill(NEIGHBOURS, "__TYPES__", LinkType.pattern(types)),
+                Map.of("ids", List.copyOf(ids)),
+                r -> {
+                    String other = r.get("other").asString();
+                    if (deadline.sees(other)) {
+                        String id = r.get("id").asString();
+                        relationships.computeIfAbsent(id, x -> new long[1])[0]++;
+                        if (r.get("follows").asBoolean()) {
+                            followed.computeIfAbsent(id, x -> new java.util.HashSet<>())
+                                    .add(other);
+                        }
+                    }
+                    return null;
+                });
+        ids.forEach(id -> {
+            long n = relationships.getOrDefault(id, new long[1])[0];
+            out.put(
+                    id,
+                    new Counted(
+                            n,
+                            n > hubDegree
+                                    ? n
+                                    : followed.getOrDefault(id, Set.of()).size()));
+        });
+        return out;
     }
 
     /** The relationships of the allowed types between each pair of nodes (element ids), by pair. */

@@ -138,6 +138,11 @@ public final class Scope implements Visibility {
                 + " AND NOT EXISTS { MATCH (known:Child)-[:USES]->(" + v + ") WHERE known.uid IN $knownChildren })";
     }
 
+    /** Whether the viewer sees only part of the cases (a partner's scope, or none at all). */
+    public boolean narrowed() {
+        return allowedElements != null;
+    }
+
     /** How many nodes a partner's scope holds (for logs and tests); -1 when unrestricted. */
     public int size() {
         return allowedElements == null ? -1 : allowedElements.size();

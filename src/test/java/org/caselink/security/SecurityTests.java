@@ -303,6 +303,57 @@ class SecurityTests extends DatabaseProperties {
         });
     }
 
+    /**
+     * A partner's degrees are counted over its scope: a suspect in two of its cases and in 300 of
+     * another agency's is a hub to an analyst (more than caselink.analysis.hub-degree links: shown,
+     * not expanded) and an ordinary person to the partner, who sees two of those links. Counting
+     * over the whole graph would hide the partner's own second case behind a hub made of cases it
+     * may not see, and tell it that they exist.
+     */
+    @Test
+    void aPartnersDegreesCountOnlyWhatItSees() {
+        graph.write("""
+                CREATE (mine:Agency {code: 'HB-MINE'}), (other:Agency {code: 'HB-OTHER'}),
+                       (p:Person {uid: 'hb-p', firstName: 'Hub', lastName: 'Suspect'})
+                WITH mine, other, p
+                UNWIND ['HB-C1', 'HB-C2'] AS number
+                CREATE (c:Case {caseNumber: number, type: 'RUNAWAY', status: 'OPEN', reportedAt: datetime()})
+                CREATE (c)-[:OWNED_BY {source: 'test', recordId: number, ingestedAt: datetime()}]->(mine)
+                CREATE (p)-[:SUSPECT_IN {source: 'test', recordId: number, ingestedAt: datetime()}]->(c)
+                WITH DISTINCT other, p
+                UNWIND range(1, 300) AS i
+                CREATE (c:Case {caseNumber: 'HB-X-' + i, type: 'RUNAWAY', status: 'OPEN', reportedAt: datetime()})
+                CREATE (c)-[:OWNED_BY {source: 'test', recordId: 'HB-X-' + i, ingestedAt: datetime()}]->(other)
+                CREATE (p)-[:SUSPECT_IN {source: 'test', recordId: 'HB-X-' + i, ingestedAt: datetime()}]->(c)
+                """, Map.of(), r -> r);
+        access.invalidate();
+        String around = "{ neighbourhood(id: \"" + id(EntityType.CASE, "HB-C1") + "\", hops: 2, limit: 1000) {"
+                + " nodes { id } } linkedCases(caseNumber: \"HB-C1\") { links { case { caseNumber } } } }";
+        as("p-hb", UserRole.LE_PARTNER, "HB-MINE", () -> {
+            var r = query(around);
+            r.errors().verify();
+            assertThat(r.path("neighbourhood.nodes[*].id")
+                            .entityList(String.class)
+                            .get())
+                    .containsExactlyInAnyOrder(
+                            id(EntityType.CASE, "HB-C1"), id(EntityType.PERSON, "hb-p"), id(EntityType.CASE, "HB-C2"));
+            assertThat(r.path("linkedCases.links[*].case.caseNumber")
+                            .entityList(String.class)
+                            .get())
+                    .containsExactly("HB-C2");
+            return null;
+        });
+        as(Fixtures.TEST_USER, UserRole.ANALYST, null, () -> {
+            var r = query(around);
+            r.errors().verify();
+            assertThat(r.path("neighbourhood.nodes[*].id")
+                            .entityList(String.class)
+                            .get())
+                    .containsExactlyInAnyOrder(id(EntityType.CASE, "HB-C1"), id(EntityType.PERSON, "hb-p"));
+            return null;
+        });
+    }
+
     @Test
     void aPartnerHoldingAStaffRoleIsStillAPartner() {
         var context = SecurityContextHolder.createEmptyContext();
