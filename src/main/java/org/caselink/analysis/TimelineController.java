@@ -33,6 +33,7 @@ class TimelineController {
 
     private static final String TIMELINE =
             CypherFiles.fill(CypherFiles.query("analysis/timeline"), "__HIDDEN_I__", Scope.hides("i"));
+    private static final String ADS = CypherFiles.query("analysis/timeline-ads");
     private static final String NETWORK = CypherFiles.query("analysis/network-element");
     private static final String NODE = CypherFiles.query("analysis/node-element");
 
@@ -68,7 +69,7 @@ class TimelineController {
         Scope scope = access.scope();
         // A partner's timeline starts only from a node in its scope, and never from a network:
         // networks are computed over every agency's cases.
-        boolean narrowed = scope.allowedElementList() != null;
+        boolean narrowed = scope.narrowed();
         // Nor from a node out of sight (a hidden child's handle, for an analyst): a timeline would
         // tell that it exists.
         if ((narrowed && id.startsWith("NW-"))
@@ -96,17 +97,50 @@ class TimelineController {
         int max = AnalysisController.between("first", first == null ? 200 : first, 1, NetworkController.MAX_FIRST * 10);
         Map<String, Object> params = new HashMap<>();
         params.put("id", elementId);
-        params.put("limit", max + 1);
-        params.put("allowed", scope.allowedElementList());
-        params.put("records", scope.allowedRecords());
-        params.put("knownChildren", scope.knownChildren());
-        List<TimelineEvent> events = graph.read(TIMELINE, params, r -> {
-            Ad ad = (Ad) EntityType.AD.map(r.get("ad"));
-            Location l = r.get("l").isNull() ? null : (Location) EntityType.LOCATION.map(r.get("l"));
-            return new TimelineEvent(ad.postedAt(), ad, l);
-        });
+        boolean narrowed = scope.narrowed();
+        // A partner's hidden identifiers are kept out with the rest of what is out of its scope,
+        // by inScope below, rather than by its known children (every child of its cases) sent here.
+        params.put("knownChildren", narrowed ? null : scope.knownChildren());
+        params.put("narrowed", narrowed);
+        // A partner's ads are all read (without their properties) and kept here, by its scope.
+        params.put("limit", narrowed ? Integer.MAX_VALUE : max + 1);
+        List<TimelineEvent> events;
+        if (narrowed) {
+            List<String> kept =
+                    graph
+                            .read(
+                                    TIMELINE,
+                                    params,
+                                    r -> inScope(r, scope) ? r.get("id").asString() : "")
+                            .stream()
+                            .filter(id -> !id.isEmpty())
+                            .limit(max + 1L)
+                            .toList();
+            events = kept.isEmpty() ? List.of() : graph.read(ADS, Map.of("ids", kept), TimelineController::event);
+        } else {
+            events = graph.read(TIMELINE, params, TimelineController::event);
+        }
         var cut = Cut.of(events, max);
         return new Timeline(cut.kept(), circuit(cut.kept()), cut.truncated());
+    }
+
+    private static TimelineEvent event(org.neo4j.driver.Record r) {
+        Ad ad = (Ad) EntityType.AD.map(r.get("ad"));
+        Location l = r.get("l").isNull() ? null : (Location) EntityType.LOCATION.map(r.get("l"));
+        return new TimelineEvent(ad.postedAt(), ad, l);
+    }
+
+    /**
+     * Whether a partner may see an ad of its timeline: the ad is in its scope, and one of the ways
+     * it was reached crosses only nodes in its scope and follows only uses its own records assert.
+     */
+    private static boolean inScope(org.neo4j.driver.Record r, Scope scope) {
+        return scope.seesElement(r.get("id").asString())
+                && r.get("ways").asList(w -> w).stream()
+                        .anyMatch(w ->
+                                w.get("via").asList(v -> v.asString()).stream().allMatch(scope::seesElement)
+                                        && w.get("records").asList(v -> v.isNull() ? null : v.asString()).stream()
+                                                .allMatch(id -> id != null && scope.seesRecord(id)));
     }
 
     /** Consecutive ads in one place collapse into one stop; ads with no place are skipped. */

@@ -151,9 +151,9 @@ public class Relations {
      */
     public <S extends Entity> Map<S, List<String>> aliasesInSight(
             List<S> parents, java.util.function.Function<S, List<String>> aliases) {
-        List<String> records = access.current().allowedRecords();
+        var visibility = access.current();
         Map<S, List<String>> out = new LinkedHashMap<>();
-        if (records == null || parents.isEmpty()) {
+        if (visibility.seesEveryRecord() || parents.isEmpty()) {
             parents.forEach(p -> out.put(p, aliases.apply(p)));
             return out;
         }
@@ -163,9 +163,14 @@ public class Relations {
                         ALIASES_IN_SIGHT,
                         "__LABEL__",
                         parents.getFirst().entityType().label()),
-                Map.of("keys", keys(parents), "records", records),
-                r -> given.put(
-                        r.get("key").asString(), Set.copyOf(r.get("names").asList(Value::asString))));
+                Map.of("keys", keys(parents)),
+                r -> {
+                    if (visibility.seesRecord(r.get("recordId").asString())) {
+                        given.computeIfAbsent(r.get("key").asString(), k -> new java.util.HashSet<>())
+                                .addAll(r.get("names").asList(Value::asString));
+                    }
+                    return null;
+                });
         parents.forEach(p -> out.put(
                 p,
                 aliases.apply(p).stream()

@@ -41,6 +41,11 @@ public interface Visibility {
         return records;
     }
 
+    /** Whether {@link #seesRecord} accepts every record (then {@link #allowedRecords} is null). */
+    default boolean seesEveryRecord() {
+        return allowedRecords() == null;
+    }
+
     /** Whether the viewer has need-to-know of the child {@code uid} (sees its identity). */
     boolean knowsChild(String uid);
 

@@ -57,6 +57,8 @@ class SearchController {
 
     private static final String FULLTEXT =
             CypherFiles.fill(CypherFiles.query("search/fulltext"), "__HIDDEN_NODE__", Scope.hides("node"));
+    private static final String FULLTEXT_IDS = CypherFiles.query("search/fulltext-ids");
+    private static final String NODES = CypherFiles.query("search/nodes");
 
     private final Graph graph;
     private final Access access;
@@ -90,6 +92,11 @@ class SearchController {
             Map<String, Object> p = new java.util.HashMap<>();
             p.put("index", t.index);
             p.put("query", query);
+            List<String> words = words(text);
+            if (scope.narrowed()) {
+                hits.addAll(partnersHits(t, p, scope, words));
+                continue;
+            }
             p.put("keyProperty", t.type.keyProperty());
 
             p.put("allowed", scope.allowedKeys(t.type));
@@ -100,7 +107,6 @@ class SearchController {
             p.put("scan", narrowed ? NARROWED_SCAN : first);
             // Narrowed, every hit in view is scored here, and the best kept below.
             p.put("limit", narrowed ? NARROWED_SCAN : first);
-            List<String> words = words(text);
             List<SearchHit> found = graph.read(
                     FULLTEXT,
                     p,
@@ -121,6 +127,34 @@ class SearchController {
                 .reversed()
                 .thenComparing(h -> h.node().getId()));
         return hits.subList(0, Math.min(first, hits.size()));
+    }
+
+    /**
+     * A partner's hits of one index: the index's best {@link #NARROWED_SCAN} as element ids, those
+     * its scope holds (and, for children, those it knows: every child of its cases) loaded and
+     * scored by what it can see, as the narrowed search of {@code search/fulltext} scores them.
+     */
+    private List<SearchHit> partnersHits(SearchType t, Map<String, Object> p, Scope scope, List<String> words) {
+        p.put("scan", NARROWED_SCAN);
+        List<String> kept = graph
+                .read(FULLTEXT_IDS, p, r -> {
+                    String id = r.get("id").asString();
+                    boolean known = t.type != EntityType.CHILD
+                            || (!r.get("uid").isNull()
+                                    && scope.knowsChild(r.get("uid").asString()));
+                    return known && scope.seesElement(id) ? id : "";
+                })
+                .stream()
+                .filter(id -> !id.isEmpty())
+                .toList();
+        if (kept.isEmpty()) {
+            return List.of();
+        }
+        List<SearchHit> found = graph.read(
+                NODES,
+                Map.of("ids", kept),
+                r -> new SearchHit(share(words, r.get("node"), t.fields), t.type.map(r.get("node"))));
+        return t.fields.contains("aliasText") ? byNamesInSight(found, words) : found;
     }
 
     /**

@@ -93,6 +93,11 @@ public final class Scope implements Visibility {
                 || allowedKeys.getOrDefault(EntityType.AD, Set.of()).contains(recordId);
     }
 
+    @Override
+    public boolean seesEveryRecord() {
+        return allowedKeys == null;
+    }
+
     /** Need-to-know of this child's identity. */
     public boolean knows(Child child) {
         return knowsChild(child.uid());
