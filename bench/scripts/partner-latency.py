@@ -7,7 +7,7 @@ with a demo partner's agency. Share one agency's cases with AGENCY-B by hand fir
 of the import: remove the SHARED_WITH relationships afterwards), start the service on it with the
 rate limit off, put some of those case numbers in a JSON list, then:
 
-    python3 bench/scripts/partner-latency.py 8098 cases.json linkedCases,case,neighbourhood,timeline,search
+    python3 bench/scripts/partner-latency.py 8098 cases.json linkedCases,case,neighbourhood,paths,timeline,search
 
 Each operation runs twice over the cases as partner-b, then as the analyst; the second round is
 timed (one client, keep-alive) and its median and 90th percentile printed, with the mean answer
@@ -35,6 +35,8 @@ LINKED = ('query($c: String!) { linkedCases(caseNumber: $c, maxHops: 6, first: 2
 NEIGHBOURHOOD = ('query($id: ID!) { neighbourhood(id: $id, hops: 2, limit: 200) { truncated nodes { id }'
                  ' links { type from to evidence { source recordId } } } }')
 TIMELINE = 'query($id: ID!) { timeline(id: $id, first: 50) { truncated events { postedAt ad { adId } } } }'
+PATHS = ('query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 6, limit: 10) { truncated paths { length'
+         ' nodes { id } steps { type evidence { source recordId } } } } }')
 SEARCH = 'query($t: String!) { search(text: $t, first: 10) { score node { id } } }'
 
 
@@ -55,6 +57,18 @@ def case_id(user, number):
     return data['case']['id'] if data['case'] else None
 
 
+LINKS = {}
+
+
+def partner_link(number):
+    if number not in LINKS:
+        _, data = ask('partner-b', 'query($c: String!) { linkedCases(caseNumber: $c, first: 1) { links { case {'
+                      ' caseNumber } } } }', {'c': number})
+        links = data['linkedCases']['links']
+        LINKS[number] = links[0]['case']['caseNumber'] if links else None
+    return LINKS[number]
+
+
 def one(op, user, number, i):
     if op == 'case':
         took, data = ask(user, CASE, {'c': number})
@@ -68,6 +82,13 @@ def one(op, user, number, i):
     node = case_id(user, number)
     if node is None:
         return None
+    if op == 'paths':
+        # to the partner's strongest linked case; a case with none is skipped
+        other = partner_link(number) and case_id(user, partner_link(number))
+        if not other:
+            return None
+        took, data = ask(user, PATHS, {'a': node, 'b': other})
+        return took, len(data['paths']['paths'])
     if op == 'neighbourhood':
         took, data = ask(user, NEIGHBOURHOOD, {'id': node})
         return took, len(data['neighbourhood']['nodes'])
@@ -86,4 +107,5 @@ for op in ops:
                     sizes.append(result[1])
         times.sort()
         print(f'{op:14s} {user:10s} median {statistics.median(times):8.2f} ms'
-              f'  p90 {times[int(len(times) * 0.9)]:8.2f} ms  mean size {statistics.mean(sizes):.0f}', flush=True)
+              f'  p90 {times[int(len(times) * 0.9)]:8.2f} ms  mean size {statistics.mean(sizes):.1f}'
+              f'  ({len(times)} asked)', flush=True)

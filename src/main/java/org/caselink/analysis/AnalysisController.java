@@ -18,6 +18,7 @@ import org.caselink.graphql.InvalidInputException;
 import org.caselink.model.Entity;
 import org.caselink.model.EntityType;
 import org.caselink.model.Evidence;
+import org.caselink.model.GlobalId;
 import org.caselink.security.Access;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -174,9 +175,13 @@ class AnalysisController {
         int max = between("limit", limit == null ? 10 : limit, 1, 100);
         Set<LinkType> follow = LinkType.EVIDENCE;
         Deadline deadline = explorer.deadline(access.scope());
-        var a = explorer.start(from, follow, deadline);
-        var b = explorer.start(to, follow, deadline);
-        if (a.isEmpty() || b.isEmpty() || a.get().id().equals(b.get().id())) {
+        // Both ends in one statement, without the degrees a walk needs and paths do not.
+        String fromId = canonical(from);
+        String toId = canonical(to);
+        Map<String, String> ends = explorer.resolve(List.of(fromId, toId), deadline);
+        var a = java.util.Optional.ofNullable(ends.get(fromId)).filter(deadline::sees);
+        var b = java.util.Optional.ofNullable(ends.get(toId)).filter(deadline::sees);
+        if (a.isEmpty() || b.isEmpty() || a.get().equals(b.get())) {
             return new PathResult(List.of(), false);
         }
         String cypher =
@@ -193,8 +198,8 @@ class AnalysisController {
         List<List<String>> found;
         for (int tries = 1; ; tries++) {
             Map<String, Object> params = new HashMap<>();
-            params.put("from", a.get().id());
-            params.put("to", b.get().id());
+            params.put("from", a.get());
+            params.put("to", b.get());
             params.put("limit", max + 1);
             params.put("hidden", List.copyOf(excluded));
             params.put("allowed", allowed);
@@ -244,6 +249,11 @@ class AnalysisController {
             throw new InvalidInputException("minScore", "must be between 0 and 1");
         }
         return explorer.inTurn(() -> linkedCases.search(caseNumber, hops, min, n, explorer.deadline(access.scope())));
+    }
+
+    /** A global id as {@link GlobalId#of} spells it ("" when it names nothing). */
+    private static String canonical(String id) {
+        return GlobalId.parse(id).map(g -> GlobalId.of(g.type(), g.key())).orElse("");
     }
 
     /** The hops between consecutive nodes of a path, as steps; the most evidenced type per step. */
