@@ -27,6 +27,8 @@ import org.springframework.util.unit.DataSize;
  *     statement of its own
  * @param compiledDepth how many levels of relationships below a root lookup its statement reads;
  *     deeper levels are read batched
+ * @param compiledRelationships the most relationships a root lookup's statement reads; the rest are
+ *     read batched (Neo4j plans a statement once per text, in time that grows with its subqueries)
  */
 @ConfigurationProperties("caselink.api")
 public record ApiProperties(
@@ -43,7 +45,8 @@ public record ApiProperties(
         @DefaultValue("4MB") DataSize maxRequestBytes,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue("true") boolean compiledReads,
-        @DefaultValue("3") int compiledDepth) {
+        @DefaultValue("3") int compiledDepth,
+        @DefaultValue("12") int compiledRelationships) {
 
     /**
      * A token bucket per client (its user when signed in, else its address).

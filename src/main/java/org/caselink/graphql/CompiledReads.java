@@ -54,14 +54,6 @@ public class CompiledReads {
     static final int MAX_ROOTS = 4;
 
     /**
-     * The most relationships one statement reads; the rest are read batched. Neo4j plans a
-     * statement the first time it sees its text, and the plan of nested subqueries grows with
-     * their number: the first runs of the leak search's statements took 0.5 to 2 seconds with 20
-     * to 40 of them, 0.1 to 0.7 seconds with six; once planned, a run is the reading alone.
-     */
-    static final int MAX_SUBQUERIES = 6;
-
-    /**
      * Statements asked for at least once. A statement runs compiled from the second time its
      * shape is asked for: the first goes the batched way, whose few statements Neo4j has planned
      * long ago, so a one-off query (an analyst exploring) never waits for a new plan, and a
@@ -79,6 +71,17 @@ public class CompiledReads {
     private final CurrentVisibility access;
     private final int maxPageSize;
     private final int depth;
+
+    /**
+     * The most relationships one statement reads ({@code caselink.api.compiled-relationships}); the
+     * rest are read batched. Neo4j plans a statement the first time it sees its text, and the plan
+     * of nested subqueries grows with their number: the first runs of the leak search's statements
+     * took 0.5 to 2 seconds with 20 to 40 of them, 0.1 to 0.7 seconds with six; once planned, a
+     * run is the reading alone. Twelve hold the benchmark's case lookup three levels deep, which
+     * six split into four to six statements (18.2 ms median at a million nodes; 14.9 ms in one).
+     */
+    private final int maxSubqueries;
+
     private volatile boolean enabled;
 
     CompiledReads(Graph graph, CurrentVisibility access, ApiProperties api) {
@@ -86,6 +89,7 @@ public class CompiledReads {
         this.access = access;
         this.maxPageSize = api.maxPageSize();
         this.depth = api.compiledDepth();
+        this.maxSubqueries = api.compiledRelationships();
         this.enabled = api.compiledReads();
     }
 
@@ -154,7 +158,7 @@ public class CompiledReads {
         for (SelectedField f : selected) {
             String coordinate = type.label() + "." + f.getName();
             Field field = fields.get(coordinate);
-            if (field == null || !f.getObjectTypeNames().contains(type.label()) || aliases[0] >= MAX_SUBQUERIES) {
+            if (field == null || !f.getObjectTypeNames().contains(type.label()) || aliases[0] >= maxSubqueries) {
                 continue;
             }
             int first = 0;
