@@ -62,7 +62,7 @@ public final class TestDatabase {
     }
 
     /** A new temporary folder, marked with this JVM's pid so that a later test JVM can remove it. */
-    private static Path ownedTempDir(String prefix) {
+    public static Path ownedTempDir(String prefix) {
         try {
             Path dir = Files.createTempDirectory(prefix);
             Files.writeString(

@@ -73,6 +73,7 @@ public final class Permissions {
             "caseAddChild",
             "addPerson",
             "caseAddPerson",
+            "caseAddNote",
             "addContacts",
             "contactsAdd",
             "linkPeople",
@@ -118,7 +119,7 @@ public final class Permissions {
      * Fields a partner never gets, whatever the object: they lead into the whole-graph products
      * above. A partner's answer is null (or an empty list) there.
      */
-    static final Set<String> STAFF_ONLY_FIELDS = Set.of("Case.network", "Person.possibleSameAs");
+    static final Set<String> STAFF_ONLY_FIELDS = Set.of("Case.network", "Case.notes", "Person.possibleSameAs");
 
     private Permissions() {}
 

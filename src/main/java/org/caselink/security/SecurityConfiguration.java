@@ -17,6 +17,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -92,6 +93,9 @@ public class SecurityConfiguration {
         }
         http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/error")
                         .permitAll()
+                        // The web app's page and scripts: no data in them, and its sign-in screen is one of them.
+                        .requestMatchers(HttpMethod.GET, WEB_APP)
+                        .permitAll()
                         .requestMatchers("/api/import")
                         .hasAnyRole(UserRole.ANALYST.name(), UserRole.CASE_MANAGER.name())
                         .requestMatchers("/api/admin/**")
@@ -105,17 +109,9 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e.accessDeniedHandler(logons.deniedHandler()))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-                                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-                                        + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none';"
-                                        + " base-uri 'none'; form-action 'none'"))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(f -> f.deny())
-                        .httpStrictTransportSecurity(
-                                s -> s.includeSubDomains(true).maxAgeInSeconds(31_536_000))
-                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
                 .addFilterAfter(logons.successFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(logons.throttleFilter(), HeaderWriterFilter.class);
+        hardenHeaders(http);
         if (demo) {
             BasicAuthenticationEntryPoint entry = new BasicAuthenticationEntryPoint();
             entry.setRealmName("caselink demo");
@@ -133,6 +129,21 @@ public class SecurityConfiguration {
         }
         http.formLogin(f -> f.disable()).logout(l -> l.disable()).anonymous(Customizer.withDefaults());
         return http.build();
+    }
+
+    /** The web app's static files (built from web/ into the jar's static/). */
+    static final String[] WEB_APP = {"/", "/index.html", "/assets/**", "/favicon.svg"};
+
+    /** The response headers of every answer, the API's and the web app's alike. */
+    static void hardenHeaders(HttpSecurity http) throws Exception {
+        http.headers(h -> h.contentSecurityPolicy(c ->
+                        c.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                                + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none';"
+                                + " base-uri 'none'; form-action 'none'"))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .frameOptions(f -> f.deny())
+                .httpStrictTransportSecurity(s -> s.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
     }
 
     private static void requireIssuer(Environment env) {
@@ -184,11 +195,19 @@ public class SecurityConfiguration {
 
     /** A token's user, roles and agency, from the claims named by caselink.security.jwt.*. */
     static JwtAuthenticationToken claims(Jwt jwt, SecurityProperties.Jwt settings) {
-        String userClaim = settings.userClaim();
-        String rolesClaim = settings.rolesClaim();
-        String agencyClaim = settings.agencyClaim();
+        String user = jwt.getClaimAsString(settings.userClaim());
+        return new JwtAuthenticationToken(
+                jwt, authorities(jwt.getClaims(), settings), user == null || user.isBlank() ? jwt.getSubject() : user);
+    }
+
+    /**
+     * The roles and agency that claims grant (a bearer token's, or the ID token of a web sign-in):
+     * the roles claim, a list or a space-separated string of caselink's role names (unknown names
+     * grant nothing), and the agency claim.
+     */
+    static List<GrantedAuthority> authorities(java.util.Map<String, Object> claims, SecurityProperties.Jwt settings) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        Object roles = jwt.getClaims().get(rolesClaim);
+        Object roles = claims.get(settings.rolesClaim());
         Collection<?> names = roles instanceof Collection<?> c
                 ? c
                 : roles instanceof String s ? List.of(s.split("[\\s,]+")) : List.of();
@@ -203,12 +222,12 @@ public class SecurityConfiguration {
                 }
             }
         }
-        String agency = jwt.getClaimAsString(agencyClaim);
-        if (agency != null && !agency.isBlank()) {
-            authorities.add(new SimpleGrantedAuthority(Viewer.AGENCY_PREFIX + agency.strip()));
+        Object agency = claims.get(settings.agencyClaim());
+        if (agency != null && !String.valueOf(agency).isBlank()) {
+            authorities.add(new SimpleGrantedAuthority(
+                    Viewer.AGENCY_PREFIX + String.valueOf(agency).strip()));
         }
-        String user = jwt.getClaimAsString(userClaim);
-        return new JwtAuthenticationToken(jwt, authorities, user == null || user.isBlank() ? jwt.getSubject() : user);
+        return authorities;
     }
 
     /**

@@ -82,7 +82,7 @@ class ExternalModeTests {
                     assertThat((Long) tx.execute("MATCH (m:__Migration) RETURN count(m) AS n")
                                     .next()
                                     .get("n"))
-                            .isEqualTo(10L);
+                            .isEqualTo(11L);
                 }
                 int http = ((WebServerApplicationContext) ctx).getWebServer().getPort();
                 // No token, a forged token, or a demo account's password: refused.

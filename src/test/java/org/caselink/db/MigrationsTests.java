@@ -84,7 +84,7 @@ class MigrationsTests extends DatabaseProperties {
                 "MATCH (m:__Migration) WHERE m.version < 9000 RETURN m.version AS v ORDER BY v",
                 Map.of(),
                 r -> r.get("v").asLong());
-        assertThat(versions).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(versions).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
         var files = migrations.load();
         var stored = graph.read(
                 "MATCH (m:__Migration {version: 1}) RETURN m.checksum AS c",

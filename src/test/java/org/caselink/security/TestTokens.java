@@ -72,4 +72,22 @@ public final class TestTokens {
         jwt.sign(new RSASSASigner(keys.getPrivate()));
         return jwt.serialize();
     }
+
+    /** The public key as a JSON Web Key Set, as an issuer's jwks_uri serves it. */
+    public String jwkSet() {
+        var key = new com.nimbusds.jose.jwk.RSAKey.Builder((java.security.interfaces.RSAPublicKey) keys.getPublic())
+                .keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .keyID("test")
+                .build();
+        return new com.nimbusds.jose.jwk.JWKSet(key).toString();
+    }
+
+    /** {@code claims}, signed with this key (RS256, key id "test"). */
+    public String sign(JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+        jwt.sign(new RSASSASigner(keys.getPrivate()));
+        return jwt.serialize();
+    }
 }
