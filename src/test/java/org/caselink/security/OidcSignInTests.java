@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.caselink.Fixtures;
+import org.caselink.Slow;
 import org.caselink.TestDatabase;
 import org.caselink.audit.AuditLog;
 import org.caselink.audit.AuditQuery;
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * session its user, roles and agency as a bearer token's would. A context of its own (jwt mode,
  * its own embedded database).
  */
+@Slow
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"caselink.demo.enabled=false", "caselink.analysis.networks.after-import=inline"})
