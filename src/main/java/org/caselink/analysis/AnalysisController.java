@@ -67,7 +67,7 @@ class AnalysisController {
     /** A relationship as stored, by element ids: parallel records of one link share it. */
     private record LinkKey(LinkType type, String from, String to) {}
 
-    record Neighbourhood(List<Entity> nodes, List<Link> links, boolean truncated) {}
+    record Neighbourhood(List<Entity> nodes, List<Link> links, boolean truncated, List<String> hubs) {}
 
     /** A step: shown when the viewer sees both its ends and some of its evidence. */
     record PathStep(String from, String to, LinkType type, boolean forward, List<Evidence> evidence)
@@ -122,7 +122,7 @@ class AnalysisController {
         Deadline deadline = explorer.deadline(access.scope());
         var start = explorer.start(id, follow, deadline);
         if (start.isEmpty()) {
-            return new Neighbourhood(List.of(), List.of(), false);
+            return new Neighbourhood(List.of(), List.of(), false, List.of());
         }
         Map<String, Reached> visited = new LinkedHashMap<>();
         visited.put(start.get().id(), start.get());
@@ -158,7 +158,11 @@ class AnalysisController {
         List<Link> out = new ArrayList<>();
         links.forEach((key, group) -> out.add(new Link(
                 key.type(), nodes.get(key.from()).getId(), nodes.get(key.to()).getId(), evidence(group))));
-        return new Neighbourhood(visited.keySet().stream().map(nodes::get).toList(), out, truncated);
+        List<String> hubs = visited.values().stream()
+                .filter(r -> r.isHub(explorer.hubDegree))
+                .map(r -> nodes.get(r.id()).getId())
+                .toList();
+        return new Neighbourhood(visited.keySet().stream().map(nodes::get).toList(), out, truncated, hubs);
     }
 
     @QueryMapping

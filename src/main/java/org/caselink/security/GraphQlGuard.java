@@ -52,15 +52,27 @@ class GraphQlGuard {
         return builder -> builder.typeVisitors(List.of(new Visitor(access, audit)));
     }
 
-    /** {@code Child.redacted}: whether {@link Redaction} withholds this child's identity from the viewer. */
+    /**
+     * {@code Child.redacted}: whether {@link Redaction} withholds this child's identity from the
+     * viewer, and {@code Child.redactionReason}: why, in words a user can act on.
+     */
     @Bean
     org.springframework.graphql.execution.RuntimeWiringConfigurer childRedacted(Access access) {
         return wiring -> wiring.type(
                 "Child",
                 b -> b.dataFetcher("redacted", env -> {
-                    Child child = env.getSource();
-                    return child != null && !Redaction.shows(access.scope(), child);
-                }));
+                            Child child = env.getSource();
+                            return child != null && !Redaction.shows(access.scope(), child);
+                        })
+                        .dataFetcher("redactionReason", env -> {
+                            Child child = env.getSource();
+                            if (child == null || Redaction.shows(access.scope(), child)) {
+                                return null;
+                            }
+                            return access.viewer().partner()
+                                    ? "your agency neither owns nor was shared a case of this child"
+                                    : "you are not assigned to a case of this child";
+                        }));
     }
 
     private static final class Visitor extends GraphQLTypeVisitorStub {

@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code GET /api/session} (who is signed in, 401 when nobody), {@code POST /signin} (a form
  *       with {@code username} and {@code password}, demo mode only) and {@code POST /signout};
  *   <li>{@code /graphql} when the request has no {@code Authorization} header but the session
- *       cookie or a CSRF header: the app's GraphQL calls. A request with credentials of its own
+ *       cookie, a CSRF header or {@code X-Requested-With}: the app's GraphQL calls. A request with credentials of its own
  *       (HTTP Basic, a bearer token) goes to the API's chain and never uses a session.
  * </ul>
  * Every state-changing request here must carry the {@code XSRF-TOKEN} cookie's value in the
@@ -192,7 +192,9 @@ class WebSignIn {
             if (!path.equals(graphQlPath) || request.getHeader("Authorization") != null) {
                 return false;
             }
-            if (request.getHeader(CSRF_HEADER) != null) {
+            // The app marks every call (X-Requested-With): even with its cookies gone, a 401 must
+            // come from here, without the Basic challenge that would open the browser's own dialog.
+            if (request.getHeader(CSRF_HEADER) != null || request.getHeader("X-Requested-With") != null) {
                 return true;
             }
             Cookie[] cookies = request.getCookies();

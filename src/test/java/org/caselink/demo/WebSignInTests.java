@@ -263,6 +263,29 @@ class WebSignInTests extends DatabaseProperties {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        // The web app's call after its session ended (its CSRF cookie is still there): 401 from the
+        // session's chain, without the challenge that would open the browser's own dialog.
+        var noCookies = client.http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Requested-With", "XMLHttpRequest")
+                        .POST(HttpRequest.BodyPublishers.ofString(CASE_QUERY))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(noCookies.statusCode()).as("no CSRF token at all").isEqualTo(403);
+        assertThat(noCookies.headers().firstValue("WWW-Authenticate")).isEmpty();
+        client.send("GET", "/api/session", null, null, false);
+        var app = client.http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Requested-With", "XMLHttpRequest")
+                        .header("X-XSRF-TOKEN", String.valueOf(client.cookie("XSRF-TOKEN")))
+                        .POST(HttpRequest.BodyPublishers.ofString(CASE_QUERY))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(app.statusCode()).isEqualTo(401);
+        assertThat(app.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(app.body()).doesNotContain("MC-2023-000100");
     }
 
     private static HttpCookie sessionCookie(String value) {

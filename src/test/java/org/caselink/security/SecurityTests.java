@@ -328,7 +328,7 @@ class SecurityTests extends DatabaseProperties {
                 """, Map.of(), r -> r);
         access.invalidate();
         String around = "{ neighbourhood(id: \"" + id(EntityType.CASE, "HB-C1") + "\", hops: 2, limit: 1000) {"
-                + " nodes { id } } linkedCases(caseNumber: \"HB-C1\") { links { case { caseNumber } } } }";
+                + " nodes { id } hubs } linkedCases(caseNumber: \"HB-C1\") { links { case { caseNumber } } } }";
         as("p-hb", UserRole.LE_PARTNER, "HB-MINE", () -> {
             var r = query(around);
             r.errors().verify();
@@ -341,6 +341,9 @@ class SecurityTests extends DatabaseProperties {
                             .entityList(String.class)
                             .get())
                     .containsExactly("HB-C2");
+            assertThat(r.path("neighbourhood.hubs").entityList(String.class).get())
+                    .as("not a hub to the partner")
+                    .isEmpty();
             return null;
         });
         as(Fixtures.TEST_USER, UserRole.ANALYST, null, () -> {
@@ -350,6 +353,9 @@ class SecurityTests extends DatabaseProperties {
                             .entityList(String.class)
                             .get())
                     .containsExactlyInAnyOrder(id(EntityType.CASE, "HB-C1"), id(EntityType.PERSON, "hb-p"));
+            assertThat(r.path("neighbourhood.hubs").entityList(String.class).get())
+                    .as("a hub to the analyst, so the web app draws it as one")
+                    .containsExactly(id(EntityType.PERSON, "hb-p"));
             return null;
         });
     }
@@ -491,12 +497,15 @@ class SecurityTests extends DatabaseProperties {
     @Test
     void aChildsIdentityIsShownOnlyWithNeedToKnow() {
         String doc =
-                "{ case(caseNumber: \"MC-T-002\") { children { firstName lastName aliases dob emails { address } handles { handle } redacted } } }";
+                "{ case(caseNumber: \"MC-T-002\") { children { firstName lastName aliases dob emails { address } handles { handle } redacted redactionReason } } }";
         // An analyst or case manager not assigned to the case: redacted.
         for (UserRole role : List.of(UserRole.ANALYST, UserRole.CASE_MANAGER)) {
             as("someone-else", role, null, () -> {
                 var r = query(doc);
                 r.path("case.children[0].redacted").entity(Boolean.class).isEqualTo(true);
+                r.path("case.children[0].redactionReason")
+                        .entity(String.class)
+                        .isEqualTo("you are not assigned to a case of this child");
                 for (String f : Redaction.CHILD_FIELDS) {
                     r.path("case.children[0]." + f).valueIsNull();
                 }
@@ -530,6 +539,7 @@ class SecurityTests extends DatabaseProperties {
             var r = query(doc);
             r.path("case.children[0].firstName").entity(String.class).isEqualTo("Bea");
             r.path("case.children[0].redacted").entity(Boolean.class).isEqualTo(false);
+            r.path("case.children[0].redactionReason").valueIsNull();
             // ...but Ana, on a case not assigned to cm-1, stays redacted.
             query("{ case(caseNumber: \"MC-T-001\") { children { firstName redacted } } }")
                     .path("case.children[0].redacted")
