@@ -36,19 +36,71 @@ import reactor.core.publisher.Mono;
 class NetworkMembersController {
 
     private static final String MEMBERS = CypherFiles.query("analysis/network-members");
+    private static final String LINKS = CypherFiles.query("analysis/network-member-links");
 
     /** The data loader that ranks the members of every network a request lists, per ranking asked. */
     private static final String RANKINGS = "networkRankings";
 
     private final Graph graph;
+    private final org.caselink.model.CurrentVisibility access;
 
-    NetworkMembersController(Graph graph, BatchLoaderRegistry registry) {
+    NetworkMembersController(Graph graph, BatchLoaderRegistry registry, org.caselink.model.CurrentVisibility access) {
         this.graph = graph;
+        this.access = access;
         registry.<Ranking, List<Ranked>>forName(RANKINGS)
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> rank(keys)));
     }
 
     record Members(List<Entity> nodes, boolean truncated) {}
+
+    record Links(List<AnalysisController.Link> links, boolean truncated) {}
+
+    /**
+     * The relationships between the network's members that link evidence, so a client can draw the
+     * network itself (each with every record that asserts it); parallel records of one link are one
+     * link. At most {@code first}, in a fixed order.
+     */
+    @SchemaMapping(typeName = "Network")
+    Links links(Network network, @Argument @Nullable Integer first) {
+        int max = AnalysisController.between("first", first == null ? 1000 : first, 1, MAX_LINKS);
+        Map<List<String>, AnalysisController.Link> links = new java.util.LinkedHashMap<>();
+        List<Record> rows = graph.read(
+                LINKS,
+                Map.of(
+                        "id",
+                        network.id(),
+                        "types",
+                        LinkType.EVIDENCE.stream().map(LinkType::name).sorted().toList(),
+                        "limit",
+                        max + 1),
+                r -> r);
+        Visibility visibility = access.current();
+        for (Record row : rows.subList(0, Math.min(max, rows.size()))) {
+            Entity a = entity(row.get("a"));
+            Entity b = entity(row.get("b"));
+            // A member out of the viewer's sight (a hidden identifier) is left out of members by
+            // the guard; its links go too, or their ids would tell it is there.
+            if (!visibility.sees(a) || !visibility.sees(b)) {
+                continue;
+            }
+            String from = a.getId();
+            String to = b.getId();
+            String type = row.get("type").asString();
+            links.computeIfAbsent(
+                            List.of(type, from, to),
+                            k -> new AnalysisController.Link(LinkType.valueOf(type), from, to, new ArrayList<>()))
+                    .evidence()
+                    .add(org.caselink.model.Evidence.from(row.get("r")));
+        }
+        return new Links(List.copyOf(links.values()), rows.size() > max);
+    }
+
+    /** The most links {@code Network.links} returns. */
+    static final int MAX_LINKS = 5000;
+
+    private static Entity entity(org.neo4j.driver.Value node) {
+        return EntityType.ofLabel(node.asNode().labels().iterator().next()).map(node);
+    }
 
     record KeyPlayer(int rank, Entity node, double betweenness, double pageRank, int degree) implements Guarded {
         @Override

@@ -131,6 +131,50 @@ class NetworkTests extends DatabaseProperties {
         this.records = records;
     }
 
+    /** Its links draw the network itself: every member on one connected picture, each link with its evidence. */
+    @Test
+    void theNetworksLinksJoinAllItsMembers() {
+        String id = NetworkDetection.networkId(List.of("NT-C1", "NT-C2", "NT-C3"));
+        var r = graphQl.document("""
+                        query($id: ID!) {
+                          network(id: $id) {
+                            members(first: 100) { nodes { id } }
+                            links { truncated links { type from to evidence { source recordId } } }
+                            two: links(first: 2) { truncated links { from } }
+                          }
+                        }
+                        """).variable("id", id).execute();
+        List<String> members =
+                r.path("network.members.nodes[*].id").entityList(String.class).get();
+        assertThat(members).hasSize(15);
+        r.path("network.links.truncated").entity(Boolean.class).isEqualTo(false);
+        List<Map<String, Object>> links = r.path("network.links.links")
+                .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+        assertThat(links).hasSizeGreaterThanOrEqualTo(members.size() - 1);
+        Map<String, String> parent = new java.util.HashMap<>();
+        members.forEach(m -> parent.put(m, m));
+        java.util.function.UnaryOperator<String> root = new java.util.function.UnaryOperator<>() {
+            @Override
+            public String apply(String x) {
+                String p = parent.get(x);
+                return p.equals(x) ? x : apply(p);
+            }
+        };
+        for (Map<String, Object> link : links) {
+            String from = (String) link.get("from");
+            String to = (String) link.get("to");
+            assertThat(members).as("both ends are members").contains(from, to);
+            assertThat((List<?>) link.get("evidence")).as("evidence of " + link).isNotEmpty();
+            parent.put(root.apply(from), root.apply(to));
+        }
+        assertThat(members.stream().map(root).distinct())
+                .as("one connected picture")
+                .hasSize(1);
+        r.path("network.two.truncated").entity(Boolean.class).isEqualTo(true);
+        r.path("network.two.links").entityList(Object.class).hasSize(2);
+    }
+
     @Test
     void theImportFindsTheNetworkWithItsControllerFirstAndItsCircuit() {
         String id = NetworkDetection.networkId(List.of("NT-C1", "NT-C2", "NT-C3"));
