@@ -6,4 +6,5 @@ WHERE ($user IS NULL OR e.user = $user)
   AND ($outcome IS NULL OR e.outcome = $outcome)
   AND ($from IS NULL OR e.at >= $from)
   AND ($to IS NULL OR e.at < $to)
+  AND ($returned IS NULL OR e.details CONTAINS $returned)
 RETURN count(e) AS total

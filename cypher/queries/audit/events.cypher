@@ -7,6 +7,7 @@ WHERE e.seq < $before
   AND ($outcome IS NULL OR e.outcome = $outcome)
   AND ($from IS NULL OR e.at >= $from)
   AND ($to IS NULL OR e.at < $to)
+  AND ($returned IS NULL OR e.details CONTAINS $returned)
 WITH e
 ORDER BY e.seq DESC
 LIMIT $limit

@@ -8,6 +8,9 @@ import java.util.List;
 import org.caselink.graphql.Connection;
 import org.caselink.graphql.Cursor;
 import org.caselink.graphql.InvalidInputException;
+import org.caselink.model.EntityType;
+import org.caselink.model.GlobalId;
+import org.caselink.write.Validate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -40,13 +43,22 @@ class AuditController {
             @Nullable OffsetDateTime from,
             @Nullable OffsetDateTime to,
             @Nullable String after,
-            @Nullable Integer first) {
+            @Nullable Integer first,
+            @Nullable String returnedId,
+            @Nullable String caseNumber) {
 
         AuditQuery query(@Nullable Long afterSeq) {
             int n = first == null ? 50 : first;
             if (n < 1 || n > AuditQuery.MAX_FIRST) {
                 throw new InvalidInputException("first", "must be 1 to " + AuditQuery.MAX_FIRST);
             }
+            if (returnedId != null && caseNumber != null) {
+                throw new InvalidInputException("caseNumber", "give returnedId or caseNumber, not both");
+            }
+            // A case by its number: the id its answers carried (an auditor may not read the case itself).
+            String returned = caseNumber != null
+                    ? GlobalId.of(EntityType.CASE, Validate.codeKey(caseNumber))
+                    : returnedId == null ? null : Validate.requiredText("returnedId", returnedId, 200);
             return new AuditQuery(
                     user,
                     type,
@@ -54,7 +66,8 @@ class AuditController {
                     from == null ? null : from.toInstant(),
                     to == null ? null : to.toInstant(),
                     afterSeq,
-                    n);
+                    n,
+                    returned);
         }
     }
 

@@ -242,6 +242,9 @@ public class AuditLog implements SmartInitializingSingleton, DisposableBean {
         p.put("outcome", q.outcome());
         p.put("from", q.from() == null ? null : q.from().atOffset(ZoneOffset.UTC));
         p.put("to", q.to() == null ? null : q.to().atOffset(ZoneOffset.UTC));
+        // An id as it stands in the canonical JSON of details.returnedIds: quoted, so that no id
+        // matches inside another.
+        p.put("returned", q.returned() == null ? null : "\"" + q.returned() + "\"");
         return p;
     }
 

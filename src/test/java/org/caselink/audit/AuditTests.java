@@ -19,6 +19,10 @@ import org.caselink.DatabaseProperties;
 import org.caselink.IntegrationTest;
 import org.caselink.TestDatabase;
 import org.caselink.db.Graph;
+import org.caselink.model.EntityType;
+import org.caselink.model.GlobalId;
+import org.caselink.security.SignedIn;
+import org.caselink.security.UserRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -425,6 +429,63 @@ class AuditTests extends DatabaseProperties {
                 .errors()
                 .expect(e -> e.getMessage().contains("not a cursor issued by this API"))
                 .verify();
+    }
+
+    /** Who saw a case: the events whose answers returned it, by case number or by id, and no other. */
+    @Test
+    void anAuditorFindsWhoSawACase() {
+        String seer = user("seer");
+        String other = user("other");
+        String mc1 = GlobalId.of(EntityType.CASE, "MC-T-001");
+        String mc2 = GlobalId.of(EntityType.CASE, "MC-T-002");
+        long a = audit.append("graphql", "QUERY", seer, null, "SUCCESS", Map.of("returnedIds", List.of(mc1)))
+                .seq();
+        audit.append("graphql", "QUERY", other, null, "SUCCESS", Map.of("returnedIds", List.of(mc2)));
+        long b = audit.append("graphql", "QUERY", other, null, "SUCCESS", Map.of("returnedIds", List.of(mc2, mc1)))
+                .seq();
+        String doc = """
+                query($n: String, $id: ID) { auditEventsConnection(caseNumber: $n, returnedId: $id, first: 100) {
+                  totalCount edges { node { seq user } } } }
+                """;
+        SignedIn.as("test-auditor", UserRole.AUDITOR, null, () -> {
+            for (var r : List.of(
+                    graphQl.document(doc).variable("n", "mc-t-001").execute(),
+                    graphQl.document(doc).variable("id", mc1).execute())) {
+                List<String> seqs = r.path("auditEventsConnection.edges[*].node.seq")
+                        .entityList(String.class)
+                        .get();
+                assertThat(seqs).contains(String.valueOf(a), String.valueOf(b));
+                List<String> users = r.path("auditEventsConnection.edges[*].node.user")
+                        .entityList(String.class)
+                        .get();
+                assertThat(users).contains(seer, other);
+                r.path("auditEventsConnection.totalCount")
+                        .entity(Integer.class)
+                        .satisfies(n -> assertThat(n).isEqualTo(seqs.size()));
+            }
+            // Only MC-T-002's events name it; an id that is a prefix of another matches nothing.
+            List<String> users = graphQl.document(doc)
+                    .variable("n", "MC-T-002")
+                    .execute()
+                    .path("auditEventsConnection.edges[*].node.user")
+                    .entityList(String.class)
+                    .get();
+            assertThat(users).contains(other).doesNotContain(seer);
+            graphQl.document(doc)
+                    .variable("id", mc1.substring(0, mc1.length() - 1))
+                    .execute()
+                    .path("auditEventsConnection.totalCount")
+                    .entity(Integer.class)
+                    .isEqualTo(0);
+            graphQl.document(doc)
+                    .variable("n", "MC-T-001")
+                    .variable("id", mc1)
+                    .execute()
+                    .errors()
+                    .expect(e -> e.getMessage().startsWith("caseNumber:"))
+                    .verify();
+            return null;
+        });
     }
 
     private void bypass(String cypher, long seq) {
