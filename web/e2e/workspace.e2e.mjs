@@ -9,8 +9,8 @@
  * step, runs axe-core on each main screen, measures the budgets, writes results.json, and exits
  * non-zero on any failure with the scenario and step named.
  *
- * The scenarios `proposal`, `alert` and `note` write (an import of a few synthetic records, a
- * proposal decision, a watch, an alert acknowledged, a case note), each with names unique to the
+ * The scenarios `proposal`, `proposals`, `alert` and `note` write (an import of a few synthetic
+ * records, proposal decisions, a watch, an alert acknowledged, a case note), each with names unique to the
  * run, so that they pass on a fresh demo database and again on one they ran against before;
  * `--read-only` skips them (for a shared service). They reach the API from Node too, with HTTP
  * Basic and the demo passwords, to pick their data at run time and to check what the UI did.
@@ -36,7 +36,7 @@ const CASE = 'MC-2023-000100';
 const READ_ONLY = process.argv.includes('--read-only');
 /** Unique to this run: the names of everything the writing scenarios create. */
 const RUN = `${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1296).toString(36).toUpperCase()}`;
-const WRITING = new Set(['proposal', 'alert', 'note']);
+const WRITING = new Set(['proposal', 'proposals', 'alert', 'note']);
 const BUDGETS = {
   signInMs: { budget: 1500, fail: 3000 },
   expandMs: { budget: 300, fail: 600 },
@@ -154,6 +154,42 @@ async function importRecords(name, records) {
   return summary;
 }
 
+const PROPOSAL_FIELDS = `fragment P on IdentityProposal { id kind status score rule reason decidedBy people { id firstName lastName cases { case { caseNumber } } } }`;
+
+/**
+ * An open person proposal whose people are in a case, as analyst: one the data holds, or one made
+ * for this run (`tag` keeps the people of two callers in one run apart). Answers its id and a case.
+ */
+async function openPersonProposal(tag, exclude = new Set()) {
+  const pick = (list) => list.find((p) => p.status === 'PROPOSED' && !exclude.has(p.id) && p.people.some((x) => x.cases.length > 0));
+  const open = await api('analyst', `{ identityProposals(kind: PERSON, status: PROPOSED, first: 100) { ...P } } ${PROPOSAL_FIELDS}`);
+  let p = pick(open.identityProposals);
+  if (!p) {
+    // The demo data holds none (its people never qualify: DemoData names no one twice with a
+    // shared contact or date of birth), so make one: two new cases naming one individual
+    // under two person ids (same rare name, date of birth and email), then derive proposals.
+    const last = `Zabrowski${RUN}${tag}`;
+    // A date of birth of this run's own, so that people seeded by earlier runs (different
+    // dates of birth rule a pair out) are never proposed with these.
+    const n = [...(RUN + tag)].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 100_000, 7);
+    const dob = `${1960 + (n % 30)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
+    const person = (id, role) => ({ personId: `E2E-${RUN}-${tag}${id}`, role, firstName: 'Quintus', lastName: last, dob, emails: [`q.${(RUN + tag).toLowerCase()}@e2e.example`] });
+    await importRecords(`e2e-proposal-${RUN}-${tag}.jsonl`, [
+      { kind: 'case', caseNumber: `E2E-${RUN}-${tag}PA`, type: 'RUNAWAY', status: 'OPEN', reportedAt: '2025-03-01T10:00:00Z', agency: 'AGENCY-A', state: 'VA', summary: 'Synthetic e2e case (identity proposal).', persons: [person('P1', 'SUSPECT')] },
+      { kind: 'case', caseNumber: `E2E-${RUN}-${tag}PB`, type: 'RUNAWAY', status: 'OPEN', reportedAt: '2025-03-02T10:00:00Z', agency: 'AGENCY-B', state: 'MD', summary: 'Synthetic e2e case (identity proposal).', persons: [person('P2', 'ASSOCIATE')] },
+    ]);
+    const t0 = Date.now();
+    await api('analyst', 'mutation { networksRefresh { refresh { computedAt tookMs } } }');
+    const again = await api('analyst', `{ identityProposals(kind: PERSON, status: PROPOSED, first: 100) { ...P } } ${PROPOSAL_FIELDS}`);
+    p = again.identityProposals.find((x) => x.people.some((y) => y.lastName === last));
+    if (!p) throw new Error(`no identity proposal derived for the two imported people named ${last}`);
+    console.log(`    the data held no open person proposal: seeded one by import and derived it with networksRefresh (${Date.now() - t0} ms)`);
+  }
+  const caseNumber = p.people.flatMap((x) => x.cases.map((c) => c.case.caseNumber))[0];
+  console.log(`    proposal ${p.id.slice(0, 16)}… (${p.rule}, score ${p.score}) about ${p.people.map((x) => `${x.firstName} ${x.lastName}`).join(' / ')}; in ${caseNumber}`);
+  return { id: p.id, caseNumber, people: p.people.map((x) => x.id) };
+}
+
 async function signIn(page, user, password = `${user}-demo`) {
   await page.goto(`${BASE}/?test=1#/`);
   await page.waitForSelector('[data-testid="signin-form"]', { timeout: 15000 });
@@ -256,6 +292,29 @@ async function run() {
         await step(page, 'casemanager', 'edit-controls', async () => {
           if (!(await page.locator('[data-testid="form-status"]').count())) throw new Error('no edit controls for a case manager');
         });
+        await step(page, 'casemanager', 'timeline', async () => {
+          await page.click('[data-testid="open-timeline"]');
+          await page.waitForSelector('[data-testid="main"][data-view="timeline"]', { timeout: 15000 });
+          await page.waitForSelector('[data-testid="timeline-chart"], [data-testid="timeline-empty"]', { timeout: 15000 });
+          if (await page.locator('[data-testid="timeline-empty"]').count()) throw new Error(`the timeline of ${CASE} shows no ads`);
+          const circuit = await page.locator('[data-testid="circuit-list"] li').count();
+          console.log(`    timeline of ${CASE}: ${circuit} circuit stop(s)`);
+        });
+        await step(page, 'casemanager', 'circuit-map', async () => {
+          // The circuit on the bundled map of the states (no tile server): one numbered stop per
+          // stop of the circuit, the route between them, the visited states shaded.
+          await page.waitForSelector('[data-testid="circuit-map"]', { timeout: 15000 });
+          const circuit = await page.locator('[data-testid="circuit-list"] li').count();
+          const stops = await page.locator('[data-testid="circuit-map"] [data-testid="circuit-stop"]').count();
+          const states = await page.locator('[data-testid="circuit-map"] path[data-state]').count();
+          const shaded = await page.locator('[data-testid="circuit-map"] path[data-state][fill="#d1e0ff"]').count();
+          if (states < 51) throw new Error(`the map draws ${states} states, expected every state and DC`);
+          if (circuit < 2 || stops !== circuit) throw new Error(`the map shows ${stops} stops for a circuit of ${circuit}`);
+          if (shaded < 2) throw new Error(`the map shades ${shaded} visited states; the circuit of ${CASE} crosses several`);
+          await page.locator('[data-testid="circuit-map"]').scrollIntoViewIfNeeded();
+          console.log(`    circuit map: ${stops} stops, ${shaded} states visited`);
+        });
+        await step(page, 'casemanager', 'timeline-axe', () => axe(page, 'timeline'));
       } finally {
         await context.close();
       }
@@ -471,36 +530,7 @@ async function run() {
 
   Object.assign(scenarios, {
     async proposal() {
-      const PROPOSAL = `fragment P on IdentityProposal { id kind status score rule reason decidedBy people { id firstName lastName cases { case { caseNumber } } } }`;
-      const pick = (list) => list.find((p) => p.status === 'PROPOSED' && p.people.some((x) => x.cases.length > 0));
-      const chosen = await step(null, 'proposal', 'find-open-proposal', async () => {
-        const open = await api('analyst', `{ identityProposals(kind: PERSON, status: PROPOSED, first: 100) { ...P } } ${PROPOSAL}`);
-        let p = pick(open.identityProposals);
-        if (!p) {
-          // The demo data holds none (its people never qualify: DemoData names no one twice with a
-          // shared contact or date of birth), so make one: two new cases naming one individual
-          // under two person ids (same rare name, date of birth and email), then derive proposals.
-          const last = `Zabrowski${RUN}`;
-          // A date of birth of this run's own, so that people seeded by earlier runs (different
-          // dates of birth rule a pair out) are never proposed with these.
-          const n = [...RUN].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 100_000, 7);
-          const dob = `${1960 + (n % 30)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
-          const person = (id, role) => ({ personId: `E2E-${RUN}-${id}`, role, firstName: 'Quintus', lastName: last, dob, emails: [`q.${RUN.toLowerCase()}@e2e.example`] });
-          await importRecords(`e2e-proposal-${RUN}.jsonl`, [
-            { kind: 'case', caseNumber: `E2E-${RUN}-PA`, type: 'RUNAWAY', status: 'OPEN', reportedAt: '2025-03-01T10:00:00Z', agency: 'AGENCY-A', state: 'VA', summary: 'Synthetic e2e case (identity proposal).', persons: [person('P1', 'SUSPECT')] },
-            { kind: 'case', caseNumber: `E2E-${RUN}-PB`, type: 'RUNAWAY', status: 'OPEN', reportedAt: '2025-03-02T10:00:00Z', agency: 'AGENCY-B', state: 'MD', summary: 'Synthetic e2e case (identity proposal).', persons: [person('P2', 'ASSOCIATE')] },
-          ]);
-          const t0 = Date.now();
-          await api('analyst', 'mutation { networksRefresh { refresh { computedAt tookMs } } }');
-          const again = await api('analyst', `{ identityProposals(kind: PERSON, status: PROPOSED, first: 100) { ...P } } ${PROPOSAL}`);
-          p = again.identityProposals.find((x) => x.people.some((y) => y.lastName === last));
-          if (!p) throw new Error(`no identity proposal derived for the two imported people named ${last}`);
-          console.log(`    the data held no open person proposal: seeded one by import and derived it with networksRefresh (${Date.now() - t0} ms)`);
-        }
-        const caseNumber = p.people.flatMap((x) => x.cases.map((c) => c.case.caseNumber))[0];
-        console.log(`    proposal ${p.id.slice(0, 16)}… (${p.rule}, score ${p.score}) about ${p.people.map((x) => `${x.firstName} ${x.lastName}`).join(' / ')}; opening ${caseNumber}`);
-        return { id: p.id, caseNumber };
-      });
+      const chosen = await step(null, 'proposal', 'find-open-proposal', () => openPersonProposal('A'));
       const { context, page } = await newPage();
       try {
         const reason = `e2e ${RUN}: confirmed by the browser test (synthetic data)`;
@@ -526,7 +556,7 @@ async function run() {
           if (!(await page.locator(`${item} [data-testid="proposal-reopen"]`).count())) throw new Error('no Reopen for a confirmed proposal');
         });
         await step(page, 'proposal', 'status-in-api', async () => {
-          const r = await api('analyst', `{ identityProposals(kind: PERSON, status: CONFIRMED, first: 100) { ...P } } ${PROPOSAL}`);
+          const r = await api('analyst', `{ identityProposals(kind: PERSON, status: CONFIRMED, first: 100) { ...P } } ${PROPOSAL_FIELDS}`);
           const p = r.identityProposals.find((x) => x.id === chosen.id);
           if (!p) throw new Error('the proposal is not in the API\'s CONFIRMED queue');
           if (p.reason !== reason || p.decidedBy !== 'analyst') throw new Error(`confirmed by ${p.decidedBy} with the reason "${p.reason}"`);
@@ -644,6 +674,181 @@ async function run() {
           const again = await page.locator('[data-testid="note"] [data-testid="note-text"]').first().textContent();
           if (again !== text) throw new Error(`after a reload the top note is "${again}"`);
           await page.locator('[data-testid="notes-list"]').scrollIntoViewIfNeeded();
+        });
+      } finally {
+        await context.close();
+      }
+    },
+
+    async proposals() {
+      // Not the one the `proposal` scenario confirms (when both run, that one is decided already).
+      const chosen = await step(null, 'proposals', 'find-open-proposal', () => openPersonProposal('Q'));
+      const { context, page } = await newPage();
+      const item = `[data-testid="proposal"][data-id="${chosen.id}"]`;
+      const reason = `e2e ${RUN}: rejected from the queue by the browser test (synthetic data)`;
+      const count = async () => (await api('analyst', '{ identityProposalCount(status: PROPOSED) }')).identityProposalCount;
+      try {
+        await step(page, 'proposals', 'sign-in', () => signIn(page, 'analyst'));
+        const before = await step(page, 'proposals', 'open-queue', async () => {
+          await page.waitForSelector('[data-testid="nav-proposals-count"][data-count]', { timeout: 10000 });
+          const shown = Number(await page.getAttribute('[data-testid="nav-proposals-count"]', 'data-count'));
+          const n = await count();
+          if (shown !== n) throw new Error(`the nav counts ${shown} open proposals, the API's identityProposalCount ${n}`);
+          await page.click('[data-testid="nav-proposals"]');
+          await page.waitForSelector('[data-testid="main"][data-view="proposals"]', { timeout: 15000 });
+          await page.waitForSelector(`${item}[data-status="PROPOSED"]`, { timeout: 15000 });
+          await page.locator(item).scrollIntoViewIfNeeded();
+          const sides = await page.$$eval(`${item} [data-testid="proposal-side"]`, (els) => els.map((e) => ({
+            id: e.getAttribute('data-id'),
+            explore: e.querySelector('[data-testid="proposal-side-link"]')?.getAttribute('href') ?? '',
+            cases: [...e.querySelectorAll('[data-testid="proposal-case-link"]')].map((a) => a.getAttribute('href')),
+          })));
+          if (sides.length !== 2) throw new Error(`the proposal shows ${sides.length} side(s), not 2`);
+          for (const x of sides) {
+            if (!chosen.people.includes(x.id)) throw new Error(`a side (${x.id}) is not one of the proposal's people`);
+            if (!x.explore.startsWith('#/explore/')) throw new Error(`a side links to "${x.explore}", not to the explorer`);
+            if (!x.cases.length || !x.cases.every((c) => c.startsWith('#/case/'))) throw new Error(`a side's cases link to ${JSON.stringify(x.cases)}`);
+          }
+          console.log(`    queue: ${(await page.textContent('[data-testid="proposals-summary"]'))?.trim()} (nav ${shown})`);
+          return n;
+        });
+        await step(page, 'proposals', 'queue-axe', () => axe(page, 'proposals'));
+        await step(page, 'proposals', 'reason-required', async () => {
+          await page.click(`${item} [data-testid="proposal-reject"]`);
+          await page.waitForSelector(`${item} [role="alert"]`, { timeout: 5000 });
+          if ((await page.getAttribute(item, 'data-status')) !== 'PROPOSED') throw new Error('decided without a reason');
+        });
+        await step(page, 'proposals', 'reject-from-queue', async () => {
+          await page.fill(`${item} [data-testid="proposal-reason"]`, reason);
+          await page.click(`${item} [data-testid="proposal-reject"]`);
+          await page.waitForSelector(item, { state: 'detached', timeout: 15000 });
+          await page.waitForFunction((n) => document.querySelector('[data-testid="nav-proposals-count"]')?.getAttribute('data-count') === String(n), before - 1, { timeout: 10000 })
+            .catch(async () => { throw new Error(`the nav count is ${await page.getAttribute('[data-testid="nav-proposals-count"]', 'data-count')} after the decision, expected ${before - 1}`); });
+          await page.selectOption('[data-testid="proposals-status"]', 'REJECTED');
+          await page.waitForSelector(`${item}[data-status="REJECTED"]`, { timeout: 15000 });
+          await page.locator(item).scrollIntoViewIfNeeded();
+          const text = (await page.textContent(item)) ?? '';
+          if (!text.includes(reason)) throw new Error(`the rejected proposal does not show its reason: "${text.slice(0, 200)}"`);
+          if (!(await page.locator(`${item} [data-testid="proposal-reopen"]`).count())) throw new Error('no Reopen for a rejected proposal');
+        });
+        await step(page, 'proposals', 'status-in-api', async () => {
+          const r = await api('analyst', `{ identityProposals(kind: PERSON, status: REJECTED, first: 100) { ...P } } ${PROPOSAL_FIELDS}`);
+          const p = r.identityProposals.find((x) => x.id === chosen.id);
+          if (!p) throw new Error('the proposal is not in the API\'s REJECTED queue');
+          if (p.reason !== reason || p.decidedBy !== 'analyst') throw new Error(`rejected by ${p.decidedBy} with the reason "${p.reason}"`);
+          console.log(`    API: ${p.status} by ${p.decidedBy}: "${p.reason}"; open proposals ${before} -> ${await count()}`);
+        });
+      } finally {
+        await context.close();
+      }
+    },
+
+    async 'network-links'() {
+      const { context, page } = await newPage();
+      try {
+        const nw = await step(null, 'network-links', 'api', async () => {
+          const id = (await api('analyst', 'query($n: String!) { case(caseNumber: $n) { network { id } } }', { n: CASE })).case?.network?.id;
+          if (!id) throw new Error(`${CASE} is in no network`);
+          const r = (await api('analyst', 'query($id: ID!) { network(id: $id) { members(first: 1000) { truncated nodes { id } } links(first: 800) { truncated links { type from to } } } }', { id })).network;
+          const keys = new Set(r.links.links.map((l) => `${l.type}|${l.from}|${l.to}`));
+          console.log(`    ${id}: ${r.members.nodes.length} members${r.members.truncated ? ' (truncated)' : ''}, ${r.links.links.length} links${r.links.truncated ? ' (truncated)' : ''}`);
+          return { id, members: r.members.nodes.map((n) => n.id), keys: [...keys], links: r.links.links, truncated: r.links.truncated };
+        });
+        await step(page, 'network-links', 'sign-in', () => signIn(page, 'analyst'));
+        await step(page, 'network-links', 'open-network', async () => {
+          await page.goto(`${BASE}/?test=1#/explore/${nw.id}`);
+          await page.waitForSelector('[data-testid="main"][data-view="explore"]', { timeout: 20000 });
+          await page.waitForSelector('[data-testid="network-key-player"]', { timeout: 20000 });
+        });
+        await step(page, 'network-links', 'edges-are-the-links', async () => {
+          const drawn = await page.evaluate(() => window.__caselinkTest.explorer.cy.edges().map((e) => e.id()));
+          const nodes = await page.evaluate(() => window.__caselinkTest.explorer.cy.nodes().map((n) => ({ id: n.id(), degree: n.degree(false) })));
+          if (drawn.length !== nw.keys.length) throw new Error(`the network view draws ${drawn.length} edges, Network.links returns ${nw.keys.length}`);
+          const want = new Set(nw.keys);
+          const extra = drawn.filter((x) => !want.has(x));
+          if (extra.length) throw new Error(`${extra.length} drawn edge(s) are not in Network.links, e.g. ${extra[0]}`);
+          const members = new Set(nw.members);
+          const notMember = nodes.filter((n) => !members.has(n.id));
+          if (notMember.length) throw new Error(`${notMember.length} drawn node(s) are not members, e.g. ${notMember[0].id}`);
+          if (nodes.length !== nw.members.length) throw new Error(`${nodes.length} nodes drawn for ${nw.members.length} members`);
+          const degree = new Map(nodes.map((n) => [n.id, n.degree]));
+          const linked = new Set(nw.links.flatMap((l) => [l.from, l.to]));
+          const alone = [...linked].filter((x) => !(degree.get(x) > 0));
+          if (alone.length) throw new Error(`${alone.length} member(s) with a link in Network.links are drawn unconnected, e.g. ${alone[0]}`);
+          const truncNote = await page.locator('[data-testid="network-links-truncated"]').count();
+          if (nw.truncated !== (truncNote > 0)) throw new Error(`Network.links truncated=${nw.truncated}, but the view ${truncNote ? 'says' : 'does not say'} so`);
+          const isolated = nodes.filter((n) => n.degree === 0).length;
+          console.log(`    drawn: ${nodes.length} nodes, ${drawn.length} edges (= Network.links); ${linked.size} linked members all connected; ${isolated} member(s) without a link`);
+        });
+      } finally {
+        await context.close();
+      }
+    },
+
+    async audit() {
+      const { context, page } = await newPage();
+      try {
+        await step(page, 'audit', 'casemanager-opens-case', async () => {
+          await signIn(page, 'casemanager');
+          await page.goto(`${BASE}/?test=1#/case/${CASE}`);
+          await page.waitForSelector('[data-testid="main"][data-view="case"]', { timeout: 20000 });
+          await page.waitForSelector('[data-testid="case-facts"]', { timeout: 15000 });
+          await signOut(page);
+        });
+        await step(page, 'audit', 'auditor-sign-in', async () => {
+          await signIn(page, 'auditor');
+          await page.waitForSelector('[data-testid="main"][data-view="audit"]', { timeout: 15000 });
+          if (await page.locator('[data-testid="no-case-access"]').count()) throw new Error('the auditor still gets the no-access notice');
+          if (!(await page.locator('[data-testid="nav-audit"]').count())) throw new Error('no Audit in the nav');
+          if (await page.locator('[data-testid="search-input"], [data-testid="nav-search"]').count()) throw new Error('case search offered to an auditor');
+        });
+        await step(page, 'audit', 'chain-intact', async () => {
+          await page.waitForSelector('[data-testid="audit-chain"]', { timeout: 20000 });
+          const intact = await page.getAttribute('[data-testid="audit-chain"]', 'data-intact');
+          const c = (await api('auditor', '{ auditChain { checked intact brokenAt reason } }')).auditChain;
+          if (intact !== String(c.intact)) throw new Error(`the banner says intact=${intact}, the API ${c.intact}`);
+          if (!c.intact) throw new Error(`the audit chain is broken at ${c.brokenAt}: ${c.reason}`);
+          console.log(`    ${(await page.textContent('[data-testid="audit-chain"]'))?.trim().slice(0, 120)}`);
+        });
+        await step(page, 'audit', 'who-saw-case', async () => {
+          await page.fill('[data-testid="audit-case-filter"]', CASE);
+          await page.click('[data-testid="audit-apply"]');
+          await page.waitForFunction(() => /match/.test(document.querySelector('[data-testid="audit-summary-line"]')?.textContent ?? '') && !document.querySelector('[data-testid="audit-list"] [data-testid="loading"]'), null, { timeout: 15000 });
+          const users = new Set(await page.$$eval('[data-testid="audit-row"]', (els) => els.map((e) => e.getAttribute('data-user'))));
+          if (!users.has('casemanager')) throw new Error(`casemanager is not among who saw ${CASE}: ${[...users].join(', ') || 'no events'}`);
+          const api_ = (await api('auditor', 'query($n: String) { auditEventsConnection(caseNumber: $n, first: 50) { totalCount } }', { n: CASE })).auditEventsConnection.totalCount;
+          const links = await page.locator('[data-testid="main"] a[href^="#/case/"], [data-testid="main"] a[href^="#/explore/"]').count();
+          if (links) throw new Error(`${links} link(s) to case data shown to an auditor`);
+          console.log(`    who saw ${CASE}: ${[...users].join(', ')} (${(await page.textContent('[data-testid="audit-summary-line"]'))?.trim()}; API totalCount ${api_})`);
+          if (!page.url().includes(`caseNumber=${CASE}`)) throw new Error(`the address does not keep the filter: ${page.url()}`);
+        });
+        await step(page, 'audit', 'details', async () => {
+          const row = page.locator('[data-testid="audit-row"][data-user="casemanager"]').first();
+          await row.locator('[data-testid="audit-details"] summary').click();
+          const text = (await row.locator('[data-testid="audit-details-json"]').textContent()) ?? '';
+          let d;
+          try { d = JSON.parse(text); } catch { throw new Error(`the details are not formatted JSON: "${text.slice(0, 100)}"`); }
+          const summary = (await row.locator('[data-testid="audit-summary"]').textContent()) ?? '';
+          if (typeof d.returnedCount === 'number' && !summary.includes(String(d.returnedCount))) throw new Error(`the summary "${summary}" does not give returnedCount ${d.returnedCount}`);
+          await row.scrollIntoViewIfNeeded();
+        });
+        await step(page, 'audit', 'audit-axe', () => axe(page, 'audit'));
+        await step(page, 'audit', 'older', async () => {
+          await page.click('[data-testid="audit-clear"]');
+          await page.waitForFunction(() => !document.querySelector('[data-testid="audit-list"] [data-testid="loading"]') && document.querySelectorAll('[data-testid="audit-row"]').length > 0, null, { timeout: 15000 });
+          const before = await page.locator('[data-testid="audit-row"]').count();
+          if (await page.isHidden('[data-testid="audit-older"]')) {
+            console.log(`    ${before} events, all on one page: no Older`);
+            return;
+          }
+          await page.click('[data-testid="audit-older"]');
+          await page.waitForFunction((n) => document.querySelectorAll('[data-testid="audit-row"]').length > n, before, { timeout: 15000 });
+          const seqs = await page.$$eval('[data-testid="audit-row"]', (els) => els.map((e) => BigInt(e.getAttribute('data-seq')).toString()));
+          for (let i = 1; i < seqs.length; i++) {
+            if (BigInt(seqs[i]) >= BigInt(seqs[i - 1])) throw new Error(`not newest first at row ${i + 1}: seq ${seqs[i - 1]} then ${seqs[i]}`);
+          }
+          console.log(`    Older: ${before} -> ${seqs.length} events, seq ${seqs[0]} down to ${seqs[seqs.length - 1]}`);
+          await page.locator('[data-testid="audit-older"]').scrollIntoViewIfNeeded().catch(() => undefined);
         });
       } finally {
         await context.close();

@@ -6,7 +6,7 @@
 import { ApiClient, ApiError, isAbortError, type Session, type SignedOut } from './api/http';
 import { h, replace, field } from './dom';
 import { parseRoute, type Route } from './router';
-import { readsCases, isStaff, roleLabel } from './session';
+import { readsCases, isAuditor, isStaff, roleLabel } from './session';
 import type { Dispose, ViewContext } from './views/context';
 import { errorBox } from './views/common';
 import { typeahead } from './views/typeahead';
@@ -14,6 +14,9 @@ import { renderHome, renderSearchPage } from './views/search';
 import { renderCase } from './views/case';
 import { renderTimeline } from './views/timeline';
 import { renderAlerts } from './views/alerts';
+import { renderProposals } from './views/proposals';
+import { renderAudit } from './views/audit';
+import { PROPOSAL_COUNT } from './api/operations';
 
 export class App {
   readonly client: ApiClient;
@@ -25,6 +28,7 @@ export class App {
   private main: HTMLElement | undefined;
   private notice: HTMLElement | undefined;
   private search: (HTMLElement & { reset?: () => void }) | undefined;
+  private proposalCount: HTMLElement | undefined;
   private readonly onHash = () => this.route();
   private idleTimer: ReturnType<typeof setInterval> | undefined;
   /** Performance marks for the browser tests: when each screen finished rendering. */
@@ -67,6 +71,7 @@ export class App {
     this.search?.reset?.();
     this.search = undefined;
     this.session = null;
+    this.proposalCount = undefined;
     this.main = undefined;
     this.notice = undefined;
     replace(this.root);
@@ -142,14 +147,19 @@ export class App {
     this.search = search;
     const signOut = h('button', { type: 'button', class: 'link-button', testid: 'signout' }, 'Sign out');
     signOut.addEventListener('click', () => void this.signOut());
-    const navItems: [string, string, string][] = [];
+    const navItems: [string, string, string, HTMLElement?][] = [];
     if (readsCases(session)) {
       navItems.push(['#/', 'Search', 'nav-search'], ['#/explore', 'Explore', 'nav-explore']);
     }
-    if (isStaff(session)) navItems.push(['#/alerts', 'Alerts', 'nav-alerts']);
+    if (isStaff(session)) {
+      navItems.push(['#/alerts', 'Alerts', 'nav-alerts']);
+      this.proposalCount = h('span', { class: 'nav-count', testid: 'nav-proposals-count', hidden: true });
+      navItems.push(['#/proposals', 'Proposals', 'nav-proposals', this.proposalCount]);
+    }
+    if (isAuditor(session)) navItems.push(['#/audit', 'Audit', 'nav-audit']);
     const nav = h('nav', { 'aria-label': 'Main', class: 'main-nav' },
       h('ul', null,
-        navItems.map(([hr, label, id]) => h('li', null, h('a', { href: hr, testid: id }, label))),
+        navItems.map(([hr, label, id, extra]) => h('li', null, h('a', { href: hr, testid: id }, label, extra ?? null))),
         h('li', null, h('a', { href: '/graphiql', testid: 'nav-graphiql', target: '_blank', rel: 'noopener' }, 'GraphiQL')),
       ));
     this.notice = h('div', { class: 'notices', 'aria-live': 'polite', testid: 'notices' });
@@ -168,6 +178,23 @@ export class App {
     window.addEventListener('hashchange', this.onHash);
     this.watchIdle(session);
     this.route();
+    void this.refreshProposalCount();
+  }
+
+  /** The nav's count of proposals waiting for a decision (staff): on entering and after each decision. */
+  private async refreshProposalCount(): Promise<void> {
+    const el = this.proposalCount;
+    if (!el) return;
+    try {
+      const n = (await this.client.data(PROPOSAL_COUNT, {})).identityProposalCount;
+      if (el !== this.proposalCount) return;
+      replace(el, ' ', h('span', { class: 'badge' }, String(n)), h('span', { class: 'visually-hidden' }, ` waiting for a decision`));
+      el.hidden = false;
+      el.setAttribute('data-count', String(n));
+    } catch (e) {
+      // The count is a hint: a failure shows nothing (the queue itself says what went wrong).
+      if (!isAbortError(e)) el.hidden = true;
+    }
   }
 
   /**
@@ -225,6 +252,7 @@ export class App {
       signal: ac.signal,
       notify: (m, k) => this.notify(m, k),
       navigate: (hsh) => this.navigate(hsh),
+      proposalsChanged: () => void this.refreshProposalCount(),
     };
     const route = parseRoute(location.hash);
     replace(main);
@@ -233,12 +261,24 @@ export class App {
       this.marks[name] = performance.now() - started;
       main.setAttribute('data-view', name);
     };
+    if (isAuditor(session) && (route.name === 'audit' || (!readsCases(session) && route.name === 'home'))) {
+      const f = route.name === 'audit' ? route : { caseNumber: '', returnedId: '', user: '' };
+      void renderAudit(ctx, main, f).then(() => done('audit'));
+      if (route.name === 'audit') {
+        queueMicrotask(() => {
+          const h1 = main.querySelector('h1');
+          h1?.setAttribute('tabindex', '-1');
+          h1?.focus({ preventScroll: true });
+        });
+      }
+      return;
+    }
     if (!readsCases(session)) {
       document.title = 'caselink';
       replace(main,
         h('h1', null, 'caselink'),
         h('p', { testid: 'no-case-access' }, `Your role (${roleLabel(session)}) has no access to case data in this workspace. `,
-          session.roles.includes('AUDITOR') ? 'The audit trail is read through GraphiQL (auditEventsConnection, auditChain).' : 'Access administration (caseAccess, caseShare, caseAssign) is in GraphiQL.'),
+          isAuditor(session) ? ['The audit trail is in the ', h('a', { href: '#/audit' }, 'audit view'), '.'] : 'Access administration (caseAccess, caseShare, caseAssign) is in GraphiQL.'),
         h('p', null, h('a', { href: '/graphiql' }, 'Open GraphiQL')));
       done('no-access');
       return;
@@ -267,6 +307,13 @@ export class App {
           return;
         case 'alerts':
           void renderAlerts(ctx, main).then(() => done('alerts'));
+          return;
+        case 'proposals':
+          void renderProposals(ctx, main, p).then(() => done('proposals'));
+          return;
+        case 'audit':
+          replace(main, h('h1', null, 'Audit trail'), h('p', null, 'The audit trail is for auditors.'));
+          done('audit-denied');
           return;
         case 'explore': {
           main.append(h('h1', null, 'Explorer'), h('p', { class: 'loading', role: 'status' }, 'Loading the explorer…'));

@@ -13,6 +13,9 @@ describe('router', () => {
       { name: 'search', q: 'a&b=c' },
       { name: 'explore', id: 'NW-91D17E0BDA2D' },
       { name: 'timeline', id: 'x y', label: 'Phone +1' },
+      { name: 'proposals', status: 'CONFIRMED', kind: '' },
+      { name: 'audit', caseNumber: 'MC-2023-000100', returnedId: '', user: 'case manager' },
+      { name: 'audit', caseNumber: '', returnedId: 'a+b/c=', user: '' },
     ] as const) {
       expect(parseRoute(href(r))).toEqual(r);
     }

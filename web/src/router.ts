@@ -7,6 +7,8 @@ export type Route =
   | { name: 'explore'; id: string | null }
   | { name: 'timeline'; id: string; label: string }
   | { name: 'alerts' }
+  | { name: 'proposals'; status: string; kind: string }
+  | { name: 'audit'; caseNumber: string; returnedId: string; user: string }
   | { name: 'notfound'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -27,8 +29,15 @@ export function parseRoute(hash: string): Route {
     case 'explore': return { name: 'explore', id: parts[1] ?? null };
     case 'timeline': return parts[1] ? { name: 'timeline', id: parts[1], label: params.get('label') ?? '' } : { name: 'home' };
     case 'alerts': return { name: 'alerts' };
+    case 'proposals': return { name: 'proposals', status: params.get('status') ?? '', kind: params.get('kind') ?? '' };
+    case 'audit': return { name: 'audit', caseNumber: params.get('caseNumber') ?? '', returnedId: params.get('returnedId') ?? '', user: params.get('user') ?? '' };
     default: return { name: 'notfound', path: pathPart };
   }
+}
+
+function query(params: Record<string, string>): string {
+  const q = new URLSearchParams(Object.entries(params).filter(([, v]) => v)).toString();
+  return q ? `?${q}` : '';
 }
 
 export function href(route: Route): string {
@@ -39,6 +48,8 @@ export function href(route: Route): string {
     case 'explore': return route.id ? `#/explore/${encodeURIComponent(route.id)}` : '#/explore';
     case 'timeline': return `#/timeline/${encodeURIComponent(route.id)}${route.label ? `?label=${encodeURIComponent(route.label)}` : ''}`;
     case 'alerts': return '#/alerts';
+    case 'proposals': return '#/proposals' + query({ status: route.status, kind: route.kind });
+    case 'audit': return '#/audit' + query({ caseNumber: route.caseNumber, returnedId: route.returnedId, user: route.user });
     case 'notfound': return '#/';
   }
 }

@@ -15,6 +15,11 @@ export function readsCases(s: Session): boolean {
   return isStaff(s) || isPartner(s);
 }
 
+/** Reads the audit trail (the audit view); sees no case data unless another role gives it. */
+export function isAuditor(s: Session): boolean {
+  return s.roles.includes('AUDITOR');
+}
+
 /** Writes, watches and identity decisions: staff only. */
 export function canWrite(s: Session): boolean {
   return isStaff(s);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from './http';
-import { ALERTS, CASE_NOTES, CASE_PAGE, CASE_STAFF, LINKED_CASES, NEIGHBOURHOOD, NETWORK, PATHS, SEARCH, TIMELINE, WATCHES } from './operations';
+import { ALERTS, CASE_NOTES, CASE_PAGE, CASE_STAFF, LINKED_CASES, NEIGHBOURHOOD, NETWORK, NETWORK_LINKS, PATHS, SEARCH, TIMELINE, WATCHES } from './operations';
 import { searchVariables } from './searchInput';
 
 const url = process.env.CASELINK_LIVE_URL;
@@ -33,8 +33,12 @@ describe('live service', () => {
     expect(nw.keyPlayers.length).toBeGreaterThan(0);
     await c.data(TIMELINE, { id: page.case!.id, first: 500 });
     await c.data(TIMELINE, { id: nw.id, first: 500 });
-    const net = await c.data(NETWORK, { id: nw.id, first: 500 });
+    const net = await c.data(NETWORK, { id: nw.id, first: 1000 });
     expect(net.network!.members.nodes.length).toBe(nw.size);
+    const members = new Set(net.network!.members.nodes.map((n) => n.id));
+    const links = (await c.data(NETWORK_LINKS, { id: nw.id, first: 800 })).network!.links.links;
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((l) => members.has(l.from) && members.has(l.to))).toBe(true);
     await c.data(NEIGHBOURHOOD, { id: suspect, hops: 3, limit: 1000 });
     const nb = await c.data(NEIGHBOURHOOD, { id: suspect, hops: 1, limit: 500 });
     expect(Array.isArray(nb.neighbourhood.hubs)).toBe(true);

@@ -4,8 +4,8 @@
  */
 import { operation } from './http';
 import type {
-  Alert, AlertStatus, CaseDetail, CaseNote, CaseLink, CaseStatus, ChildDetail, IdentityDecision,
-  IdentityProposal, Neighbourhood, NetworkSummary, NodeSummary, Path, PersonInCase, Role,
+  Alert, AlertStatus, AuditChainReport, AuditEvent, IdentityKind, ProposalStatus, CaseDetail, CaseNote, CaseLink, CaseStatus, ChildDetail, IdentityDecision,
+  IdentityProposal, Link, Neighbourhood, NetworkSummary, NodeSummary, Path, PersonInCase, Role,
   SearchHit, SearchType, Timeline, Watch, KeyPlayer,
 } from './types';
 
@@ -130,7 +130,7 @@ const PROPOSAL = `
 fragment Proposal on IdentityProposal {
   id kind score rule status proposedAt decidedBy decidedAt reason history
   people { id firstName lastName cases { role case { caseNumber } } }
-  children { id redacted firstName lastName cases { caseNumber } }
+  children { id redacted redactionReason firstName lastName cases { caseNumber } }
 }`;
 const WATCH = `fragment WatchParts on Watch { id hops note createdAt target { __typename id } }`;
 export const CASE_STAFF = operation<CaseStaffVariables, CaseStaffResult>('CaseStaff', `
@@ -220,6 +220,22 @@ mutation IdentityDecide($input: IdentityDecideInput!) {
 }
 ${PROPOSAL}`);
 
+/** Staff: the identity-proposal queue (strongest first) and its length under the same filters. */
+export interface IdentityProposalsVariables { status: ProposalStatus; kind: IdentityKind | null; minScore: number; first: number }
+export interface IdentityProposalsResult { identityProposals: IdentityProposal[]; identityProposalCount: number }
+export const IDENTITY_PROPOSALS = operation<IdentityProposalsVariables, IdentityProposalsResult>('IdentityProposals', `
+query IdentityProposals($status: ProposalStatus, $kind: IdentityKind, $minScore: Float, $first: Int) {
+  identityProposals(status: $status, kind: $kind, minScore: $minScore, first: $first) { ...Proposal }
+  identityProposalCount(status: $status, kind: $kind, minScore: $minScore)
+}
+${PROPOSAL}`);
+
+/** Staff: how many proposals wait for a decision (the nav's count). */
+export type ProposalCountVariables = Record<string, never>;
+export interface ProposalCountResult { identityProposalCount: number }
+export const PROPOSAL_COUNT = operation<ProposalCountVariables, ProposalCountResult>('ProposalCount', `
+query ProposalCount { identityProposalCount(status: PROPOSED) }`);
+
 export interface WatchCreateVariables { input: { id: string; hops: number; note?: string } }
 export interface WatchCreateResult { watchCreate: { watch: Watch } }
 export const WATCH_CREATE = operation<WatchCreateVariables, WatchCreateResult>('WatchCreate', `
@@ -267,7 +283,7 @@ export const NODE = operation<NodeVariables, NodeResult>('Node', `
 query Node($id: ID!) { node(id: $id) { ...NodeSummary } }
 ${NODE_SUMMARY}`);
 
-/** Staff only: a network's members ranked, to draw it (the edges come from a neighbourhood). */
+/** Staff only: a network's members (the most central first), ranked, to draw it. */
 export interface NetworkVariables { id: string; first: number }
 export interface NetworkResult {
   network: (NetworkSummary & {
@@ -286,6 +302,22 @@ query Network($id: ID!, $first: Int) {
   }
 }
 ${NODE_SUMMARY}`);
+
+/**
+ * Staff only: the links between a network's members, each with its evidence (`Network.links`),
+ * the edges of the network view. A request of its own: with the members in the same query, or
+ * 1,000 links with their evidence, it goes over the service's query-complexity limit (about 122
+ * per link with these evidence fields: 800 links fit).
+ */
+export interface NetworkLinksVariables { id: string; first: number }
+export interface NetworkLinksResult { network: { id: string; links: { links: Link[]; truncated: boolean } } | null }
+export const NETWORK_LINKS = operation<NetworkLinksVariables, NetworkLinksResult>('NetworkLinks', `
+query NetworkLinks($id: ID!, $first: Int) {
+  network(id: $id) {
+    id
+    links(first: $first) { truncated links { type from to evidence { source recordId observedAt } } }
+  }
+}`);
 
 // ---------------------------------------------------------------- alerts (staff)
 
@@ -318,9 +350,42 @@ export const WATCHES = operation<WatchesVariables, WatchesResult>('Watches', `
 query Watches($first: Int) { watchesConnection(first: $first) { edges { node { ...WatchParts } } } }
 ${WATCH}`);
 
+// ---------------------------------------------------------------- audit (auditors)
+
+export type AuditChainVariables = Record<string, never>;
+export interface AuditChainResult { auditChain: AuditChainReport }
+export const AUDIT_CHAIN = operation<AuditChainVariables, AuditChainResult>('AuditChain', `
+query AuditChain { auditChain { checked intact brokenAt reason retention } }`);
+
+export interface AuditEventsVariables {
+  user: string | null;
+  type: string | null;
+  outcome: string | null;
+  from: string | null;
+  to: string | null;
+  returnedId: string | null;
+  caseNumber: string | null;
+  first: number;
+  after: string | null;
+}
+export interface AuditEventsResult {
+  auditEventsConnection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: AuditEvent }[] };
+}
+/** Auditors: audit events, newest first, filtered; `caseNumber` / `returnedId`: who saw it. */
+export const AUDIT_EVENTS = operation<AuditEventsVariables, AuditEventsResult>('AuditEvents', `
+query AuditEvents($user: String, $type: String, $outcome: String, $from: DateTime, $to: DateTime,
+  $returnedId: ID, $caseNumber: String, $first: Int, $after: String) {
+  auditEventsConnection(user: $user, type: $type, outcome: $outcome, from: $from, to: $to,
+    returnedId: $returnedId, caseNumber: $caseNumber, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { seq at component type user agency outcome details } }
+  }
+}`);
+
 /** All operations, for a check that each document parses against the schema (see api.test.ts). */
 export const ALL_OPERATIONS = [
   SEARCH, CASE_PAGE, LINKED_CASES, CASE_STAFF, CASE_NOTES, TIMELINE, CASE_ADD_NOTE, CASE_UPDATE, CONTACTS_ADD, CASE_ADD_PERSON,
-  CASE_ADD_CHILD, IDENTITY_DECIDE, WATCH_CREATE, WATCH_DELETE, NEIGHBOURHOOD, PATHS, NODE, NETWORK,
-  ALERTS, ALERT_ACKNOWLEDGE, WATCHES,
+  CASE_ADD_CHILD, IDENTITY_DECIDE, WATCH_CREATE, WATCH_DELETE, NEIGHBOURHOOD, PATHS, NODE, NETWORK, NETWORK_LINKS,
+  ALERTS, ALERT_ACKNOWLEDGE, WATCHES, IDENTITY_PROPOSALS, PROPOSAL_COUNT, AUDIT_CHAIN, AUDIT_EVENTS,
 ];

@@ -9,6 +9,8 @@ export type LinkType =
   | 'OWNED_BY' | 'POSTED_IN' | 'LAST_SEEN_IN';
 export type SearchType = 'PERSON' | 'CHILD' | 'CASE' | 'AD';
 export type ProposalStatus = 'PROPOSED' | 'CONFIRMED' | 'REJECTED';
+export const PROPOSAL_STATUSES: ProposalStatus[] = ['PROPOSED', 'CONFIRMED', 'REJECTED'];
+export type IdentityKind = 'PERSON' | 'CHILD';
 export type IdentityDecision = 'CONFIRM' | 'REJECT' | 'REOPEN';
 export type AlertStatus = 'OPEN' | 'ACKNOWLEDGED';
 
@@ -136,7 +138,7 @@ export interface CaseNote {
 
 export interface IdentityProposal {
   id: string;
-  kind: 'PERSON' | 'CHILD';
+  kind: IdentityKind;
   score: number;
   rule: string;
   status: ProposalStatus;
@@ -146,7 +148,8 @@ export interface IdentityProposal {
   reason: string | null;
   history: string[];
   people: { id: string; firstName: string | null; lastName: string | null; cases: { role: Role; case: { caseNumber: string } }[] }[];
-  children: { id: string; redacted: boolean; firstName: string | null; lastName: string | null; cases: { caseNumber: string }[] }[];
+  /** Redacted as everywhere: no name for a viewer without need-to-know, with the API's reason. */
+  children: { id: string; redacted: boolean; redactionReason: string | null; firstName: string | null; lastName: string | null; cases: { caseNumber: string }[] }[];
 }
 
 export interface KeyPlayer {
@@ -202,4 +205,24 @@ export interface Alert {
   record: Evidence;
   watch: { id: string; note: string | null; target: NodeSummary };
   path: Path;
+}
+
+/** One audit event (details: the API's JSON, shown as text, never as markup). */
+export interface AuditEvent {
+  seq: string;
+  at: string;
+  component: string;
+  type: string;
+  user: string;
+  agency: string | null;
+  outcome: string;
+  details: unknown;
+}
+
+export interface AuditChainReport {
+  checked: number;
+  intact: boolean;
+  brokenAt: string | null;
+  reason: string | null;
+  retention: string;
 }

@@ -1,21 +1,19 @@
 /** The case page: facts, children (redacted as the API redacts), people, contacts, ads, linked cases, network, proposals, watch, edits. */
 import { ApiError, isAbortError } from '../api/http';
 import {
-  CASE_ADD_CHILD, CASE_ADD_NOTE, CASE_ADD_PERSON, CASE_NOTES, CASE_PAGE, CASE_STAFF, CASE_UPDATE, CONTACTS_ADD, IDENTITY_DECIDE, LINKED_CASES,
+  CASE_ADD_CHILD, CASE_ADD_NOTE, CASE_ADD_PERSON, CASE_NOTES, CASE_PAGE, CASE_STAFF, CASE_UPDATE, CONTACTS_ADD, LINKED_CASES,
   TIMELINE, WATCH_CREATE, WATCH_DELETE, type CaseStaffResult,
 } from '../api/operations';
 import {
-  CASE_STATUSES, type CaseDetail, type CaseLink, type CaseNote, type ChildDetail, type Evidence, type IdentityDecision,
-  type IdentityProposal, type Path, type Role, type Watch,
+  CASE_STATUSES, type CaseDetail, type CaseLink, type CaseNote, type ChildDetail, type Evidence, type Path, type Role, type Watch,
 } from '../api/types';
 import { field, fmtDay, fmtTime, h, replace, type Child } from '../dom';
 import { nodeLabel } from '../graph/model';
 import { caseHref, exploreHref, href } from '../router';
 import { canWrite, isStaff } from '../session';
 import type { ViewContext } from './context';
-import { adsTable, errorBox, kindBadge, loadInto, loading, nodeLink, redactionText, section } from './common';
-
-const human = (s: string) => s.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+import { adsTable, errorBox, human, kindBadge, loadInto, loading, nodeLink, redactionText, section } from './common';
+import { proposalItem } from './proposals';
 
 export function evidenceText(e: Evidence): string {
   return `${e.source}${e.recordId ? ` · record ${e.recordId}` : ''} · observed ${fmtTime(e.observedAt)}`;
@@ -148,44 +146,6 @@ function adsView(ctx: ViewContext, d: CaseDetail): HTMLElement {
   return body;
 }
 
-function proposalView(ctx: ViewContext, p: IdentityProposal, reload: () => void): HTMLElement {
-  const who = p.kind === 'PERSON'
-    ? p.people.map((x) => `${[x.firstName, x.lastName].filter(Boolean).join(' ') || 'Person'} (${x.cases.map((c) => c.case.caseNumber).join(', ') || 'no case'})`)
-    : p.children.map((x) => (x.redacted ? 'Child (redacted)' : [x.firstName, x.lastName].filter(Boolean).join(' ')) + ` (${x.cases.map((c) => c.caseNumber).join(', ')})`);
-  const reason = h('textarea', { rows: '2', maxlength: '2000', required: true, testid: 'proposal-reason' });
-  const err = h('div', { 'aria-live': 'assertive' });
-  const decide = async (decision: IdentityDecision) => {
-    if (!reason.value.trim()) {
-      replace(err, h('div', { class: 'alert error', role: 'alert' }, 'A reason is required: it stays on the proposal’s history.'));
-      reason.focus();
-      return;
-    }
-    try {
-      await ctx.client.data(IDENTITY_DECIDE, { input: { id: p.id, decision, reason: reason.value.trim() } }, ctx.signal);
-      ctx.notify(`Proposal ${decision === 'CONFIRM' ? 'confirmed' : decision === 'REJECT' ? 'rejected' : 'reopened'}.`);
-      reload();
-    } catch (e) {
-      replace(err, errorBox(e));
-    }
-  };
-  const buttons = p.status === 'PROPOSED'
-    ? [['CONFIRM', 'Confirm: same individual'], ['REJECT', 'Reject: different individuals']] as const
-    : [['REOPEN', 'Reopen']] as const;
-  return h('li', { class: 'proposal', testid: 'proposal', 'data-id': p.id, 'data-status': p.status },
-    h('p', null, h('strong', null, `${human(p.kind)} proposal`), ` · score ${p.score.toFixed(2)} · ${human(p.status)}`),
-    h('p', null, who.join('  ⟷  ')),
-    h('p', { class: 'muted' }, p.rule),
-    p.history.length ? h('ul', { class: 'muted small' }, p.history.map((x) => h('li', null, x))) : null,
-    canWrite(ctx.session)
-      ? h('div', { class: 'decide' }, field('Reason (required)', reason),
-        h('div', { class: 'row' }, buttons.map(([d, label]) => {
-          const b = h('button', { type: 'button', testid: `proposal-${d.toLowerCase()}` }, label);
-          b.addEventListener('click', () => void decide(d));
-          return b;
-        })), err)
-      : null);
-}
-
 function staffSections(ctx: ViewContext, d: CaseDetail, reload: () => void): { network: HTMLElement; proposals: HTMLElement; watch: HTMLElement } {
   const network = h('div', null, loading('Loading the network…'));
   const proposals = h('div', null, loading());
@@ -219,7 +179,7 @@ function staffSections(ctx: ViewContext, d: CaseDetail, reload: () => void): { n
     ];
     const unique = [...new Map(list.map((p) => [p.id, p])).values()];
     replace(proposals, unique.length
-      ? h('ul', { class: 'plain' }, unique.map((p) => proposalView(ctx, p, reload)))
+      ? h('ul', { class: 'plain' }, unique.map((p) => proposalItem(ctx, p, reload)))
       : h('p', { testid: 'proposals-none' }, 'No identity proposals involve this case’s people or children.'));
     renderWatch(ctx, watch, d, r.watchesConnection.edges.map((e) => e.node).find((w) => w.target.id === d.id));
   })();
@@ -407,7 +367,7 @@ export async function renderCase(ctx: ViewContext, main: HTMLElement, caseNumber
     partialErrors.length ? h('div', { class: 'alert error', role: 'alert' }, partialErrors.join(' ')) : null,
     h('div', { class: 'row actions' },
       h('a', { class: 'button primary', href: exploreHref(d.id), testid: 'open-explorer' }, 'Open in explorer'),
-      h('a', { class: 'button', href: href({ name: 'timeline', id: d.id, label: `case ${d.caseNumber}` }) }, 'Timeline'),
+      h('a', { class: 'button', href: href({ name: 'timeline', id: d.id, label: `case ${d.caseNumber}` }), testid: 'open-timeline' }, 'Timeline'),
       staffParts?.watch ?? null),
     section('Facts', 'case-facts',
       h('dl', { class: 'facts' },

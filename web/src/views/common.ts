@@ -4,6 +4,9 @@ import type { NodeSummary, TimelineEvent } from '../api/types';
 import { KIND_NAMES, nodeLabel } from '../graph/model';
 import { caseHref, exploreHref } from '../router';
 
+/** An enum value in words: CASE_MANAGER -> Case manager. */
+export const human = (s: string) => s.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+
 /** An error as a visible alert (abort errors are nobody's business and show nothing). */
 export function errorBox(e: unknown, testid = 'error'): HTMLElement | null {
   if (isAbortError(e)) return null;

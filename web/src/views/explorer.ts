@@ -7,8 +7,8 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import svgExport from 'cytoscape-svg';
 import { isAbortError } from '../api/http';
-import { NEIGHBOURHOOD, NETWORK, PATHS, type NetworkResult } from '../api/operations';
-import type { Neighbourhood, Path } from '../api/types';
+import { NEIGHBOURHOOD, NETWORK, NETWORK_LINKS, PATHS, type NetworkLinksResult, type NetworkResult } from '../api/operations';
+import type { Path } from '../api/types';
 import { download, fmtDay, h, replace } from '../dom';
 import { toGraphML, toJson } from '../graph/export';
 import { GraphModel, KIND_NAMES, edgeStrength, type GEdge, type GNode } from '../graph/model';
@@ -29,6 +29,12 @@ const START_LIMIT = 200;
 const EXPAND_LIMIT = 500;
 /** Above this many nodes a full layout is concentric (O(n)) instead of force-directed. */
 const FORCE_LAYOUT_MAX_NODES = 350;
+/**
+ * A network view: most members and links drawn. The schema allows 1,000 members and 5,000
+ * links, but the service's query-complexity limit lets 800 links with their evidence through.
+ */
+const NETWORK_MEMBERS = 1000;
+const NETWORK_LINKS_MAX = 800;
 
 export interface ExplorerTestApi {
   cy: Core;
@@ -368,25 +374,24 @@ export async function renderExplorer(ctx: ViewContext, main: HTMLElement, id: st
   async function loadStart(): Promise<void> {
     status.textContent = 'Loading…';
     if (isNetwork) {
-      const r: NetworkResult = await request((signal) => ctx.client.data(NETWORK, { id, first: 500 }, signal));
+      const [r, lr]: [NetworkResult, NetworkLinksResult] = await Promise.all([
+        request((signal) => ctx.client.data(NETWORK, { id, first: NETWORK_MEMBERS }, signal)),
+        request((signal) => ctx.client.data(NETWORK_LINKS, { id, first: NETWORK_LINKS_MAX }, signal)),
+      ]);
       const nw = r.network;
+      const links = lr.network?.links ?? { links: [], truncated: false };
       if (!nw) {
         replace(panel, h('p', { class: 'alert info', testid: 'explorer-empty' }, 'No such network in your sight.'));
         status.textContent = 'Nothing to show.';
         return;
       }
       heading.textContent = `Network ${nw.id}`;
-      const members = new Set(nw.members.nodes.map((n) => n.id));
-      // The API lists members but not the links between them: take them from the walk around the
-      // first key player (3 hops), keeping only members.
-      const hubId = nw.keyPlayers[0]?.node.id ?? nw.members.nodes[0]?.id;
-      let nb: Neighbourhood = { nodes: [], links: [], truncated: false, hubs: [] };
-      if (hubId) nb = (await request((signal) => ctx.client.data(NEIGHBOURHOOD, { id: hubId, hops: 3, limit: 1000 }, signal))).neighbourhood;
-      model.mergeNeighbourhood({
-        nodes: nw.members.nodes,
-        links: nb.links.filter((l) => members.has(l.from) && members.has(l.to)),
-        hubs: nb.hubs.filter((x) => members.has(x)),
-      });
+      // The network as the API draws it: its members and exactly the links between them
+      // (Network.links); a link to a member not listed (members truncated) is left out.
+      model.mergeNeighbourhood({ nodes: nw.members.nodes, links: links.links });
+      const dropped = links.links.length - model.edges.size;
+      container.setAttribute('data-network-links', String(links.links.length));
+      container.setAttribute('data-links-truncated', String(links.truncated));
       const total = nw.ranked.length || 1;
       for (const k of nw.ranked) {
         const g = model.nodes.get(k.node.id);
@@ -417,8 +422,13 @@ export async function renderExplorer(ctx: ViewContext, main: HTMLElement, id: st
           return h('li', null, b, h('span', { class: 'muted' }, ` betweenness ${k.betweenness.toFixed(1)}, PageRank ${k.pageRank.toFixed(3)}`));
         })),
         h('p', { class: 'muted small' }, 'Node size: rank by PageRank inside the network. Orange ring: key players (people, by betweenness).'),
-        nw.members.truncated ? h('p', { class: 'muted' }, 'Only the 500 most central members are shown.') : null);
-      updateStatus();
+        nw.members.truncated ? h('p', { class: 'muted', testid: 'network-members-truncated' }, `Only the ${NETWORK_MEMBERS} most central members are shown.`) : null,
+        links.truncated ? h('p', { class: 'alert info', testid: 'network-links-truncated' }, `The network has more than ${NETWORK_LINKS_MAX} links: only the first ${NETWORK_LINKS_MAX} are drawn.`) : null,
+        dropped > 0 ? h('p', { class: 'muted' }, `${dropped} link${dropped === 1 ? '' : 's'} to members not shown left out.`) : null);
+      updateStatus([
+        links.truncated ? `More than ${NETWORK_LINKS_MAX} links: only the first ${NETWORK_LINKS_MAX} are drawn.` : '',
+        nw.members.truncated ? `Only the ${NETWORK_MEMBERS} most central members are shown.` : '',
+      ].filter(Boolean).join(' '));
       return;
     }
     const r = await request((signal) => ctx.client.data(NEIGHBOURHOOD, { id, hops: 1, limit: START_LIMIT }, signal));

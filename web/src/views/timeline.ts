@@ -5,6 +5,7 @@ import { fmtDay, h, replace } from '../dom';
 import { exploreHref } from '../router';
 import type { ViewContext } from './context';
 import { adsTable, errorBox, loading, section } from './common';
+import { circuitMap, loadStates } from './circuitMap';
 
 const SVG = 'http://www.w3.org/2000/svg';
 function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
@@ -69,12 +70,20 @@ export async function renderTimeline(ctx: ViewContext, main: HTMLElement, id: st
       replace(body, h('p', { testid: 'timeline-empty' }, 'No ads in your sight for this.'));
       return;
     }
+    const map = h('div', { class: 'circuit-map-box', testid: 'circuit-map-box' }, loading('Loading the map…'));
     replace(body,
       t.truncated ? h('p', { class: 'muted' }, 'Only the oldest 500 ads are shown.') : null,
       section('Ads over time', 'timeline', timelineChart(t)),
-      section('Circuit', 'circuit', h('ol', { testid: 'circuit-list' }, t.circuit.map((c) =>
-        h('li', null, `${c.location.city}, ${c.location.state}: ${c.ads} ads, ${fmtDay(c.from)} to ${fmtDay(c.to)}`)))),
+      section('Circuit', 'circuit',
+        map,
+        h('p', { class: 'muted' }, 'Each stop sits at the centre of its state (the records give no coordinates); numbers follow the order of the circuit.'),
+        h('ol', { testid: 'circuit-list' }, t.circuit.map((c) =>
+          h('li', null, `${c.location.city}, ${c.location.state}: ${c.ads} ads, ${fmtDay(c.from)} to ${fmtDay(c.to)}`)))),
       section('Ads', 'timeline-ads', adsTable(t.events)));
+    // The state outlines come in a chunk of their own, the first time a map is drawn.
+    loadStates()
+      .then((states) => replace(map, circuitMap(states, t.circuit)))
+      .catch((e: unknown) => replace(map, errorBox(e)));
   } catch (e) {
     replace(body, errorBox(e));
   }
