@@ -29,7 +29,7 @@ class SessionController {
     @GetMapping(WebSignIn.SESSION)
     void session(HttpServletRequest request, HttpServletResponse response, Authentication auth) throws IOException {
         if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
-            WebSignIn.describe(request, null, mode);
+            WebSignIn.writeCsrfCookie(request);
             WebSignIn.json(
                     response, HttpServletResponse.SC_UNAUTHORIZED, Map.of("error", "not signed in", "mode", mode));
             return;

@@ -112,8 +112,7 @@ class WebSignIn {
             http.formLogin(f -> f.loginPage("/")
                     .loginProcessingUrl(SIGN_IN)
                     .successHandler((request, response, auth) -> {
-                        Viewer viewer = Viewer.of(auth);
-                        audit.logon(viewer.user(), viewer.agency(), true, Map.of("reason", "signed in to the web app"));
+                        signedIn(audit, auth);
                         json(response, HttpServletResponse.SC_OK, describe(request, auth, mode));
                     })
                     .failureHandler((request, response, e) -> {
@@ -169,8 +168,7 @@ class WebSignIn {
                             name);
                 }))
                 .successHandler((request, response, auth) -> {
-                    Viewer viewer = Viewer.of(auth);
-                    audit.logon(viewer.user(), viewer.agency(), true, Map.of("reason", "signed in to the web app"));
+                    signedIn(audit, auth);
                     response.sendRedirect(request.getContextPath() + "/");
                 })
                 .failureHandler((request, response, e) -> {
@@ -210,13 +208,11 @@ class WebSignIn {
     }
 
     /**
-     * Who is signed in, as {@code GET /api/session} and a sign-in answer it; loading the CSRF
-     * token here is what writes its cookie (Spring loads it lazily).
+     * Who is signed in, as {@code GET /api/session} and a sign-in answer it, with the CSRF cookie
+     * the app sends back with its next write.
      */
     static Map<String, Object> describe(HttpServletRequest request, Authentication auth, String mode) {
-        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-            token.getToken();
-        }
+        writeCsrfCookie(request);
         Viewer viewer = Viewer.of(auth);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("user", viewer.user());
@@ -226,6 +222,19 @@ class WebSignIn {
         var session = request.getSession(false);
         body.put("idleTimeoutSeconds", session == null ? null : session.getMaxInactiveInterval());
         return body;
+    }
+
+    /** A sign-in to the web app, into the audit trail (either way of signing in). */
+    private static void signedIn(SecurityAudit audit, Authentication auth) {
+        Viewer viewer = Viewer.of(auth);
+        audit.logon(viewer.user(), viewer.agency(), true, Map.of("reason", "signed in to the web app"));
+    }
+
+    /** Loads the request's CSRF token, which is what writes its cookie (Spring loads it lazily). */
+    static void writeCsrfCookie(HttpServletRequest request) {
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken();
+        }
     }
 
     static void json(HttpServletResponse response, int status, Map<String, ?> body) throws IOException {

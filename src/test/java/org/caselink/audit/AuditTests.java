@@ -486,6 +486,20 @@ class AuditTests extends DatabaseProperties {
                     .verify();
             return null;
         });
+        // Who saw a case is the auditors' to ask: not an analyst's, nor a partner's of the case's agency.
+        for (var who : List.of(
+                new Object[] {"nosy-analyst", UserRole.ANALYST, null},
+                new Object[] {"nosy-partner", UserRole.LE_PARTNER, "AGENCY-A"})) {
+            SignedIn.as((String) who[0], (UserRole) who[1], (String) who[2], () -> {
+                graphQl.document(doc)
+                        .variable("n", "MC-T-001")
+                        .execute()
+                        .errors()
+                        .expect(e -> String.valueOf(e.getErrorType()).equals("FORBIDDEN"))
+                        .verify();
+                return null;
+            });
+        }
     }
 
     private void bypass(String cypher, long seq) {

@@ -11,14 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.caselink.DatabaseProperties;
-import org.caselink.Fixtures;
 import org.caselink.IntegrationTest;
 import org.caselink.audit.AuditEvent;
 import org.caselink.audit.AuditLog;
 import org.caselink.audit.AuditQuery;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,16 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * headers, the loopback-only listener of demo mode, exports and uploads by role.
  */
 @IntegrationTest
-class SecurityOverHttpTests extends DatabaseProperties {
+class SecurityOverHttpTests extends DemoDataOnce {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    DemoDataLoader loader;
 
     @Autowired
     AuditLog audit;
@@ -55,27 +46,6 @@ class SecurityOverHttpTests extends DatabaseProperties {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
-
-    /**
-     * The demo data, loaded once for the class (about 3 s a load): its tests only read it, bar the
-     * upload, which adds a case that is not demo data and so has the next test load it again.
-     * Other classes clear the graph, so the first test of each run of this class loads it.
-     */
-    private static boolean loaded;
-
-    @org.junit.jupiter.api.BeforeAll
-    static void notYetLoaded() {
-        loaded = false;
-    }
-
-    @BeforeEach
-    void demoData() {
-        if (!loaded) {
-            fixtures.clear();
-            loader.loadIfEmpty();
-            loaded = true;
-        }
-    }
 
     private HttpResponse<String> send(String method, String path, @Nullable String user, @Nullable String body)
             throws Exception {
@@ -183,6 +153,7 @@ class SecurityOverHttpTests extends DatabaseProperties {
                     r -> null);
         }
         fixtures.clear();
+        reloadDemoData();
         DemoModeGuard.check(graph); // empty
     }
 
@@ -245,7 +216,7 @@ class SecurityOverHttpTests extends DatabaseProperties {
 
     @Test
     void uploadsAreForStaffAndAudited() throws Exception {
-        loaded = false;
+        reloadDemoData();
         String boundary = "caselink-test";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"one.jsonl\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n"

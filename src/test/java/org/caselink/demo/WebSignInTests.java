@@ -12,15 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.caselink.DatabaseProperties;
-import org.caselink.Fixtures;
 import org.caselink.IntegrationTest;
 import org.caselink.audit.AuditEvent;
 import org.caselink.audit.AuditLog;
 import org.caselink.audit.AuditQuery;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * it was (stateless, no cookie, no CSRF token).
  */
 @IntegrationTest
-class WebSignInTests extends DatabaseProperties {
+class WebSignInTests extends DemoDataOnce {
 
     private static final String CASE_QUERY =
             "{\"query\": \"{ case(caseNumber: \\\"MC-2023-000100\\\") { caseNumber children { redacted firstName } } }\"}";
@@ -42,31 +38,9 @@ class WebSignInTests extends DatabaseProperties {
     int port;
 
     @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    DemoDataLoader loader;
-
-    @Autowired
     AuditLog audit;
 
     private final JsonMapper json = JsonMapper.builder().build();
-
-    private static boolean loaded;
-
-    @BeforeAll
-    static void notYetLoaded() {
-        loaded = false;
-    }
-
-    @BeforeEach
-    void demoData() {
-        if (!loaded) {
-            fixtures.clear();
-            loader.loadIfEmpty();
-            loaded = true;
-        }
-    }
 
     /** A browser: its own cookie jar. */
     private final class Browser {
