@@ -67,7 +67,9 @@ class AfterImport {
         this.mode = Mode.of(
                 settings.networks().afterImport(),
                 context instanceof org.springframework.web.context.WebApplicationContext);
-        this.refresher = new NetworkRefresher(this::refreshPending);
+        this.refresher = new NetworkRefresher(() -> {
+            refreshPending();
+        });
     }
 
     /** The one refresher of this service: the GraphQL answers ask it whether a run is under way. */
@@ -103,12 +105,26 @@ class AfterImport {
     }
 
     /** One refresh; the request it answers is cleared only when no newer one came in while it ran. */
-    private void refreshPending() {
+    private NetworkDetection.Run refreshPending() {
         List<Object> seen = graph.read(PENDING, Map.of(), r -> r.get("since").asObject());
-        networks.refresh();
+        var run = networks.refresh();
         if (!seen.isEmpty()) {
             graph.write(DONE, Map.of("seen", seen.getFirst()), r -> r);
         }
+        return run;
+    }
+
+    /** A run as the import's summary reports it: its steps in the order they ran. */
+    static org.caselink.ingest.Derivation derivation(NetworkDetection.Run run, long startNanos) {
+        var t = run.timings();
+        Map<String, Long> steps = new java.util.LinkedHashMap<>();
+        steps.put("near-duplicates", t.similarityMs());
+        steps.put("identity proposals", t.proposalsMs());
+        steps.put("networks", t.detectionMs() + t.writingMs());
+        steps.put("key players", t.centralityMs());
+        steps.put("case links", t.caseLinksMs());
+        return new org.caselink.ingest.Derivation(
+                java.time.Duration.ofNanos(System.nanoTime() - startNanos), steps, false);
     }
 
     @EventListener
@@ -126,11 +142,13 @@ class AfterImport {
             case BACKGROUND -> {
                 markPending();
                 refresher.request();
+                finished.derived().accept(org.caselink.ingest.Derivation.background());
             }
             case INLINE -> {
                 try {
+                    long start = System.nanoTime();
                     markPending();
-                    refreshPending();
+                    finished.derived().accept(derivation(refreshPending(), start));
                 } catch (RuntimeException e) {
                     log.error(
                             "Network detection after an import failed; the previous networks stay: {}",

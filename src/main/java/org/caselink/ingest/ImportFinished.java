@@ -1,13 +1,16 @@
 package org.caselink.ingest;
 
+import java.util.function.Consumer;
+
 /**
  * Published when an import has finished and its records are in the graph: features that derive
- * something from the graph (networks, watchlist alerts) react to it.
+ * something from the graph (networks, watchlist alerts) react to it. A listener that derives in the
+ * publishing thread tells {@code derived} what it did, for the import's summary.
  */
-public record ImportFinished(Importer.Summary summary, boolean refreshAnyway) {
+public record ImportFinished(Importer.Summary summary, boolean refreshAnyway, Consumer<Derivation> derived) {
 
     public ImportFinished(Importer.Summary summary) {
-        this(summary, false);
+        this(summary, false, d -> {});
     }
 
     /**

@@ -26,6 +26,11 @@ final class ImportProgress implements GraphWriter.ChildGate {
     /** Link records naming a person no record had brought yet: written once every record is in. */
     final List<LinkRecord> deferred = new ArrayList<>();
 
+    /** Time in reading and parsing records (the reading thread's) and in writing them (the writer's). */
+    long parseNanos;
+
+    long writeNanos;
+
     long committedBatches;
     long committedRecords;
 

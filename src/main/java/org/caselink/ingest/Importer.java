@@ -74,7 +74,11 @@ public class Importer {
         }
     }
 
-    /** The outcome of one import. */
+    /**
+     * The outcome of one import. {@code took} is its own wall time, from the first record read to
+     * the last derived link written when the derived data was refreshed in the importing thread
+     * (the commands), else to the last record committed; {@link #recordsPerSecond()} is over it.
+     */
     public record Summary(
             long read,
             long imported,
@@ -82,26 +86,76 @@ public class Importer {
             long warnings,
             long nodesCreated,
             long relationshipsCreated,
-            Duration took) {
+            Duration took,
+            Phases phases) {
+
+        /** An import whose time was not broken down (the demo data, written in one transaction). */
+        public Summary(
+                long read, long imported, long rejected, long warnings, long nodes, long relationships, Duration took) {
+            this(read, imported, rejected, warnings, nodes, relationships, took, new Phases(took, took, took, null));
+        }
 
         public double recordsPerSecond() {
             return took.toNanos() == 0 ? 0 : read * 1e9 / took.toNanos();
         }
 
-        @Override
-        public String toString() {
-            return String.format(
-                    "%d records read, %d imported, %d rejected, %d warnings; created %d nodes and %d relationships; %.1f s (%.0f records/s)",
+        Summary derived(Derivation derivation, Duration total) {
+            return new Summary(
                     read,
                     imported,
                     rejected,
                     warnings,
                     nodesCreated,
                     relationshipsCreated,
-                    took.toMillis() / 1000.0,
-                    recordsPerSecond());
+                    total,
+                    new Phases(phases.parsing(), phases.writing(), phases.records(), derivation));
+        }
+
+        @Override
+        public String toString() {
+            String time;
+            if (phases.derived() == null || phases.derived().inBackground()) {
+                time = String.format(
+                        "%.1f s (%.0f records/s)%s",
+                        seconds(took),
+                        recordsPerSecond(),
+                        phases.derived() == null ? "" : "; derived links are being refreshed in the background");
+            } else {
+                time = String.format(
+                        "records in %.1f s (%s), derived links in %.1f s (%s); %.1f s in all (%.0f records/s)",
+                        seconds(phases.records()),
+                        "parse " + String.format("%.1f s", seconds(phases.parsing())) + ", write "
+                                + String.format("%.1f s", seconds(phases.writing())),
+                        seconds(phases.derived().took()),
+                        String.join(
+                                ", ",
+                                phases.derived().stepsMs().entrySet().stream()
+                                        .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue() / 1000.0))
+                                        .toList()),
+                        seconds(took),
+                        recordsPerSecond());
+            }
+            return String.format(
+                    "%d records read, %d imported, %d rejected, %d warnings; created %d nodes and %d relationships; %s",
+                    read, imported, rejected, warnings, nodesCreated, relationshipsCreated, time);
+        }
+
+        private static double seconds(Duration d) {
+            return d.toMillis() / 1000.0;
         }
     }
+
+    /**
+     * Where an import's time went: reading, parsing and extracting the records ({@code parsing}, on
+     * the reading thread), writing them ({@code writing}, on the writing thread, overlapping it),
+     * the wall time until the last record committed ({@code records}), and what the refresh after it
+     * derived ({@code derived}; none when nothing changed).
+     */
+    public record Phases(
+            Duration parsing,
+            Duration writing,
+            Duration records,
+            @Nullable Derivation derived) {}
 
     public Summary run(List<ImportSource> sources, Listener listener) {
         return run(sources, batchSize, listener);
@@ -135,11 +189,13 @@ public class Importer {
                 List<ImportRecord> batch = new ArrayList<>(batchSize);
                 source.read(raw -> {
                     long read = state.read();
+                    long parseStart = System.nanoTime();
                     var parsed = raw.refused() != null
                             ? RecordParser.refused(raw.origin(), raw.refused())
                             : raw.node() != null
                                     ? parser.parse(raw.origin(), raw.node())
                                     : parser.parse(raw.origin(), raw.line());
+                    state.parseNanos += System.nanoTime() - parseStart;
                     parsed.warnings().forEach(state::warning);
                     parsed.errors().forEach(state::error);
                     if (parsed.record() != null) {
@@ -159,6 +215,7 @@ public class Importer {
             }
         }
         derive(state);
+        Duration records = Duration.ofNanos(System.nanoTime() - start);
         var summary = new Summary(
                 state.reads,
                 state.imported,
@@ -166,10 +223,17 @@ public class Importer {
                 state.warnings,
                 state.changes.nodesCreated(),
                 state.changes.relationshipsCreated(),
-                Duration.ofNanos(System.nanoTime() - start));
+                records,
+                new Phases(Duration.ofNanos(state.parseNanos), Duration.ofNanos(state.writeNanos), records, null));
+        // Derived data (near-duplicates, proposals, networks, case links) is refreshed by the
+        // listeners: in this thread for the commands, which then report it here.
+        Derivation[] derived = {null};
+        events.publishEvent(new ImportFinished(
+                summary, unfinished.size() > 1 || state.changes.relationshipsDeleted() > 0, d -> derived[0] = d));
+        if (derived[0] != null) {
+            summary = summary.derived(derived[0], Duration.ofNanos(System.nanoTime() - start));
+        }
         log.info("Import finished: {}", summary);
-        events.publishEvent(
-                new ImportFinished(summary, unfinished.size() > 1 || state.changes.relationshipsDeleted() > 0));
         graph.write(FINISHED, Map.of("ids", unfinished), r -> r);
         return summary;
     }
@@ -245,6 +309,7 @@ public class Importer {
             return;
         }
         Map.Entry<Graph.Changes, RecordWriter.Written> result;
+        long writeStart = System.nanoTime();
         try {
             result = graph.inWriteTransaction(tx -> {
                 RecordWriter.Written written = records.write(tx, batch, state);
@@ -267,6 +332,7 @@ public class Importer {
             }
             return;
         }
+        state.writeNanos += System.nanoTime() - writeStart; // only this thread writes it
         long[] done = state.written(batch.size(), result.getKey(), result.getValue());
         events.publishEvent(new BatchCommitted(done[0], done[1]));
     }

@@ -64,6 +64,14 @@ class ImportCommandTests {
         Outcome first = cli("import", file.toString(), "--data-dir", data.toString());
         assertThat(first.exit()).isEqualTo(1);
         assertThat(first.out()).contains("3 records read, 2 imported, 1 rejected");
+        // The summary's time runs to the last derived link (the command derives in its own thread),
+        // with where it went: the records (parsing, writing), then each step of the derivation.
+        assertThat(first.out())
+                .containsPattern(
+                        "records in \\d+\\.\\d s \\(parse \\d+\\.\\d s, write \\d+\\.\\d s\\), derived links in"
+                                + " \\d+\\.\\d s \\(near-duplicates \\d+\\.\\d s, identity proposals \\d+\\.\\d s, networks"
+                                + " \\d+\\.\\d s, key players \\d+\\.\\d s, case links \\d+\\.\\d s\\); \\d+\\.\\d s in all"
+                                + " \\(\\d+ records/s\\)");
         Path errors = Path.of(file + ".errors.jsonl");
         assertThat(Files.readAllLines(errors))
                 .singleElement()
@@ -71,7 +79,8 @@ class ImportCommandTests {
                         .contains("\"line\":2", "\"field\":\"postedAt\"", "\"key\":\"AD-2\"", "ISO 8601"));
 
         Outcome second = cli("import", file.toString(), "--data-dir", data.toString(), "--profile");
-        assertThat(second.out()).contains("created 0 nodes and 0 relationships");
+        // Nothing new: nothing to derive, and the summary says no more than the records' time.
+        assertThat(second.out()).contains("created 0 nodes and 0 relationships").doesNotContain("derived links");
         // --profile: the write statements' time, each by its first line (a named query's comment).
         assertThat(second.out()).containsPattern("(?m)^ +\\d+\\.\\d s +\\d+ x  // ");
         // Each run is in the audit trail, before it ran and with what it did, as the OS user.
