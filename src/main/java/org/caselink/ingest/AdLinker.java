@@ -198,7 +198,7 @@ public class AdLinker {
         }
         sets = null;
         // Candidates: MinHash bands over each ad's uncommon shingles.
-        Set<Long> candidates = NearDuplicateBands.textCandidates(index, idf, keys, maxBandSize);
+        long[] candidates = NearDuplicateBands.textCandidates(index, idf, keys, maxBandSize);
         // Weighted Jaccard of each candidate pair; then each ad's strongest few.
         Map<Integer, List<double[]>> near = new HashMap<>();
         for (long pair : candidates) {

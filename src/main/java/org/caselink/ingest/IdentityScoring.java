@@ -98,23 +98,21 @@ final class IdentityScoring {
                 blocks.computeIfAbsent("a:" + name, k -> new ArrayList<>()).add(i);
             }
         }
-        Set<Long> pairs = new TreeSet<>();
+        Pairs candidates = new Pairs(n);
         blocks.forEach((key, members) -> {
             if (members.size() < 2 || members.size() > MAX_BLOCK) {
                 return;
             }
             for (int x = 0; x < members.size(); x++) {
                 for (int y = x + 1; y < members.size(); y++) {
-                    int a = Math.min(members.get(x), members.get(y));
-                    int b = Math.max(members.get(x), members.get(y));
-                    if (a != b) {
-                        pairs.add((long) a << 32 | b);
+                    if (!members.get(x).equals(members.get(y))) {
+                        candidates.add(members.get(x), members.get(y));
                     }
                 }
             }
         });
         List<Proposal> out = new ArrayList<>();
-        for (long pair : pairs) {
+        for (long pair : candidates.sortedDistinct()) {
             Individual a = all.get((int) (pair >>> 32));
             Individual b = all.get((int) pair);
             Proposal p = score(a, b, n, firsts, lasts, carried, child);

@@ -2,9 +2,7 @@ package org.caselink.ingest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Candidate pairs for {@link AdLinker} by locality-sensitive hashing, so that near-duplicates are
@@ -30,11 +28,11 @@ final class NearDuplicateBands {
 
     /**
      * The pairs of ads that share a MinHash band of their uncommon shingles (those of weight above
-     * zero), each as {@code a << 32 | b} with {@code a < b}; a band more than {@code maxBandSize} ads
-     * share yields none. {@code index[i]} holds ad {@code i}'s shingles as indexes into
+     * zero), each once as {@code a << 32 | b} with {@code a < b}, in ascending order ({@link Pairs}); a band
+     * more than {@code maxBandSize} ads share yields none. {@code index[i]} holds ad {@code i}'s shingles as indexes into
      * {@code keys} (the shingles) and {@code idf} (their weights).
      */
-    static Set<Long> textCandidates(int[][] index, double[] idf, int[] keys, int maxBandSize) {
+    static long[] textCandidates(int[][] index, double[] idf, int[] keys, int maxBandSize) {
         int n = index.length;
         long[] buckets = new long[n * TEXT_BANDS];
         int used = 0;
@@ -71,7 +69,7 @@ final class NearDuplicateBands {
             }
         }
         Arrays.sort(buckets, 0, used);
-        Set<Long> candidates = new HashSet<>();
+        Pairs pairs = new Pairs(used);
         for (int from = 0; from < used; ) {
             int to = from + 1;
             while (to < used && (buckets[to] >>> 24) == (buckets[from] >>> 24)) {
@@ -80,15 +78,13 @@ final class NearDuplicateBands {
             if (to - from > 1 && to - from <= maxBandSize) {
                 for (int x = from; x < to; x++) {
                     for (int y = x + 1; y < to; y++) {
-                        long a = buckets[x] & 0xFFFFFF;
-                        long b = buckets[y] & 0xFFFFFF;
-                        candidates.add(Math.min(a, b) << 32 | Math.max(a, b));
+                        pairs.add((int) (buckets[x] & 0xFFFFFF), (int) (buckets[y] & 0xFFFFFF));
                     }
                 }
             }
             from = to;
         }
-        return candidates;
+        return pairs.sortedDistinct();
     }
 
     /** The bands of a 64-bit hash: {@code distance + 1} slices, each keyed by its index and bits. */

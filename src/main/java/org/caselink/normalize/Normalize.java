@@ -21,6 +21,10 @@ public final class Normalize {
     private static final Pattern HANDLE = Pattern.compile("^[\\p{L}\\p{N}._-]{1,64}$");
     private static final Pattern PLATFORM = Pattern.compile("^[a-z0-9._-]{1,40}$");
     private static final Pattern IMAGE_HASH = Pattern.compile("^[0-9a-f]{16}$");
+    // Compiled once: the name key runs for every person and child written and every pair scored.
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_NAME = Pattern.compile("[^\\p{L}\\p{N} ]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Normalize() {}
 
@@ -79,10 +83,11 @@ public final class Normalize {
     /** The name key used by identity resolution: "first last", lower case, accents and punctuation removed. */
     public static @Nullable String nameKey(@Nullable String first, @Nullable String last) {
         String joined = ((first == null ? "" : first) + " " + (last == null ? "" : last));
-        String plain = Normalizer.normalize(joined, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String key = plain.toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N} ]", "")
-                .replaceAll("\\s+", " ")
+        String plain =
+                MARKS.matcher(Normalizer.normalize(joined, Normalizer.Form.NFD)).replaceAll("");
+        String key = SPACES.matcher(
+                        NOT_NAME.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(""))
+                .replaceAll(" ")
                 .strip();
         return key.isEmpty() ? null : key;
     }

@@ -54,6 +54,7 @@ public final class PhoneExtractor {
     private static final Pattern PIECES = Pattern.compile(
             "zero|three|seven|eight|four|five|nine|fore|tree|two|too|one|won|six|for|ate|oh|to|[0-9]|o|l|i");
     private static final Pattern SEPARATOR = Pattern.compile("[\\s.\\-/*_,()\\[\\]|:~+]+");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]");
     private static final Pattern KEYCAP = Pattern.compile("([0-9])\\x{FE0F}?\\x{20E3}");
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
@@ -177,7 +178,7 @@ public final class PhoneExtractor {
             if (piece.isEmpty()) {
                 continue;
             }
-            String word = piece.replaceAll("[^\\p{L}\\p{N}]", "");
+            String word = NOT_ALPHANUMERIC.matcher(piece).replaceAll("");
             if (word.isEmpty()) {
                 continue;
             }
