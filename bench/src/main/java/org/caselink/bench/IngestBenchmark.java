@@ -373,7 +373,7 @@ final class IngestBenchmark {
         StringBuilder b = new StringBuilder();
         b.append(String.format(
                 Locale.ROOT,
-                "| - records read, parsed and written (reading and parsing %.1f s on one thread, writing %.1f s on another, overlapping) | %.1f s | |%n",
+                "| - records read, parsed and written (parsing, validating and extracting %.1f s on the reading thread, writing %.1f s on another, overlapping) | %.1f s | |%n",
                 p.parsing().toMillis() / 1000.0,
                 p.writing().toMillis() / 1000.0,
                 p.records().toMillis() / 1000.0));
