@@ -29,6 +29,9 @@ final class ImportProgress implements GraphWriter.ChildGate {
     /** Time in reading and parsing records (the reading thread's) and in writing them (the writer's). */
     long parseNanos;
 
+    /** Of the parsing, extracting phones and emails from ad texts. */
+    long extractNanos;
+
     long writeNanos;
 
     long committedBatches;

@@ -92,7 +92,15 @@ public class Importer {
         /** An import whose time was not broken down (the demo data, written in one transaction). */
         public Summary(
                 long read, long imported, long rejected, long warnings, long nodes, long relationships, Duration took) {
-            this(read, imported, rejected, warnings, nodes, relationships, took, new Phases(took, took, took, null));
+            this(
+                    read,
+                    imported,
+                    rejected,
+                    warnings,
+                    nodes,
+                    relationships,
+                    took,
+                    new Phases(took, Duration.ZERO, took, took, null));
         }
 
         public double recordsPerSecond() {
@@ -108,7 +116,7 @@ public class Importer {
                     nodesCreated,
                     relationshipsCreated,
                     total,
-                    new Phases(phases.parsing(), phases.writing(), phases.records(), derivation));
+                    new Phases(phases.parsing(), phases.extracting(), phases.writing(), phases.records(), derivation));
         }
 
         @Override
@@ -124,8 +132,9 @@ public class Importer {
                 time = String.format(
                         "records in %.1f s (%s), derived links in %.1f s (%s); %.1f s in all (%.0f records/s)",
                         seconds(phases.records()),
-                        "parse " + String.format("%.1f s", seconds(phases.parsing())) + ", write "
-                                + String.format("%.1f s", seconds(phases.writing())),
+                        String.format(
+                                "parse %.1f s, of which extracting contacts from ad texts %.1f s; write %.1f s",
+                                seconds(phases.parsing()), seconds(phases.extracting()), seconds(phases.writing())),
                         seconds(phases.derived().took()),
                         String.join(
                                 ", ",
@@ -146,13 +155,16 @@ public class Importer {
     }
 
     /**
-     * Where an import's time went: reading, parsing and extracting the records ({@code parsing}, on
-     * the reading thread), writing them ({@code writing}, on the writing thread, overlapping it),
+     * Where an import's time went: parsing, validating and normalising the records ({@code parsing},
+     * on the reading thread, after a line is read), of which extracting phones and emails from ad
+     * texts ({@code extracting}), writing them ({@code writing}, on the writing thread, overlapping it;
+     * resolving identities is part of it: {@code import --profile} splits it by statement),
      * the wall time until the last record committed ({@code records}), and what the refresh after it
      * derived ({@code derived}; none when nothing changed).
      */
     public record Phases(
             Duration parsing,
+            Duration extracting,
             Duration writing,
             Duration records,
             @Nullable Derivation derived) {}
@@ -211,6 +223,7 @@ public class Importer {
                 });
                 writer.submit(List.copyOf(batch));
                 writer.drain();
+                state.extractNanos += parser.extractNanos();
                 listener.progress(state.reads, source.size(), source);
             }
         }
@@ -224,7 +237,12 @@ public class Importer {
                 state.changes.nodesCreated(),
                 state.changes.relationshipsCreated(),
                 records,
-                new Phases(Duration.ofNanos(state.parseNanos), Duration.ofNanos(state.writeNanos), records, null));
+                new Phases(
+                        Duration.ofNanos(state.parseNanos),
+                        Duration.ofNanos(state.extractNanos),
+                        Duration.ofNanos(state.writeNanos),
+                        records,
+                        null));
         // Derived data (near-duplicates, proposals, networks, case links) is refreshed by the
         // listeners: in this thread for the commands, which then report it here.
         Derivation[] derived = {null};

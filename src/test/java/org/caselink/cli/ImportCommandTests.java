@@ -65,10 +65,11 @@ class ImportCommandTests {
         assertThat(first.exit()).isEqualTo(1);
         assertThat(first.out()).contains("3 records read, 2 imported, 1 rejected");
         // The summary's time runs to the last derived link (the command derives in its own thread),
-        // with where it went: the records (parsing, writing), then each step of the derivation.
+        // with where it went: the records (parsing, extracting, writing), then each step of the derivation.
         assertThat(first.out())
                 .containsPattern(
-                        "records in \\d+\\.\\d s \\(parse \\d+\\.\\d s, write \\d+\\.\\d s\\), derived links in"
+                        "records in \\d+\\.\\d s \\(parse \\d+\\.\\d s, of which extracting contacts from ad texts"
+                                + " \\d+\\.\\d s; write \\d+\\.\\d s\\), derived links in"
                                 + " \\d+\\.\\d s \\(near-duplicates \\d+\\.\\d s, identity proposals \\d+\\.\\d s, networks"
                                 + " \\d+\\.\\d s, key players \\d+\\.\\d s, case links \\d+\\.\\d s\\); \\d+\\.\\d s in all"
                                 + " \\(\\d+ records/s\\)");

@@ -71,6 +71,10 @@ class BenchmarkCommandTests {
         JsonNode phases = json.get("phases");
         assertThat(phases.get("parsingSeconds").asDouble()).isPositive();
         assertThat(phases.get("writingSeconds").asDouble()).isPositive();
+        // Extraction is part of parsing: 200 ads, each text read for phones and emails.
+        assertThat(phases.get("extractingSeconds").asDouble())
+                .isPositive()
+                .isLessThanOrEqualTo(phases.get("parsingSeconds").asDouble());
         assertThat(List.copyOf(phases.get("derivedStepsMs").propertyNames()))
                 .containsExactly("near-duplicates", "identity proposals", "networks", "key players", "case links");
         assertThat(phases.get("recordsSeconds").asDouble()
