@@ -8,6 +8,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { CircuitStop } from '../api/types';
 import { fmtDay } from '../dom';
+import { s } from './svg';
 
 export interface StateShape {
   code: string;
@@ -115,14 +116,6 @@ export function place(states: StateShape[], circuit: CircuitStop[]): PlacedStop[
     const angle = (2 * Math.PI * k) / cities.length;
     return { stop, order: i + 1, at: [state.centre[0] + 14 * Math.cos(angle), state.centre[1] + 14 * Math.sin(angle)] };
   });
-}
-
-const SVG = 'http://www.w3.org/2000/svg';
-function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  if (text !== undefined) el.textContent = text;
-  return el;
 }
 
 /** The circuit drawn on the map: visited states shaded, stops numbered in order, the route between them. */

@@ -6,14 +6,7 @@ import { exploreHref } from '../router';
 import type { ViewContext } from './context';
 import { adsTable, errorBox, loading, section } from './common';
 import { circuitMap, loadStates } from './circuitMap';
-
-const SVG = 'http://www.w3.org/2000/svg';
-function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
+import { s } from './svg';
 
 export function timelineChart(t: Timeline): SVGSVGElement {
   const places: string[] = [];
