@@ -113,6 +113,12 @@ public final class Cli {
         @Option(names = "--profile", description = "print where the time went, per statement")
         boolean profile;
 
+        @Option(
+                names = "--bulk",
+                description = "first load into an empty embedded database, through Neo4j's offline importer (much"
+                        + " faster; refuses a database that holds anything)")
+        boolean bulk;
+
         @Override
         public Integer call() throws IOException {
             for (Path f : files) {
@@ -128,6 +134,9 @@ public final class Cli {
             }
             long totalBytes = files.stream().mapToLong(f -> f.toFile().length()).sum();
             JsonMapper json = JsonMapper.builder().build();
+            if (bulk) {
+                return bulk(props, errorFile, totalBytes, json);
+            }
             StatementProfile timing = new StatementProfile();
             try (var ctx = Contexts.context(profile ? List.of(timing) : List.of(), props.toArray(String[]::new));
                     BufferedWriter err = Files.newBufferedWriter(errorFile, StandardCharsets.UTF_8);
@@ -138,41 +147,9 @@ public final class Cli {
                 var audit = ctx.getBean(org.caselink.audit.AuditLog.class);
                 List<String> names = files.stream().map(Path::toString).toList();
                 audit.append("import", "IMPORT", CLI_USER, null, "STARTED", java.util.Map.of("files", names));
-                long[] done = {0};
-                long[] lastBytes = {0};
                 Importer.Summary summary;
                 try {
-                    summary = importer.run(files.stream().map(ImportSource::of).toList(), new Importer.Listener() {
-                        @Override
-                        public void progress(long records, long bytesRead, ImportSource source) {
-                            bar.stepTo(done[0] + Math.min(bytesRead, source.size()));
-                            bar.setExtraMessage(records + " records");
-                            if (bytesRead >= source.size()) {
-                                done[0] += source.size();
-                            }
-                            lastBytes[0] = bytesRead;
-                        }
-
-                        @Override
-                        public void error(Problem p) {
-                            try {
-                                err.write(json.writeValueAsString(java.util.Map.of(
-                                        "file",
-                                        p.origin().file(),
-                                        "line",
-                                        p.origin().line(),
-                                        "key",
-                                        String.valueOf(p.key()),
-                                        "field",
-                                        p.field(),
-                                        "reason",
-                                        p.reason())));
-                                err.write('\n');
-                            } catch (IOException e) {
-                                throw new java.io.UncheckedIOException(e);
-                            }
-                        }
-                    });
+                    summary = importer.run(files.stream().map(ImportSource::of).toList(), new Told(bar, json, err));
                 } catch (org.caselink.ingest.ImportInterruptedException e) {
                     // The database went away: no audit event can be written now; the next run's is.
                     bar.close();
@@ -181,26 +158,133 @@ public final class Cli {
                     return 3;
                 }
                 bar.close();
-                audit.append(
-                        "import",
-                        "IMPORT",
-                        CLI_USER,
-                        null,
-                        summary.rejected() == 0 ? "SUCCESS" : "PARTIAL",
-                        java.util.Map.of(
-                                "files", names,
-                                "read", summary.read(),
-                                "imported", summary.imported(),
-                                "rejected", summary.rejected()));
+                audited(audit, names, false, summary);
                 out().println(summary);
                 timing.lines().forEach(out()::println);
-                if (summary.rejected() > 0) {
-                    out().println("Rejected records (file, line, field, reason) are in " + errorFile);
-                    return 1;
-                }
-                Files.deleteIfExists(errorFile);
-                return 0;
+                return outcome(summary, errorFile);
             }
+        }
+
+        /** The import's outcome in the audit trail, as the operating-system user. */
+        private static void audited(
+                org.caselink.audit.AuditLog audit, List<String> names, boolean bulk, Importer.Summary summary) {
+            audit.append(
+                    "import",
+                    "IMPORT",
+                    CLI_USER,
+                    null,
+                    summary.rejected() == 0 ? "SUCCESS" : "PARTIAL",
+                    java.util.Map.of(
+                            "files", names,
+                            "bulk", bulk,
+                            "read", summary.read(),
+                            "imported", summary.imported(),
+                            "rejected", summary.rejected()));
+        }
+
+        /** The exit code: 1 when records were rejected (they are in the errors file), else 0. */
+        private Integer outcome(Importer.Summary summary, Path errorFile) throws IOException {
+            if (summary.rejected() > 0) {
+                out().println("Rejected records (file, line, field, reason) are in " + errorFile);
+                return 1;
+            }
+            Files.deleteIfExists(errorFile);
+            return 0;
+        }
+
+        /** The progress bar and the errors file, told as an import goes. */
+        private record Told(ProgressBar bar, JsonMapper json, BufferedWriter err, long[] done)
+                implements Importer.Listener {
+            Told(ProgressBar bar, JsonMapper json, BufferedWriter err) {
+                this(bar, json, err, new long[] {0});
+            }
+
+            @Override
+            public void progress(long records, long bytesRead, ImportSource source) {
+                bar.stepTo(done[0] + Math.min(bytesRead, source.size()));
+                bar.setExtraMessage(records + " records");
+                if (bytesRead >= source.size()) {
+                    done[0] += source.size();
+                }
+            }
+
+            @Override
+            public void error(Problem p) {
+                writeError(json, err, p);
+            }
+        }
+
+        /** A rejected record, as one line of the errors file. */
+        private static void writeError(JsonMapper json, BufferedWriter err, Problem p) {
+            try {
+                err.write(json.writeValueAsString(java.util.Map.of(
+                        "file",
+                        p.origin().file(),
+                        "line",
+                        p.origin().line(),
+                        "key",
+                        String.valueOf(p.key()),
+                        "field",
+                        p.field(),
+                        "reason",
+                        p.reason())));
+                err.write('\n');
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * The bulk path: the records read and the store's files written with the database running
+         * (it must be empty), the store written by Neo4j's importer with it stopped, then the
+         * service started on the new store to make the schema and derive what every import derives.
+         */
+        private Integer bulk(List<String> props, Path errorFile, long totalBytes, JsonMapper json) throws IOException {
+            List<String> names = files.stream().map(Path::toString).toList();
+            java.util.Map<String, Object> started = java.util.Map.of("files", names, "bulk", true);
+            org.caselink.ingest.BulkImport.Prepared prepared;
+            String refusal = null;
+            try (var ctx = Contexts.context(props.toArray(String[]::new));
+                    BufferedWriter err = Files.newBufferedWriter(errorFile, StandardCharsets.UTF_8);
+                    ProgressBar bar = progressBar(totalBytes)) {
+                var audit = ctx.getBean(org.caselink.audit.AuditLog.class);
+                audit.append("import", "IMPORT", CLI_USER, null, "STARTED", started);
+                // Into the graph now: the new store carries the audit trail as the graph holds it.
+                audit.shipJournal();
+                try {
+                    prepared = ctx.getBean(org.caselink.ingest.BulkImport.class)
+                            .prepare(files.stream().map(ImportSource::of).toList(), new Told(bar, json, err));
+                } catch (org.caselink.ingest.BulkImport.Refused e) {
+                    audit.append(
+                            "import",
+                            "IMPORT",
+                            CLI_USER,
+                            null,
+                            "FAILURE",
+                            java.util.Map.of("files", names, "bulk", true, "reason", e.getMessage()));
+                    prepared = null;
+                    refusal = e.getMessage();
+                }
+                bar.close();
+            }
+            if (prepared == null) {
+                Files.deleteIfExists(errorFile);
+                err().println(refusal);
+                return 2;
+            }
+            err().printf(
+                            "Read %,d records into %,d nodes and %,d relationships; Neo4j's importer is writing the store%n",
+                            prepared.read(), prepared.nodes(), prepared.relationships());
+            var loaded = org.caselink.ingest.BulkImport.load(prepared);
+            org.caselink.ingest.BulkImport.cleanUp(prepared.work());
+            err().println("Store written; starting on it to make the indexes and derive the links");
+            Importer.Summary summary;
+            try (var ctx = Contexts.context(props.toArray(String[]::new))) {
+                summary = ctx.getBean(org.caselink.ingest.BulkImport.class).finish(prepared, loaded);
+                audited(ctx.getBean(org.caselink.audit.AuditLog.class), names, true, summary);
+            }
+            out().println(summary);
+            return outcome(summary, errorFile);
         }
 
         /** A bar on a terminal; plain lines now and then otherwise (a log, CI). */

@@ -201,16 +201,20 @@ final class RecordWriter {
             if (!uidOf.containsKey(l.from()) || !uidOf.containsKey(l.to())) {
                 missing.add(l);
             } else {
-                rows.add(new AssociationRow(
-                        uidOf.get(l.from()), uidOf.get(l.to()), new Provenance(l.source(), "link:" + l.key(), null)));
+                rows.add(association(l, uidOf.get(l.from()), uidOf.get(l.to())));
             }
         }
         writer.associations(tx, rows);
         return missing;
     }
 
+    /** A link record as the association it writes between the two people. */
+    static AssociationRow association(LinkRecord l, String fromUid, String toUid) {
+        return new AssociationRow(fromUid, toUid, new Provenance(l.source(), "link:" + l.key(), null));
+    }
+
     /** Why a link record could not be written once every record was in. */
-    private static Problem unknownPerson(LinkRecord l, Set<String> known) {
+    static Problem unknownPerson(LinkRecord l, Set<String> known) {
         boolean from = !known.contains(l.from());
         return new Problem(
                 l.origin(),

@@ -47,17 +47,38 @@ public class GraphWriter {
     private static final String ASSOCIATIONS = CypherFiles.query("ingest/associations");
 
     public void cases(Graph.Tx tx, List<CaseRow> rows) {
-        run(tx, CASES, rows, r -> {
-            Map<String, Object> m = r.ev().params();
-            m.put("caseNumber", r.caseNumber());
-            m.put("type", r.type().name());
-            m.put("status", r.status().name());
-            m.put("reportedAt", r.reportedAt());
-            m.put("agency", r.agency());
-            m.put("state", r.state());
-            m.put("summary", r.summary());
-            return m;
-        });
+        for (List<CaseRow> round : rounds(rows)) {
+            run(tx, CASES, round, r -> {
+                Map<String, Object> m = r.ev().params();
+                m.put("caseNumber", r.caseNumber());
+                m.put("type", r.type().name());
+                m.put("status", r.status().name());
+                m.put("reportedAt", r.reportedAt());
+                m.put("agency", r.agency());
+                m.put("state", r.state());
+                m.put("summary", r.summary());
+                return m;
+            });
+        }
+    }
+
+    /**
+     * The rows of a batch in rounds, each case at most once per round, in the order of the batch:
+     * one statement per round writes what the rows written one by one would. In one statement,
+     * every row's "end the other ownerships" clause runs after every row's MERGE, so two rows of one
+     * case with two agencies would each end the other's, and the case would be left with no owner.
+     */
+    static List<List<CaseRow>> rounds(List<CaseRow> rows) {
+        List<List<CaseRow>> rounds = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (CaseRow r : rows) {
+            int round = seen.merge(r.caseNumber(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(r);
+        }
+        return rounds;
     }
 
     /** Writes children as subjects of their cases; returns each row's child uid, in order. */
@@ -92,21 +113,7 @@ public class GraphWriter {
      * linking it must not grant need-to-know of it. Writing the same record again is no new link.
      */
     public List<String> children(Graph.Tx tx, List<ChildRow> rows, ChildGate gate) {
-        List<Map<String, Object>> params = rows.stream()
-                .map(r -> {
-                    Map<String, Object> m = r.ev().params();
-                    m.put("caseNumber", r.caseNumber());
-                    m.put("uid", r.uid());
-                    m.put("externalId", r.childId());
-                    m.put("firstName", r.firstName());
-                    m.put("lastName", r.lastName());
-                    m.put("nameKey", Normalize.nameKey(r.firstName(), r.lastName()));
-                    m.put("dob", r.dob());
-                    m.put("sex", r.sex());
-                    m.put("recordNames", recordNames(r.firstName(), r.lastName(), List.of()));
-                    return m;
-                })
-                .toList();
+        List<Map<String, Object>> params = childParams(rows);
         resolve(tx, "Child", "childId", params);
         Set<String> existing = new HashSet<>();
         tx.run(EXISTING_SUBJECTS, Map.of("rows", params), r -> {
@@ -122,18 +129,55 @@ public class GraphWriter {
                 .distinct()
                 .filter(uid -> !existing.contains(uid))
                 .forEach(gate::made);
-        tx.run(
-                CHILDREN,
-                Map.of(
-                        "people",
-                        folded(params, List.of("externalId", "firstName", "lastName", "nameKey", "dob", "sex"))));
+        tx.run(CHILDREN, Map.of("people", folded(params, CHILD_FIELDS)));
         tx.run(CHILD_SUBJECTS, Map.of("rows", params));
         return params.stream().map(m -> (String) m.get("uid")).toList();
     }
 
     /** Writes people in their roles in their cases; returns each row's person uid, in order. */
     public List<String> persons(Graph.Tx tx, List<PersonRow> rows) {
-        List<Map<String, Object>> params = rows.stream()
+        List<Map<String, Object>> params = personParams(rows);
+        resolve(tx, "Person", "personId", params);
+        tx.run(PERSONS, Map.of("people", folded(params, PERSON_FIELDS)));
+        for (Role role : Role.values()) {
+            var ofRole = params.stream()
+                    .filter(m -> role.name().equals(m.get("role")))
+                    .toList();
+            if (!ofRole.isEmpty()) {
+                tx.run(CypherFiles.fill(PERSON_ROLES, "__ROLE__", role.relationship()), Map.of("rows", ofRole));
+            }
+        }
+        return params.stream().map(m -> (String) m.get("uid")).toList();
+    }
+
+    /** What a child's fold keeps of its rows ({@link #folded}). */
+    static final List<String> CHILD_FIELDS = List.of("externalId", "firstName", "lastName", "nameKey", "dob", "sex");
+
+    /** What a person's fold keeps of its rows ({@link #folded}). */
+    static final List<String> PERSON_FIELDS = List.of("externalId", "firstName", "lastName", "nameKey", "dob");
+
+    /** The statement parameters of children rows, as children.cypher and child-subjects.cypher read them. */
+    static List<Map<String, Object>> childParams(List<ChildRow> rows) {
+        return rows.stream()
+                .map(r -> {
+                    Map<String, Object> m = r.ev().params();
+                    m.put("caseNumber", r.caseNumber());
+                    m.put("uid", r.uid());
+                    m.put("externalId", r.childId());
+                    m.put("firstName", r.firstName());
+                    m.put("lastName", r.lastName());
+                    m.put("nameKey", Normalize.nameKey(r.firstName(), r.lastName()));
+                    m.put("dob", r.dob());
+                    m.put("sex", r.sex());
+                    m.put("recordNames", recordNames(r.firstName(), r.lastName(), List.of()));
+                    return m;
+                })
+                .toList();
+    }
+
+    /** The statement parameters of person rows, as persons.cypher and person-roles.cypher read them. */
+    static List<Map<String, Object>> personParams(List<PersonRow> rows) {
+        return rows.stream()
                 .map(r -> {
                     Map<String, Object> m = r.ev().params();
                     m.put("caseNumber", r.caseNumber());
@@ -149,19 +193,6 @@ public class GraphWriter {
                     return m;
                 })
                 .toList();
-        resolve(tx, "Person", "personId", params);
-        tx.run(
-                PERSONS,
-                Map.of("people", folded(params, List.of("externalId", "firstName", "lastName", "nameKey", "dob"))));
-        for (Role role : Role.values()) {
-            var ofRole = params.stream()
-                    .filter(m -> role.name().equals(m.get("role")))
-                    .toList();
-            if (!ofRole.isEmpty()) {
-                tx.run(CypherFiles.fill(PERSON_ROLES, "__ROLE__", role.relationship()), Map.of("rows", ofRole));
-            }
-        }
-        return params.stream().map(m -> (String) m.get("uid")).toList();
     }
 
     /** The names one record gave an individual: its name as the node's aliases spell one, and its aliases. */
@@ -190,7 +221,7 @@ public class GraphWriter {
      * other's values; folded first, a batch writes what the same rows written one by one would, in
      * any order.
      */
-    private static List<Map<String, Object>> folded(List<Map<String, Object>> rows, List<String> fields) {
+    static List<Map<String, Object>> folded(List<Map<String, Object>> rows, List<String> fields) {
         Map<String, Map<String, Object>> byUid = new java.util.LinkedHashMap<>();
         for (Map<String, Object> row : rows) {
             var one = byUid.computeIfAbsent((String) row.get("uid"), uid -> {
@@ -270,11 +301,21 @@ public class GraphWriter {
                 Map<String, Object> m = r.ev().params();
                 var c = r.contact();
                 m.put("owner", r.ownerKey());
-                m.put("key", c.platform() == null ? c.value() : c.platform() + ":" + c.value());
-                m.put("props", c.platform() == null ? Map.of() : Map.of("platform", c.platform(), "handle", c.value()));
+                m.put("key", contactKey(c));
+                m.put("props", contactProps(c));
                 return m;
             });
         });
+    }
+
+    /** A phone's, email's or handle's key property: handles are keyed by platform and handle. */
+    static String contactKey(Rows.Contact c) {
+        return c.platform() == null ? c.value() : c.platform() + ":" + c.value();
+    }
+
+    /** The properties a contact node gets when it is made, beside its key. */
+    static Map<String, Object> contactProps(Rows.Contact c) {
+        return c.platform() == null ? Map.of() : Map.of("platform", c.platform(), "handle", c.value());
     }
 
     public void ads(Graph.Tx tx, List<AdRow> rows) {
@@ -295,15 +336,15 @@ public class GraphWriter {
 
     public void places(Graph.Tx tx, List<PlaceRow> rows) {
         rows.stream().collect(Collectors.groupingBy(PlaceRow::owner)).forEach((owner, group) -> {
-            String rel = owner == EntityType.CASE ? "LAST_SEEN_IN" : "POSTED_IN";
+            String rel = placeRelationship(owner);
             String cypher = CypherFiles.fill(
                     PLACES, "__OWNER__", owner.label(), "__OWNER_KEY__", owner.keyProperty(), "__REL__", rel);
             run(tx, cypher, group, r -> {
                 Map<String, Object> m = r.ev().params();
                 m.put("owner", r.ownerKey());
                 m.put("key", Location.key(r.city(), r.state()));
-                m.put("city", r.city().strip());
-                m.put("state", r.state().strip().toUpperCase(java.util.Locale.ROOT));
+                m.put("city", placeCity(r));
+                m.put("state", placeState(r));
                 return m;
             });
         });
@@ -316,6 +357,19 @@ public class GraphWriter {
             m.put("to", r.toUid());
             return m;
         });
+    }
+
+    /** The relationship from a case (where a child was last seen) or an ad (where it was posted) to a place. */
+    static String placeRelationship(EntityType owner) {
+        return owner == EntityType.CASE ? "LAST_SEEN_IN" : "POSTED_IN";
+    }
+
+    static String placeCity(PlaceRow r) {
+        return r.city().strip();
+    }
+
+    static String placeState(PlaceRow r) {
+        return r.state().strip().toUpperCase(java.util.Locale.ROOT);
     }
 
     /** The relationship from an owner to a phone, email or handle. */

@@ -72,10 +72,33 @@ public final class BenchmarkCommands {
                         + " `benchmark http --data-dir <work-dir>/import-db` can query it")
         boolean analyse;
 
+        @Option(
+                names = "--pipelines",
+                defaultValue = "online,bulk",
+                split = ",",
+                description = "which to run: online (the import's pipeline), bulk (import --bulk); the floor copies"
+                        + " the graph of the first (default ${DEFAULT-VALUE})")
+        List<String> pipelines;
+
         @Override
         public Integer call() throws IOException {
+            var unknown = pipelines.stream()
+                    .filter(p -> !List.of("online", "bulk").contains(p))
+                    .toList();
+            if (!unknown.isEmpty() || pipelines.isEmpty()) {
+                err().println("--pipelines takes online, bulk or both, not " + pipelines);
+                return 2;
+            }
             var result = new IngestBenchmark(out(), Contexts::context)
-                    .run(records, seed, batchSize, workDir, naiveRecords, analyse);
+                    .run(
+                            records,
+                            seed,
+                            batchSize,
+                            workDir,
+                            naiveRecords,
+                            analyse,
+                            pipelines.contains("online"),
+                            pipelines.contains("bulk"));
             IngestBenchmark.write(out(), result, Path.of(report + ".md"), Path.of(report + ".json"));
             return 0;
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.caselink.db.Graph;
 import org.caselink.generator.Generator;
+import org.caselink.ingest.BulkImport;
 import org.caselink.ingest.ImportSource;
 import org.caselink.ingest.Importer;
 import org.caselink.write.Records.Problem;
@@ -48,10 +49,16 @@ final class IngestBenchmark {
             Duration naiveTime,
             Map<String, Object> refresh,
             Importer.Phases phases,
-            int floorIndexesDropped) {
+            int floorIndexesDropped,
+            @org.jspecify.annotations.Nullable Bulk bulk) {
+
+        /** Whether the online import ran (a bulk-only run at a million records leaves it out). */
+        boolean online() {
+            return !importTime.isZero();
+        }
 
         double recordsPerSecond() {
-            return records * 1e9 / importTime.toNanos();
+            return online() ? records * 1e9 / importTime.toNanos() : 0;
         }
 
         double floorRecordsPerSecond() {
@@ -69,6 +76,23 @@ final class IngestBenchmark {
         /** The pipeline's records per second over the naive loop's: above 1 when the pipeline is faster. */
         double ratioToNaive() {
             return naiveRecords == 0 ? 0 : recordsPerSecond() / naiveRecordsPerSecond();
+        }
+    }
+
+    /**
+     * The bulk path's figures: its summary (first record read to last derived link), the time in
+     * building the graph and its CSV files, in Neo4j's offline importer, and in starting on the new
+     * store (migrations, index population); whether it wrote the graph the online import wrote.
+     */
+    record Bulk(
+            Importer.Summary summary,
+            Duration building,
+            Duration offline,
+            Duration restart,
+            String sameGraph,
+            long peakHeapBytes) {
+        double recordsPerSecond() {
+            return summary.recordsPerSecond();
         }
     }
 
@@ -98,6 +122,24 @@ final class IngestBenchmark {
      */
     Result run(int records, long seed, int batchSize, Path workDir, int naiveRecords, boolean analyse)
             throws IOException {
+        return run(records, seed, batchSize, workDir, naiveRecords, analyse, true, true);
+    }
+
+    /**
+     * As above, with either pipeline left out: {@code online} (the import's own pipeline) or
+     * {@code bulk} (import --bulk through Neo4j's offline importer). The floor copies the graph the
+     * first one wrote (both write the same graph: {@code BulkImportTests}).
+     */
+    Result run(
+            int records,
+            long seed,
+            int batchSize,
+            Path workDir,
+            int naiveRecords,
+            boolean analyse,
+            boolean online,
+            boolean bulk)
+            throws IOException {
         Files.createDirectories(workDir);
         Path data = workDir.resolve("ingest-" + records + "-" + seed + ".jsonl");
         say("Generating about %,d records (seed %d) into %s", records, seed, data);
@@ -105,50 +147,51 @@ final class IngestBenchmark {
                 new Generator.Config(records / 2, records - records / 2, seed), data, Path.of(data + ".truth.json"));
 
         Path importDb = fresh(workDir.resolve("import-db"));
-        Importer.Summary summary;
-        List<NodeRow> nodes;
-        List<RelRow> rels;
-        Map<String, Object> derivedCounts;
-        try (var ctx = contexts.apply(new String[] {
-            "caselink.embedded.data-dir=" + importDb,
-            "caselink.ingest.batch-size=" + batchSize,
-            // The import is measured to its last derived link, as the import command runs it.
-            "caselink.analysis.networks.after-import=inline",
-            // Reading the whole graph back for the floor is one statement: a million nodes take minutes.
-            "caselink.neo4j.transaction-timeout=2h",
-            "caselink.embedded.transaction-timeout=2h"
-        })) {
-            say("Importing through the pipeline (batches of %d)...", batchSize);
-            summary = ctx.getBean(Importer.class).run(List.of(ImportSource.of(data)), new Importer.Listener() {
-                @Override
-                public void error(Problem problem) {}
-            });
-            say("  %s", summary);
-            Graph graph = ctx.getBean(Graph.class);
-            derivedCounts = graph.read(
-                            "RETURN COUNT { (:Network) } AS networks, COUNT { ()-[:MEMBER_OF]->(:Network) } AS members,"
-                                    + " COUNT { (:Case)-[:CASE_LINK]->(:Case) } AS caseLinks",
-                            Map.of(),
-                            r -> Map.<String, Object>of(
-                                    "networks", r.get("networks").asLong(),
-                                    "members", r.get("members").asLong(),
-                                    "caseLinks", r.get("caseLinks").asLong()))
-                    .getFirst();
-            nodes = graph.read(
-                    "MATCH (n) WHERE NOT n:__Migration AND NOT n:__IdKey AND NOT n:AuditEvent AND NOT n:AuditHead RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props",
-                    Map.of(),
-                    r -> new NodeRow(
-                            r.get("id").asString(),
-                            r.get("labels").asList(v -> v.asString()),
-                            r.get("props").asMap()));
-            rels = graph.read(
-                    "MATCH (a)-[r]->(b) WHERE NOT a:__Migration AND NOT a:__IdKey AND NOT a:AuditEvent RETURN type(r) AS type, elementId(a) AS s, elementId(b) AS e, properties(r) AS props",
-                    Map.of(),
-                    r -> new RelRow(
-                            r.get("type").asString(),
-                            r.get("s").asString(),
-                            r.get("e").asString(),
-                            r.get("props").asMap()));
+        Importer.Summary summary = null;
+        List<NodeRow> nodes = null;
+        List<RelRow> rels = null;
+        Map<String, Object> derivedCounts = Map.of();
+        if (online) {
+            try (var ctx = contexts.apply(new String[] {
+                "caselink.embedded.data-dir=" + importDb,
+                "caselink.ingest.batch-size=" + batchSize,
+                // The import is measured to its last derived link, as the import command runs it.
+                "caselink.analysis.networks.after-import=inline",
+                // Reading the whole graph back for the floor is one statement: a million nodes take minutes.
+                "caselink.neo4j.transaction-timeout=2h",
+                "caselink.embedded.transaction-timeout=2h"
+            })) {
+                say("Importing through the pipeline (batches of %d)...", batchSize);
+                summary = ctx.getBean(Importer.class).run(List.of(ImportSource.of(data)), new Importer.Listener() {
+                    @Override
+                    public void error(Problem problem) {}
+                });
+                say("  %s", summary);
+                Graph graph = ctx.getBean(Graph.class);
+                derivedCounts = derivedCounts(graph);
+                nodes = nodes(graph);
+                rels = relationships(graph);
+            }
+        }
+        Bulk bulkRun = null;
+        if (bulk) {
+            bulkRun = bulk(data, fresh(workDir.resolve("bulk-db")), derivedCounts, nodes, rels);
+            if (nodes == null) {
+                try (var ctx = contexts.apply(new String[] {
+                    "caselink.embedded.data-dir=" + workDir.resolve("bulk-db"),
+                    "caselink.neo4j.transaction-timeout=2h",
+                    "caselink.embedded.transaction-timeout=2h"
+                })) {
+                    Graph graph = ctx.getBean(Graph.class);
+                    derivedCounts = derivedCounts(graph);
+                    nodes = nodes(graph);
+                    rels = relationships(graph);
+                }
+                summary = bulkRun.summary();
+            }
+        }
+        if (summary == null || nodes == null || rels == null) {
+            throw new IllegalArgumentException("neither pipeline ran");
         }
 
         Path floorDb = fresh(workDir.resolve("floor-db"));
@@ -219,15 +262,116 @@ final class IngestBenchmark {
                 summary.rejected(),
                 nodeCount,
                 relCount,
-                summary.took(),
+                online ? summary.took() : Duration.ZERO,
                 floor,
                 batchSize,
                 seed,
                 naiveSaved,
                 naive,
                 refresh,
-                summary.phases(),
-                floorIndexesDropped);
+                online
+                        ? summary.phases()
+                        : new Importer.Phases(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, null),
+                floorIndexesDropped,
+                bulkRun);
+    }
+
+    /**
+     * The bulk path as {@code import --bulk} runs it, into a fresh database: prepared with the
+     * database running, the store written with it stopped, then the service started on it to make
+     * the schema and derive the links. Its time runs from the first record read to the last
+     * derived link, the database's restart included.
+     */
+    private Bulk bulk(
+            Path data,
+            Path db,
+            Map<String, Object> onlineCounts,
+            @org.jspecify.annotations.Nullable List<NodeRow> onlineNodes,
+            @org.jspecify.annotations.Nullable List<RelRow> onlineRels)
+            throws IOException {
+        say("Importing through the bulk path (import --bulk, Neo4j's offline importer)...");
+        // Peak heap from here: the JVM's heap pools' peaks, reset now (the online import came before).
+        var heap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                .toList();
+        System.gc();
+        heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        BulkImport.Prepared prepared;
+        try (var ctx = contexts.apply(new String[] {"caselink.embedded.data-dir=" + db})) {
+            prepared = ctx.getBean(BulkImport.class).prepare(List.of(ImportSource.of(data)), problem -> {});
+        }
+        say("  graph and CSV files built: %,d nodes, %,d relationships", prepared.nodes(), prepared.relationships());
+        var loaded = BulkImport.load(prepared);
+        BulkImport.cleanUp(prepared.work());
+        say("  store written by the offline importer in %.1f s", loaded.took().toMillis() / 1000.0);
+        long restartStart = System.nanoTime();
+        try (var ctx = contexts.apply(new String[] {
+            "caselink.embedded.data-dir=" + db,
+            "caselink.analysis.networks.after-import=inline",
+            "caselink.neo4j.transaction-timeout=2h",
+            "caselink.embedded.transaction-timeout=2h"
+        })) {
+            Duration restart = Duration.ofNanos(System.nanoTime() - restartStart);
+            Importer.Summary summary = ctx.getBean(BulkImport.class).finish(prepared, loaded);
+            say("  %s", summary);
+            String same = "not compared (the online import did not run)";
+            if (onlineNodes != null && onlineRels != null) {
+                Graph graph = ctx.getBean(Graph.class);
+                var online = shape(onlineNodes, onlineRels);
+                online.putAll(onlineCounts);
+                var bulk = shape(nodes(graph), relationships(graph));
+                bulk.putAll(derivedCounts(graph));
+                same = online.equals(bulk)
+                        ? "yes: the same nodes per label, relationships per type, networks, members and case links"
+                        : "NO: online " + online + ", bulk " + bulk;
+                say("  same graph as the online import: %s", same);
+            }
+            long peak = heap.stream()
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                    .sum();
+            return new Bulk(summary, prepared.building(), loaded.took(), restart, same, peak);
+        }
+    }
+
+    /** Nodes per label set and relationships per type. */
+    private static Map<String, Object> shape(List<NodeRow> nodes, List<RelRow> rels) {
+        Map<String, Object> out = new java.util.TreeMap<>();
+        nodes.forEach(n -> out.merge("nodes " + n.labels(), 1L, (a, b) -> (Long) a + (Long) b));
+        rels.forEach(r -> out.merge("relationships " + r.type(), 1L, (a, b) -> (Long) a + (Long) b));
+        return out;
+    }
+
+    private static Map<String, Object> derivedCounts(Graph graph) {
+        return graph.read(
+                        "RETURN COUNT { (:Network) } AS networks, COUNT { ()-[:MEMBER_OF]->(:Network) } AS members,"
+                                + " COUNT { (:Case)-[:CASE_LINK]->(:Case) } AS caseLinks",
+                        Map.of(),
+                        r -> Map.<String, Object>of(
+                                "networks", r.get("networks").asLong(),
+                                "members", r.get("members").asLong(),
+                                "caseLinks", r.get("caseLinks").asLong()))
+                .getFirst();
+    }
+
+    private static List<NodeRow> nodes(Graph graph) {
+        return graph.read(
+                "MATCH (n) WHERE NOT n:__Migration AND NOT n:__IdKey AND NOT n:AuditEvent AND NOT n:AuditHead RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props",
+                Map.of(),
+                r -> new NodeRow(
+                        r.get("id").asString(),
+                        r.get("labels").asList(v -> v.asString()),
+                        r.get("props").asMap()));
+    }
+
+    private static List<RelRow> relationships(Graph graph) {
+        return graph.read(
+                "MATCH (a)-[r]->(b) WHERE NOT a:__Migration AND NOT a:__IdKey AND NOT a:AuditEvent RETURN type(r) AS type, elementId(a) AS s, elementId(b) AS e, properties(r) AS props",
+                Map.of(),
+                r -> new RelRow(
+                        r.get("type").asString(),
+                        r.get("s").asString(),
+                        r.get("e").asString(),
+                        r.get("props").asMap()));
     }
 
     /**
@@ -338,6 +482,67 @@ final class IngestBenchmark {
         return dir;
     }
 
+    /** The bulk path's rows: its time, where it went, its rate, and whether it wrote the same graph. */
+    private static String bulkRows(Result r) {
+        var b = r.bulk();
+        if (b == null) {
+            return "";
+        }
+        var p = b.summary().phases();
+        StringBuilder rows = new StringBuilder(String.format(
+                Locale.ROOT,
+                """
+                | Bulk path (`import --bulk`), first record read to last derived link | %.1f s | |
+                | - records read, parsed, mapped to the graph and written as CSV files (parsing and validating %.1f s, of which extracting contacts from ad texts %.1f s) | %.1f s | |
+                | - Neo4j's offline importer writing the store | %.1f s | |
+                | - starting on the new store: migrations make the schema, indexes populate | %.1f s | |
+                | - records in, in all | %.1f s | |
+                """,
+                b.summary().took().toMillis() / 1000.0,
+                p.parsing().toMillis() / 1000.0,
+                p.extracting().toMillis() / 1000.0,
+                b.building().plus(p.parsing()).toMillis() / 1000.0,
+                b.offline().toMillis() / 1000.0,
+                b.restart().toMillis() / 1000.0,
+                p.records().toMillis() / 1000.0));
+        if (p.derived() != null) {
+            rows.append(String.format(
+                    Locale.ROOT,
+                    "| - derived links, in all | %.1f s | |%n",
+                    p.derived().took().toMillis() / 1000.0));
+            p.derived()
+                    .stepsMs()
+                    .forEach((step, ms) -> rows.append(
+                            String.format(Locale.ROOT, "| &nbsp;&nbsp;- %s | %.1f s | |%n", step, ms / 1000.0)));
+        }
+        rows.append(String.format(
+                Locale.ROOT,
+                """
+                | **Bulk records per second** | **%,.0f** | >= 50,000 at 1,000,000 records |
+                | **Bulk / floor** | **%.2fx** | |
+                | Same graph as the online import | %s | |
+                | Peak heap during the bulk path (sum of the heap pools' peaks; -Xmx %.1f GiB) | %.2f GiB | <= 4 GiB at 1,000,000 records |
+                """,
+                b.recordsPerSecond(),
+                (double) b.summary().took().toNanos() / r.floorTime().toNanos(),
+                b.sameGraph(),
+                Runtime.getRuntime().maxMemory() / (double) (1L << 30),
+                b.peakHeapBytes() / (double) (1L << 30)));
+        return rows.toString();
+    }
+
+    private static String bulkVerdict(Result r) {
+        if (r.bulk() == null) {
+            return "";
+        }
+        return r.bulk().recordsPerSecond() >= 50_000
+                ? "; bulk path: target met"
+                : String.format(
+                        Locale.ROOT,
+                        "; bulk path: %,.0f records/s, below 50,000",
+                        r.bulk().recordsPerSecond());
+    }
+
     private static String naiveRows(Result r) {
         String rows = r.naiveRecords() == 0
                 ? ""
@@ -394,12 +599,14 @@ final class IngestBenchmark {
     /** The report, as Markdown for people and JSON for machines. */
     static void write(PrintWriter console, Result r, Path markdown, Path json) throws IOException {
         Map<String, Object> machine = Reports.machine();
-        String verdict = r.recordsPerSecond() >= 10_000 && r.ratio() <= 2.0
-                ? "targets met"
-                : "target missed: "
-                        + (r.recordsPerSecond() < 10_000 ? "records/s below 10,000" : "")
-                        + (r.recordsPerSecond() < 10_000 && r.ratio() > 2 ? "; " : "")
-                        + (r.ratio() > 2 ? "more than 2x the floor" : "");
+        String verdict = !r.online()
+                ? "online import not run"
+                : r.recordsPerSecond() >= 10_000 && r.ratio() <= 2.0
+                        ? "targets met"
+                        : "target missed: "
+                                + (r.recordsPerSecond() < 10_000 ? "records/s below 10,000" : "")
+                                + (r.recordsPerSecond() < 10_000 && r.ratio() > 2 ? "; " : "")
+                                + (r.ratio() > 2 ? "more than 2x the floor" : "");
         String md = String.format(
                 Locale.ROOT,
                 """
@@ -415,7 +622,7 @@ final class IngestBenchmark {
                 %s| **Records per second** | **%,.0f** | >= 10,000 |
                 | Floor: bare `UNWIND ... CREATE` of the same graph, uniqueness constraints only, no helper properties | %.1f s (%,.0f records/s) | |
                 | **Pipeline / floor** | **%.2fx** | <= 2x |
-                %s
+                %s%s
                 Verdict: %s.
                 """,
                 machine.get("os"),
@@ -434,8 +641,9 @@ final class IngestBenchmark {
                 r.floorTime().toMillis() / 1000.0,
                 r.floorRecordsPerSecond(),
                 r.ratio(),
+                bulkRows(r),
                 naiveRows(r),
-                verdict);
+                verdict + bulkVerdict(r));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("benchmark", "ingest");
         out.put("machine", machine);
@@ -466,6 +674,32 @@ final class IngestBenchmark {
         }
         out.put("phases", phases);
         out.put("targetsMet", r.recordsPerSecond() >= 10_000 && r.ratio() <= 2.0);
+        if (r.bulk() != null) {
+            var b = r.bulk();
+            Map<String, Object> bulk = new LinkedHashMap<>();
+            bulk.put("seconds", b.summary().took().toMillis() / 1000.0);
+            bulk.put("recordsPerSecond", Math.round(b.recordsPerSecond()));
+            bulk.put(
+                    "ratioToFloor",
+                    Math.round(b.summary().took().toNanos()
+                                    * 100.0
+                                    / r.floorTime().toNanos())
+                            / 100.0);
+            bulk.put("parsingSeconds", b.summary().phases().parsing().toMillis() / 1000.0);
+            bulk.put("extractingSeconds", b.summary().phases().extracting().toMillis() / 1000.0);
+            bulk.put("buildingSeconds", b.building().toMillis() / 1000.0);
+            bulk.put("offlineImporterSeconds", b.offline().toMillis() / 1000.0);
+            bulk.put("restartSeconds", b.restart().toMillis() / 1000.0);
+            bulk.put("recordsSeconds", b.summary().phases().records().toMillis() / 1000.0);
+            if (b.summary().phases().derived() != null) {
+                bulk.put("derivedSeconds", b.summary().phases().derived().took().toMillis() / 1000.0);
+                bulk.put("derivedStepsMs", b.summary().phases().derived().stepsMs());
+            }
+            bulk.put("sameGraphAsOnline", b.sameGraph());
+            bulk.put("peakHeapBytes", b.peakHeapBytes());
+            bulk.put("targetMet", b.recordsPerSecond() >= 50_000);
+            out.put("bulk", bulk);
+        }
         Reports.publish(console, md, out, markdown, json);
     }
 }
