@@ -33,6 +33,7 @@ class Explorer {
     private static final String START = CypherFiles.query("analysis/start");
     private static final String EXPAND = CypherFiles.query("analysis/expand");
     private static final String WALK = CypherFiles.query("analysis/walk");
+    private static final String NATURAL_ORDER = CypherFiles.query("analysis/natural-order");
     private static final String NEIGHBOURS = CypherFiles.query("analysis/neighbours");
     private static final String NODES = CypherFiles.query("analysis/nodes");
     /** analysis/resolve for every type at once (the types and their key properties from EntityType only). */
@@ -292,6 +293,12 @@ class Explorer {
                                 distance),
                         h.crossing()))
                 .toList();
+    }
+
+    /** {@code ids} in the order of the nodes' labels and natural keys (see natural-order.cypher). */
+    List<String> inNaturalOrder(Collection<String> ids, Deadline deadline) {
+        return deadline.read(
+                NATURAL_ORDER, Map.of("ids", List.copyOf(ids)), r -> r.get("id").asString());
     }
 
     /**

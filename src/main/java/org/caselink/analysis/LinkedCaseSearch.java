@@ -3,6 +3,7 @@ package org.caselink.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -122,7 +123,25 @@ class LinkedCaseSearch {
          * Takes the steps of depth {@code d} out of the frontier (steps from elsewhere are ignored),
          * and the frontier's degrees, counted as it was expanded.
          */
-        void step(Map<String, List<Reach>> hopsFrom, Map<String, Long> degrees, int d) {
+        void step(Map<String, List<Reach>> hopsFrom, Map<String, Long> degrees, int d, Deadline deadline) {
+            // Past the cap on visited nodes, the first of this depth's new nodes by label and natural
+            // key are kept: a cut in the order the database returned them in (where the store put
+            // them) would make the links found depend on how the store was written.
+            Set<String> fresh = new LinkedHashSet<>();
+            for (String from : frontier) {
+                for (Reach hop : hopsFrom.getOrDefault(from, List.of())) {
+                    if (!visited.containsKey(hop.to().id())) {
+                        fresh.add(hop.to().id());
+                    }
+                }
+            }
+            int room = Math.max(0, explorer.maxVisited - visited.size());
+            Set<String> admitted = fresh;
+            if (fresh.size() > room) {
+                truncated = true;
+                admitted =
+                        new HashSet<>(explorer.inNaturalOrder(fresh, deadline).subList(0, room));
+            }
             Set<String> next = new LinkedHashSet<>();
             for (String from : frontier) {
                 Long degree = degrees.get(from);
@@ -133,8 +152,7 @@ class LinkedCaseSearch {
                     Reached to = hop.to();
                     Reached known = visited.get(to.id());
                     if (known == null) {
-                        if (visited.size() >= explorer.maxVisited) {
-                            truncated = true;
+                        if (!admitted.contains(to.id())) {
                             continue;
                         }
                         visited.put(to.id(), to);
@@ -233,7 +251,7 @@ class LinkedCaseSearch {
                 hopsFrom.computeIfAbsent(hop.from(), k -> new ArrayList<>()).add(hop);
             }
             for (Walk w : walks) {
-                w.step(hopsFrom, walked.degrees(), d);
+                w.step(hopsFrom, walked.degrees(), d, deadline);
             }
         }
     }

@@ -37,10 +37,11 @@ public final class OfflineImport {
 
     /**
      * Imports {@code nodes} and {@code relationships} (CSV with typed headers, integer ids, list
-     * elements separated by {@code arrayDelimiter}, fields that may span lines) into the embedded
+     * elements separated by {@code arrayDelimiter}; values may span lines in the {@code multiline} files) into the embedded
      * database under {@code home}, replacing it.
      */
-    public static Result run(Path home, List<Path> nodes, List<Path> relationships, char arrayDelimiter)
+    public static Result run(
+            Path home, List<Path> nodes, List<Path> relationships, List<Path> multiline, char arrayDelimiter)
             throws IOException {
         Path logs = home.resolve("logs");
         Files.createDirectories(logs);
@@ -50,11 +51,19 @@ public final class OfflineImport {
                 "--overwrite-destination=true",
                 "--id-type=INTEGER",
                 "--array-delimiter=U+" + String.format("%04X", (int) arrayDelimiter),
-                "--multiline-fields-format=v1",
-                "--multiline-fields=true",
                 // the file names are paths, not patterns (a data folder may hold regex characters)
                 "--path-pattern-style=none",
                 "--report-file=" + logs.resolve("bulk-import-report.txt")));
+        if (!multiline.isEmpty()) {
+            // Only these files are read as having values that span lines (newlines in an ad's text).
+            args.add("--multiline-fields-format=v2");
+            args.add("--multiline-fields="
+                    + String.join(
+                            ",",
+                            multiline.stream()
+                                    .map(f -> f.toAbsolutePath().toString())
+                                    .toList()));
+        }
         nodes.forEach(f -> args.add("--nodes=" + f.toAbsolutePath()));
         relationships.forEach(f -> args.add("--relationships=" + f.toAbsolutePath()));
         var output = new ByteArrayOutputStream();

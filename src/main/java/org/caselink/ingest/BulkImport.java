@@ -205,6 +205,7 @@ public class BulkImport {
                     prepared.home(),
                     prepared.files().nodes(),
                     prepared.files().relationships(),
+                    prepared.files().multiline(),
                     BulkGraph.ARRAY_DELIMITER);
         } catch (IOException | RuntimeException e) {
             for (int i = 0; i < stores.size(); i++) {

@@ -407,7 +407,8 @@ public final class BulkGraph extends GraphWriter {
     }
 
     /** The files written, as the offline importer takes them, and the properties it cannot write. */
-    public record Files(List<Path> nodes, List<Path> relationships, List<EmptyLists> emptyLists) {}
+    public record Files(
+            List<Path> nodes, List<Path> relationships, List<EmptyLists> emptyLists, List<Path> multiline) {}
 
     /**
      * Properties that hold an empty list on some nodes (or relationships) of a label (or type):
@@ -422,6 +423,7 @@ public final class BulkGraph extends GraphWriter {
         List<Path> nodeFiles = new ArrayList<>();
         List<EmptyLists> empty = new ArrayList<>();
         int i = 0;
+        multiline.clear();
         for (var e : nodes.entrySet()) {
             List<Map<String, Object>> props =
                     e.getValue().values().stream().map(n -> n.props).toList();
@@ -466,11 +468,17 @@ public final class BulkGraph extends GraphWriter {
                     list.stream().map(r -> new long[] {r.start, r.end}).toList()));
             relFiles.add(file);
         }
-        return new Files(nodeFiles, relFiles, empty);
+        return new Files(nodeFiles, relFiles, empty, List.copyOf(multiline));
     }
 
+    /**
+     * The files with a value that spans lines: the importer reads only those as such (reading every
+     * file so costs its parallel parsing).
+     */
+    private final List<Path> multiline = new ArrayList<>();
+
     /** One CSV file: a header typed from the values, then a line per node or relationship. */
-    private static List<EmptyLists> writeTable(
+    private List<EmptyLists> writeTable(
             Path file,
             boolean nodeTable,
             String name,
@@ -534,7 +542,11 @@ public final class BulkGraph extends GraphWriter {
                     out.write(',');
                     Object v = row.get(c);
                     if (v != null) {
-                        out.write(csvValue(name + "." + c, v));
+                        String text = csvValue(name + "." + c, v);
+                        if ((text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) && !multiline.contains(file)) {
+                            multiline.add(file);
+                        }
+                        out.write(text);
                     }
                 }
                 out.write('\n');
