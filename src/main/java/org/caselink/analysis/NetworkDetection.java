@@ -124,7 +124,7 @@ class NetworkDetection {
             log.info("Identity proposals: {}", proposals);
             long proposed = System.nanoTime();
             List<Map<String, Object>> networks = new ArrayList<>();
-            List<String> linkable = new ArrayList<>();
+            List<List<String>> caseGroups = new ArrayList<>();
             stopIfAsked("network detection");
             List<List<String>> groups = communities.candidates(withGds, maxSize);
             for (int i = 0; i < groups.size(); i += 500) {
@@ -134,7 +134,7 @@ class NetworkDetection {
                         Map.of("groups", groups.subList(i, Math.min(groups.size(), i + 500))),
                         r -> {
                             List<String> cases = r.get("cases").asList(v -> v.asString());
-                            linkable.addAll(cases);
+                            caseGroups.add(cases.stream().sorted().toList());
                             if (cases.size() < minCases || r.get("children").asInt() < minChildren) {
                                 return null;
                             }
@@ -146,6 +146,14 @@ class NetworkDetection {
                         },
                         timeout);
             }
+            // The cases to link, a group at a time (its walks share their frontiers), in an order of the
+            // data, not of the store: a pair found from both of its cases keeps the score of the walk
+            // that found it first, and which walks run together in one batch depends on this order.
+            List<String> linkable = caseGroups.stream()
+                    .filter(g -> !g.isEmpty())
+                    .sorted(java.util.Comparator.comparing(List::getFirst))
+                    .flatMap(List::stream)
+                    .toList();
             long detected = System.nanoTime();
             stopIfAsked("writing the networks");
             graph.inWriteTransaction(tx -> {
