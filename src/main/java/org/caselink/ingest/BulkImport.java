@@ -13,7 +13,6 @@ import org.caselink.db.EmbeddedNeo4jProperties;
 import org.caselink.db.Graph;
 import org.caselink.db.OfflineImport;
 import org.caselink.write.BulkGraph;
-import org.caselink.write.Records.ImportRecord;
 import org.caselink.write.Records.LinkRecord;
 import org.caselink.write.Records.Problem;
 import org.springframework.beans.factory.ObjectProvider;
@@ -113,19 +112,16 @@ public class BulkImport {
         BulkGraph bulk = new BulkGraph(OffsetDateTime.now(ZoneOffset.UTC));
         var records = new RecordWriter(bulk);
         List<LinkRecord> links = new ArrayList<>();
-        long buildNanos = 0;
+        long[] buildNanos = {0};
         for (ImportSource source : sources) {
-            List<ImportRecord> batch = new ArrayList<>();
+            // Each record mapped as it is read (a million parsed records are not held at once), one
+            // at a time: a record that cannot be mapped is rejected alone, as online.
             importer.read(source, state, r -> {
                 if (r instanceof LinkRecord l) {
                     links.add(l); // written once every person is in, as the online import's deferred links
-                } else {
-                    batch.add(r);
+                    return;
                 }
-            });
-            long t = System.nanoTime();
-            // One record at a time: a record that cannot be mapped is rejected alone, as online.
-            for (ImportRecord r : batch) {
+                long t = System.nanoTime();
                 try {
                     records.write(null, List.of(r), state);
                     state.imported++;
@@ -133,8 +129,8 @@ public class BulkImport {
                     state.error(new Problem(
                             r.origin(), r.key(), "record", "could not be written: " + Importer.safeReason(e)));
                 }
-            }
-            buildNanos += System.nanoTime() - t;
+                buildNanos[0] += System.nanoTime() - t;
+            });
             listener.progress(state.reads, source.size(), source);
         }
         long t = System.nanoTime();
@@ -153,7 +149,7 @@ public class BulkImport {
         bulk.associations(null, associations);
         carry(bulk);
         BulkGraph.Files files = bulk.write(work);
-        buildNanos += System.nanoTime() - t;
+        buildNanos[0] += System.nanoTime() - t;
         return new Prepared(
                 home,
                 work,
@@ -167,7 +163,7 @@ public class BulkImport {
                 bulk.labelCounts(),
                 Duration.ofNanos(state.parseNanos),
                 Duration.ofNanos(state.extractNanos),
-                Duration.ofNanos(buildNanos),
+                Duration.ofNanos(buildNanos[0]),
                 start);
     }
 

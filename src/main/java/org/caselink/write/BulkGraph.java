@@ -63,19 +63,54 @@ public final class BulkGraph extends GraphWriter {
         }
     }
 
-    /** What a relationship is merged on: its type, ends and evidence. */
-    private record RelKey(String type, long start, long end, String source, String recordId) {}
-
+    /**
+     * A relationship: what it is merged on (its type, ends and evidence: equal and hashed on those)
+     * and what it holds beside them. Fields, not a map: a million records make millions of them.
+     */
     private static final class Rel {
         final String type;
         final long start;
         final long end;
-        final Map<String, Object> props = new HashMap<>();
+        final String source;
+        final String recordId;
 
-        Rel(String type, long start, long end) {
+        @Nullable
+        OffsetDateTime observedAt;
+
+        @Nullable
+        Object names;
+
+        Rel(String type, long start, long end, String source, String recordId) {
             this.type = type;
             this.start = start;
             this.end = end;
+            this.source = source;
+            this.recordId = recordId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Rel r
+                    && start == r.start
+                    && end == r.end
+                    && type.equals(r.type)
+                    && source.equals(r.source)
+                    && recordId.equals(r.recordId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(type, start, end, source, recordId);
+        }
+
+        Map<String, Object> props(OffsetDateTime ingestedAt) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", source);
+            m.put("recordId", recordId);
+            put(m, "observedAt", observedAt);
+            m.put("ingestedAt", ingestedAt);
+            put(m, "names", names);
+            return m;
         }
     }
 
@@ -83,13 +118,13 @@ public final class BulkGraph extends GraphWriter {
     private long nextId;
     private final Map<String, Map<String, Node>> nodes = new LinkedHashMap<>();
     private final List<Node> carried = new ArrayList<>();
-    private final Map<RelKey, Rel> rels = new LinkedHashMap<>();
+    private final Map<Rel, Rel> rels = new LinkedHashMap<>();
 
     /** Each person's uid by its external person id, as person-uids.cypher finds it. */
     private final Map<String, String> personUids = new HashMap<>();
 
     /** A case's OWNED_BY relationships: a case has one owner, a later record moves it. */
-    private final Map<Long, List<RelKey>> ownedBy = new HashMap<>();
+    private final Map<Long, List<Rel>> ownedBy = new HashMap<>();
 
     /** @param now what {@code datetime()} gives the statements: every createdAt and ingestedAt. */
     public BulkGraph(OffsetDateTime now) {
@@ -144,15 +179,13 @@ public final class BulkGraph extends GraphWriter {
 
     /** MERGE (start)-[r:type {source, recordId}]->(end) ON CREATE SET r.observedAt, r.ingestedAt. */
     private Rel merge(String type, Node start, Node end, Provenance ev) {
-        var key = new RelKey(type, start.id, end.id, ev.source(), ev.recordId());
-        return rels.computeIfAbsent(key, k -> {
-            Rel r = new Rel(type, start.id, end.id);
-            r.props.put("source", ev.source());
-            r.props.put("recordId", ev.recordId());
-            put(r.props, "observedAt", ev.observedAt());
-            r.props.put("ingestedAt", now);
-            return r;
-        });
+        Rel made = new Rel(type, start.id, end.id, ev.source(), ev.recordId());
+        Rel held = rels.putIfAbsent(made, made);
+        if (held != null) {
+            return held;
+        }
+        made.observedAt = ev.observedAt();
+        return made;
     }
 
     /** SET n.p = value: a null removes the property. */
@@ -175,15 +208,14 @@ public final class BulkGraph extends GraphWriter {
             put(c.props, "agency", r.agency());
             put(c.props, "state", r.state());
             put(c.props, "summary", r.summary());
-            merge("OWNED_BY", c, agency, r.ev());
+            Rel owner = merge("OWNED_BY", c, agency, r.ev());
             var owned = ownedBy.computeIfAbsent(c.id, id -> new ArrayList<>());
-            var key = new RelKey("OWNED_BY", c.id, agency.id, r.ev().source(), r.ev().recordId());
-            if (!owned.contains(key)) {
-                owned.add(key);
+            if (!owned.contains(owner)) {
+                owned.add(owner);
             }
             // A case has one owner: a record that moves it to another agency ends the old ownership.
             owned.removeIf(k -> {
-                boolean other = k.end() != agency.id;
+                boolean other = k.end != agency.id;
                 if (other) {
                     rels.remove(k);
                 }
@@ -207,7 +239,7 @@ public final class BulkGraph extends GraphWriter {
         for (Map<String, Object> row : params) {
             Node child = Objects.requireNonNull(find("Child", (String) row.get("uid")));
             Node k = Objects.requireNonNull(find("Case", (String) row.get("caseNumber")));
-            merge("SUBJECT_OF", child, k, provenance(row)).props.put("names", row.get("recordNames"));
+            merge("SUBJECT_OF", child, k, provenance(row)).names = row.get("recordNames");
         }
         return uids(params);
     }
@@ -226,7 +258,7 @@ public final class BulkGraph extends GraphWriter {
             Node p = Objects.requireNonNull(find("Person", (String) row.get("uid")));
             Node k = Objects.requireNonNull(find("Case", (String) row.get("caseNumber")));
             String type = Role.valueOf((String) row.get("role")).relationship();
-            merge(type, p, k, provenance(row)).props.put("names", row.get("recordNames"));
+            merge(type, p, k, provenance(row)).names = row.get("recordNames");
         }
         return uids(params);
     }
@@ -399,7 +431,7 @@ public final class BulkGraph extends GraphWriter {
             Node a = Objects.requireNonNull(find("Person", r.fromUid()));
             Node b = Objects.requireNonNull(find("Person", r.toUid()));
             // MERGE (a)-[r]-(b): the same evidence in either direction is the same relationship.
-            var back = new RelKey("ASSOCIATED_WITH", b.id, a.id, r.ev().source(), r.ev().recordId());
+            var back = new Rel("ASSOCIATED_WITH", b.id, a.id, r.ev().source(), r.ev().recordId());
             if (!rels.containsKey(back)) {
                 merge("ASSOCIATED_WITH", a, b, r.ev());
             }
@@ -425,13 +457,9 @@ public final class BulkGraph extends GraphWriter {
         int i = 0;
         multiline.clear();
         for (var e : nodes.entrySet()) {
-            List<Map<String, Object>> props =
-                    e.getValue().values().stream().map(n -> n.props).toList();
-            List<Long> ids = e.getValue().values().stream().map(n -> n.id).toList();
-            List<List<String>> labels =
-                    e.getValue().values().stream().map(n -> n.labels).toList();
             Path file = dir.resolve("nodes-" + (i++) + "-" + e.getKey() + ".csv");
-            empty.addAll(writeTable(file, true, e.getKey(), ids, labels, props, null));
+            empty.addAll(writeTable(
+                    file, true, e.getKey(), List.copyOf(e.getValue().values()), n -> n.props, BulkGraph::head));
             nodeFiles.add(file);
         }
         Map<List<String>, List<Node>> carriedByLabels = new LinkedHashMap<>();
@@ -440,14 +468,7 @@ public final class BulkGraph extends GraphWriter {
                 .add(n));
         for (var e : carriedByLabels.entrySet()) {
             Path file = dir.resolve("nodes-" + (i++) + "-carried.csv");
-            writeTable(
-                    file,
-                    true,
-                    String.join(":", e.getKey()),
-                    e.getValue().stream().map(n -> n.id).toList(),
-                    e.getValue().stream().map(n -> n.labels).toList(),
-                    e.getValue().stream().map(n -> n.props).toList(),
-                    null);
+            writeTable(file, true, String.join(":", e.getKey()), e.getValue(), n -> n.props, BulkGraph::head);
             nodeFiles.add(file);
         }
         Map<String, List<Rel>> byType = new LinkedHashMap<>();
@@ -457,15 +478,13 @@ public final class BulkGraph extends GraphWriter {
         List<Path> relFiles = new ArrayList<>();
         for (var e : byType.entrySet()) {
             Path file = dir.resolve("relationships-" + (i++) + "-" + e.getKey() + ".csv");
-            List<Rel> list = e.getValue();
             empty.addAll(writeTable(
                     file,
                     false,
                     e.getKey(),
-                    null,
-                    null,
-                    list.stream().map(r -> r.props).toList(),
-                    list.stream().map(r -> new long[] {r.start, r.end}).toList()));
+                    e.getValue(),
+                    r -> r.props(now),
+                    r -> r.start + "," + r.end + "," + r.type));
             relFiles.add(file);
         }
         return new Files(nodeFiles, relFiles, empty, List.copyOf(multiline));
@@ -478,20 +497,19 @@ public final class BulkGraph extends GraphWriter {
     private final List<Path> multiline = new ArrayList<>();
 
     /** One CSV file: a header typed from the values, then a line per node or relationship. */
-    private List<EmptyLists> writeTable(
+    private <T> List<EmptyLists> writeTable(
             Path file,
             boolean nodeTable,
             String name,
-            @Nullable List<Long> ids,
-            @Nullable List<List<String>> labels,
-            List<Map<String, Object>> rows,
-            @Nullable List<long[]> ends)
+            List<T> rows,
+            java.util.function.Function<T, Map<String, Object>> propsOf,
+            java.util.function.Function<T, String> head)
             throws IOException {
         Map<String, String> types = new LinkedHashMap<>();
         Map<String, Integer> present = new HashMap<>();
         java.util.Set<String> hasEmpty = new java.util.HashSet<>();
-        for (var row : rows) {
-            for (var e : row.entrySet()) {
+        for (T item : rows) {
+            for (var e : propsOf.apply(item).entrySet()) {
                 String type = csvType(e.getValue());
                 String held = types.putIfAbsent(e.getKey(), type);
                 if (held != null && !held.equals(type) && !type.equals("?")) {
@@ -526,18 +544,9 @@ public final class BulkGraph extends GraphWriter {
                 out.write(types.get(c));
             }
             out.write('\n');
-            for (int r = 0; r < rows.size(); r++) {
-                if (nodeTable) {
-                    out.write(Long.toString(Objects.requireNonNull(ids).get(r)));
-                    out.write(',');
-                    out.write(quoted(String.join(
-                            String.valueOf(ARRAY_DELIMITER),
-                            Objects.requireNonNull(labels).get(r))));
-                } else {
-                    long[] se = Objects.requireNonNull(ends).get(r);
-                    out.write(se[0] + "," + se[1] + "," + name);
-                }
-                Map<String, Object> row = rows.get(r);
+            for (T item : rows) {
+                out.write(head.apply(item));
+                Map<String, Object> row = propsOf.apply(item);
                 for (String c : columns) {
                     out.write(',');
                     Object v = row.get(c);
@@ -553,6 +562,11 @@ public final class BulkGraph extends GraphWriter {
             }
         }
         return empty;
+    }
+
+    /** A node's id and labels, the first columns of its line. */
+    private static String head(Node n) {
+        return n.id + "," + quoted(String.join(String.valueOf(ARRAY_DELIMITER), n.labels));
     }
 
     /** The importer's type of a value; "?" for an empty list, whose element type it does not show. */

@@ -82,6 +82,18 @@ class BenchmarkCommandTests {
                 .isLessThanOrEqualTo(importSeconds + 0.01);
         // The floor keeps only the indexes of uniqueness constraints.
         assertThat(json.get("floorIndexesDropped").asInt()).isPositive();
+        // The bulk path ran on the same file, wrote the same graph (case links by digest), and its
+        // rate is over its own time, its records' part and its derivation inside it.
+        JsonNode bulk = json.get("bulk");
+        assertThat(bulk.get("sameGraphAsOnline").asString()).startsWith("yes");
+        double bulkSeconds = bulk.get("seconds").asDouble();
+        assertThat(bulk.get("recordsPerSecond").asDouble())
+                .isCloseTo(records / bulkSeconds, org.assertj.core.data.Percentage.withPercentage(2));
+        assertThat(bulk.get("offlineImporterSeconds").asDouble()).isPositive();
+        assertThat(bulk.get("recordsSeconds").asDouble()
+                        + bulk.get("derivedSeconds").asDouble())
+                .isLessThanOrEqualTo(bulkSeconds + 0.01);
+        assertThat(bulk.get("peakHeapBytes").asLong()).isPositive();
 
         String markdown = Files.readString(Path.of(report + ".md"));
         assertThat(markdown)
@@ -89,7 +101,8 @@ class BenchmarkCommandTests {
                 .contains(String.format(java.util.Locale.ROOT, "%,d (0)", records))
                 .contains("Pipeline / floor")
                 .contains("uniqueness constraints only")
-                .contains("- case links");
+                .contains("- case links")
+                .contains("Bulk records per second");
         assertThat(out).contains("Floor: the same").contains("Report: ");
     }
 
