@@ -540,7 +540,10 @@ final class IngestBenchmark {
                 b.offline().toMillis() / 1000.0,
                 b.restart().toMillis() / 1000.0,
                 p.records().toMillis() / 1000.0));
-        if (p.derived() != null) {
+        if (p.derived() == null) {
+            rows.append("| - derived links | **not derived: the derivation failed (the log says why); the time and"
+                    + " rate are the records' alone** | |\n");
+        } else {
             rows.append(String.format(
                     Locale.ROOT,
                     "| - derived links, in all | %.1f s | |%n",
@@ -571,6 +574,9 @@ final class IngestBenchmark {
     private static String bulkVerdict(Result r) {
         if (r.bulk() == null) {
             return "";
+        }
+        if (r.bulk().summary().phases().derived() == null) {
+            return "; bulk path: its derivation failed, so it did not finish";
         }
         return r.bulk().recordsPerSecond() >= 50_000
                 ? "; bulk path: target met"
