@@ -39,6 +39,7 @@ public class BulkImport {
     private static final String NOT_EMPTY = CypherFiles.query("ingest/bulk-not-empty");
     private static final String CARRIED = CypherFiles.query("ingest/bulk-carried");
     private static final String EMPTY_LISTS = CypherFiles.query("ingest/bulk-empty-lists");
+    private static final String AWAIT_INDEXES = CypherFiles.query("ingest/bulk-await-indexes");
 
     private final Graph graph;
     private final Importer importer;
@@ -235,7 +236,7 @@ public class BulkImport {
      */
     public Importer.Summary finish(Prepared prepared, OfflineImport.Result loaded) {
         // The migrations made the indexes; they fill in the background: the derivation waits for them.
-        graph.write("CALL db.awaitIndexes(3600)", Map.of(), r -> r);
+        graph.write(AWAIT_INDEXES, Map.of(), r -> r);
         for (var e : prepared.files().emptyLists()) {
             String pattern = e.relationship() ? "()-[x:`" + e.name() + "`]->()" : "(x:`" + e.name() + "`)";
             String cypher = CypherFiles.fill(EMPTY_LISTS, "__PATTERN__", pattern, "__PROPERTY__", e.property());

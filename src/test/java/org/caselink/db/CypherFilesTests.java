@@ -47,7 +47,9 @@ class CypherFilesTests extends DatabaseProperties {
             Map.entry("__USE__", "RETURN elementId(a) AS a, elementId(b) AS b"),
             Map.entry("__FROM__", "MATCH (al:Alert)-[:RAISED_BY]->(w:Watch)"),
             Map.entry("__HIDDEN_I__", Scope.hides("i")),
-            Map.entry("__HIDDEN_NODE__", Scope.hides("node")));
+            Map.entry("__HIDDEN_NODE__", Scope.hides("node")),
+            Map.entry("__PATTERN__", "(x:`Person`)"),
+            Map.entry("__PROPERTY__", "aliases"));
 
     /** Templates that match on a variable rather than a parameter (inside an UNWIND). */
     private static final Map<String, Map<String, String>> PER_FILE = Map.of(
