@@ -180,6 +180,10 @@ final class IngestBenchmark {
                                 Map.of(),
                                 r -> r.get("secret").asString(""))
                         .getFirst();
+                if (idsKey.isEmpty()) {
+                    // A configured key is kept in the graph only as its fingerprint.
+                    idsKey = ctx.getEnvironment().getProperty("caselink.ids.key", "");
+                }
             }
         }
         Bulk bulkRun = null;
